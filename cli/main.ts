@@ -1,0 +1,58 @@
+// The `convergence` command line: maps argv to the commands, and errors to the exit-code contract.
+import { Command, CommanderError } from 'commander';
+import { EXIT, ExitError, defaultIO, type CliIO, type ExitCode } from './io.js';
+import { registerLint } from './commands/lint.js';
+import { registerValidate } from './commands/validate.js';
+import { registerGenerate } from './commands/generate.js';
+
+/** A command sets the exit code through this holder; `main` returns it. */
+export interface CommandContext {
+  io: CliIO;
+  setExit(code: ExitCode): void;
+}
+
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('convergence')
+    .description('Test bench for the norme d\'échange API CFA / OPCO (API Convergence)')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+    });
+  registerLint(program, ctx);
+  registerValidate(program, ctx);
+  registerGenerate(program, ctx);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<ExitCode> {
+  let exit: ExitCode = EXIT.conformant;
+  const ctx: CommandContext = { io, setExit: (code) => (exit = code) };
+  const program = buildProgram(ctx);
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.conformant;
+    }
+    await program.parseAsync(argv);
+    return exit;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version are not errors; every other parse failure is an input error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return EXIT.conformant;
+      }
+      return EXIT.toolError;
+    }
+    if (error instanceof ExitError) {
+      io.stderr.write(`convergence: ${error.message}\n`);
+      return error.code;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`convergence: internal error: ${message}\n`);
+    return EXIT.toolError;
+  }
+}

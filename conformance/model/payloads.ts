@@ -1,0 +1,297 @@
+// The payloads a CFA sends to an OPCO (CERFA 10103, invoice, convention, certificat) as TypeScript types.
+//
+// Field names follow the research dictionary (shared/research/norme.md §3.1 for the CERFA, §1.9–1.11 for
+// the others). The spec (spec/openapi.yaml) describes exactly these shapes; a test keeps them in step.
+// Dates are ISO strings `YYYY-MM-DD`; amounts are euros as numbers with at most two decimals.
+
+/** ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface Adresse {
+  numero?: number;
+  /** B (bis), T (ter), Q (quater), C (quinquiès). */
+  repetitionVoie?: 'B' | 'T' | 'Q' | 'C';
+  voie: string;
+  complement?: string;
+  codePostal: string;
+  commune: string;
+  /** Département code: 01–95, 2A, 2B, 971–978, 984–989 (research §3.4). */
+  departement?: string;
+  pays?: string;
+}
+
+export interface Employeur {
+  /** true: employeur privé; false: employeur public. */
+  privePublic: boolean;
+  siret: string;
+  denomination: string;
+  nom?: string;
+  prenom?: string;
+  adresse: Adresse;
+  telephone: string;
+  courriel: string;
+  /** 11–16 private, 21–29 public. */
+  typeEmployeur: number;
+  /** 0 none, 1 ETT, 2 groupement d'employeurs, 3 saisonnier, 4 apprentissage familial. */
+  employeurSpecifique?: number;
+  /** NAF/APE code, 4 digits + 1 letter (dot optional). */
+  naf: string;
+  nombreDeSalaries: number;
+  /** IDCC, 4 digits (9999 none, 9998 under negotiation). */
+  codeIdcc: string;
+  libelleIdcc?: string;
+  caisseComplementaire?: string;
+  regimeSpecifique?: boolean;
+}
+
+export interface ResponsableLegal {
+  nom: string;
+  prenom: string;
+  courriel?: string;
+  memeAdresse: boolean;
+  adresse?: Adresse;
+}
+
+export interface Apprenti {
+  nom: string;
+  nomUsage?: string;
+  prenom: string;
+  sexe: 'M' | 'F';
+  dateNaissance: IsoDate;
+  lieuNaissanceFrance?: boolean;
+  communeNaissance: string;
+  /** Département of birth, 99 abroad. */
+  departementNaissance: string;
+  /** NIR, 13 characters or 15 with its key; mandatory under the management mandate (seed 003). */
+  nir: string;
+  /** 1 française, 2 UE, 3 hors UE. */
+  nationalite: number;
+  /** 1 MSA, 2 URSSAF. */
+  regimeSocial: number;
+  adresse: Adresse;
+  telephone: string;
+  courriel: string;
+  /** RQTH: recognised disabled worker; lifts the upper age limit and the 3-year duration limit. */
+  handicap: boolean;
+  projetCreationRepriseEntreprise?: boolean;
+  inscriptionSportifDeHautNiveau?: boolean;
+  /** 1–12, see research §3.1. */
+  situationAvantContrat: number;
+  diplomePrepare: number;
+  diplome: number;
+  derniereClasse: number;
+  intituleDiplomePrepare?: string;
+  apprentiMineur?: boolean;
+  apprentiMineurNonEmancipe?: boolean;
+  responsableLegal?: ResponsableLegal;
+}
+
+export interface Maitre {
+  nom: string;
+  prenom: string;
+  dateNaissance: IsoDate;
+  courriel?: string;
+  emploiOccupe?: string;
+  /** 0, 3–8. */
+  niveauDiplome?: number;
+  diplome?: string;
+  nir?: string;
+}
+
+export interface OrganismeFormation {
+  /** true when the CFA is an in-company CFA. */
+  formationInterne?: boolean;
+  siret: string;
+  uaiCfa: string;
+  denomination: string;
+  adresse: Adresse;
+}
+
+export interface EtablissementFormation {
+  /** true when the training site is the organisme itself (fields then copied). */
+  memeResponsable: boolean;
+  siret?: string;
+  uaiCfa?: string;
+  denomination?: string;
+  adresse?: Adresse;
+}
+
+export interface Formation {
+  rncp: string;
+  codeDiplome: string;
+  typeDiplome?: number;
+  intituleQualification: string;
+  dateDebutFormation: IsoDate;
+  dateFinFormation: IsoDate;
+  /** Training hours at the CFA, 1–9999. */
+  dureeFormation: number;
+  nombreHeuresEnDistanciel?: number;
+}
+
+export interface RemunerationAnnuelle {
+  dateDebut: IsoDate;
+  dateFin: IsoDate;
+  /** Percentage of SMIC or SMC. */
+  taux: number;
+  tauxMinimal?: number;
+  typeSalaire: 'SMIC' | 'SMC';
+  salaireBrut?: number;
+  /** "1.1", "1.2", … "4.2". */
+  ordre: string;
+}
+
+export interface Contrat {
+  /** 1 durée limitée, 2 CDI, 3 ETT, 4 saisonnier à deux employeurs. */
+  modeContractuel: number;
+  /** 11 first contract; 21–23 successions; 31–38 avenants. */
+  typeContratApp: number;
+  /** 11, 12, 21, 22, 50, 60. */
+  typeDerogation?: number;
+  /** DECA number of the previous contract: required for 31–37. */
+  numeroContratPrecedent?: string;
+  /** Date of conclusion (signature) of the contract. */
+  dateConclusion: IsoDate;
+  dateDebutContrat: IsoDate;
+  dateDebutFormationPratique?: IsoDate;
+  dateFinContrat: IsoDate;
+  /** Required for avenants 31–37. */
+  dateEffetAvenant?: IsoDate;
+  dureeTravailHebdoHeures: number;
+  dureeTravailHebdoMinutes?: number;
+  travailRisque?: boolean;
+  /** Salaire minimum conventionnel (monthly, €), when more favourable than the SMIC from age 21. */
+  smc?: number;
+  salaireEmbauche: number;
+  remunerationsAnnuelles: RemunerationAnnuelle[];
+  avantageNature?: boolean;
+  avantageNourriture?: number;
+  avantageLogement?: number;
+  lieuSignatureContrat?: string;
+}
+
+export interface Signatures {
+  attestationPiecesJustificatives: boolean;
+  /** The employer attests the maître(s) meet the eligibility conditions (R6223-22). */
+  attestationEligibiliteMaitre: boolean;
+  lieu: string;
+}
+
+/** Body of POST /v1|v2/dossiers: a CERFA 10103 sent under the employer's management mandate. */
+export interface Cerfa {
+  /** The CFA's own dossier number, unique per CFA and OPCO. */
+  numeroInterne: string;
+  /** The employer accepted the management mandate (mandat de gestion, seed 003). */
+  mandatGestion: boolean;
+  employeur: Employeur;
+  apprenti: Apprenti;
+  maitre1: Maitre;
+  maitre2?: Maitre;
+  organismeFormation: OrganismeFormation;
+  etablissementFormation?: EtablissementFormation;
+  formation: Formation;
+  contrat: Contrat;
+  signatures: Signatures;
+}
+
+/** A frais annexes line: nature, quantity and unit price (research §1.8, §2.5). */
+export interface FraisAnnexe {
+  nature: 'HEBERGEMENT' | 'RESTAURATION' | 'PREMIER_EQUIPEMENT' | 'MOBILITE_INTERNATIONALE';
+  quantite: number;
+  prixUnitaire: number;
+  montant: number;
+}
+
+/** One invoice line: one échéance of one dossier. */
+export interface LigneFacture {
+  numeroInterneDossier: string;
+  /** The OPCO's dossier number; missing → rejection (FAQ seed 003). */
+  numeroExterneDossier?: string;
+  numeroEcheance: number;
+  /** The échéance's total as the CFA knows it; must match the OPCO's. */
+  montantEcheance: number;
+  /** Pedagogical amount invoiced on this line. */
+  montantPedagogique: number;
+  /** RQTH majoration invoiced on this line. */
+  montantMajorationRQTH?: number;
+  fraisAnnexes?: FraisAnnexe[];
+  /** Line total: pedagogical + RQTH + frais annexes. */
+  montant: number;
+}
+
+/** Certificat de réalisation (research §1.11), deposited alone or embedded in an invoice. */
+export interface Certificat {
+  typeCertificat: 'Intermediaire' | 'Final';
+  numeroInterneDossier: string;
+  numeroInterneFacture?: string;
+  dateSignature?: IsoDate;
+  lieuSignature?: string;
+  representantLegal?: { nom: string; prenom: string; qualite: string };
+  attestationConservationPieces?: boolean;
+  natureAction?: string;
+  employeur: { siret: string };
+  apprenti: { nom: string; prenom: string; nomUsage?: string };
+  organismeFormation: { siret: string };
+  echeance: {
+    numero: number;
+    codification?: string;
+    /** Hours performed over the period. */
+    duree?: number;
+    dateDebut?: IsoDate;
+    dateFin?: IsoDate;
+    echeancePartielle?: boolean;
+  };
+}
+
+/** Body of POST /v1|v2/factures (research §1.9; shape designed so each FAQ rejection can be expressed). */
+export interface Facture {
+  numeroInterneFacture: string;
+  referenceFactureCFA?: string;
+  dateFacture: IsoDate;
+  /** The emitting CFA. */
+  organismeFormation: { siret: string; IBAN?: string; denomination?: string; uaiCfa?: string };
+  montantTotal: number;
+  lignes: LigneFacture[];
+  certificatRealisation?: Certificat;
+}
+
+/** Body of POST /v1/conventions (research §1.10). */
+export interface Convention {
+  numeroInterneDossier: string;
+  employeur: { siret: string };
+  apprenti: { nom: string; prenom: string; nomUsage?: string };
+  contrat: { dateDebutContrat: IsoDate; dateFinContrat: IsoDate };
+  organismeFormation: { siret: string; uaiCfa?: string };
+  formation: {
+    dateDebutFormation: IsoDate;
+    dateFinFormation: IsoDate;
+    dureeFormation: number;
+    rncp?: string;
+    intituleQualification?: string;
+  };
+  couts: {
+    coutTotalPedagogieCFA: number;
+    montantRQTHAnnee1?: number | null;
+    montantRQTHAnnee2?: number | null;
+    montantRQTHAnnee3?: number | null;
+    nombreRepasTotaux?: number;
+    nombreHebergementTotaux?: number;
+    montantPremierEquipement?: number;
+    mentionMobiliteInternationale?: boolean;
+    accompagnementDROM?: boolean;
+  };
+  mandatEmployeur: boolean;
+  dateSignature: IsoDate;
+  attestationConventionSigneeEntreprise: boolean;
+  attestationConventionSigneeCFA: boolean;
+  attestationConventionSignatureProbante?: boolean;
+  attestationConventionConformeJSON?: boolean;
+}
+
+export type PayloadKind = 'cerfa' | 'convention' | 'facture' | 'certificat';
+
+export interface PayloadByKind {
+  cerfa: Cerfa;
+  convention: Convention;
+  facture: Facture;
+  certificat: Certificat;
+}
