@@ -4,6 +4,7 @@ import { EXIT, ExitError, defaultIO, type CliIO, type ExitCode } from './io.js';
 import { registerLint } from './commands/lint.js';
 import { registerValidate } from './commands/validate.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerMock } from './commands/mock.js';
 
 /** A command sets the exit code through this holder; `main` returns it. */
 export interface CommandContext {
@@ -24,6 +25,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerLint(program, ctx);
   registerValidate(program, ctx);
   registerGenerate(program, ctx);
+  registerMock(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -1,0 +1,102 @@
+// `convergence mock`: serves the stateful mock OPCO on a port until SIGINT/SIGTERM.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CommandContext } from '../main.js';
+import { EXIT, ExitError, type CliIO } from '../io.js';
+import { createMockApp, type RequestLogEntry } from '../../mocks/app.js';
+import { ConfigError, DEMO, loadMockConfig, type MockConfig } from '../../mocks/tenants.js';
+import { SpecError } from '../../mocks/spec.js';
+import { DEFAULT_STORE_FILE } from '../../mocks/store/index.js';
+
+export interface MockCommandOptions {
+  port: string;
+  host: string;
+  store?: string;
+  config?: string;
+  spec?: string;
+}
+
+export interface RunningMock {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function logLine(entry: RequestLogEntry): string {
+  const who = [entry.opco, entry.cfa, entry.key ? `key=${entry.key}` : ''].filter(Boolean).join(' ');
+  return `${new Date().toISOString()} ${entry.method} ${entry.path} ${entry.status} ${entry.ms}ms ${who}\n`;
+}
+
+/** Starts the mock and prints how to reach it; the caller decides when to stop (signals in the CLI, tests directly). */
+export async function startMock(options: MockCommandOptions, io: CliIO): Promise<RunningMock> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ExitError(`--port: not a port number: ${options.port}`);
+  let config: MockConfig | undefined;
+  try {
+    config = options.config ? loadMockConfig(resolve(io.cwd, options.config)) : undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ExitError(`invalid config: ${error.message}`);
+    throw error;
+  }
+  const store = options.store === 'memory' ? 'memory' : resolve(io.cwd, options.store ?? DEFAULT_STORE_FILE);
+  let mock;
+  try {
+    mock = await createMockApp({
+      config,
+      store,
+      ...(options.spec ? { spec: resolve(io.cwd, options.spec) } : {}),
+      onRequest: (entry) => io.stdout.write(logLine(entry)),
+    });
+  } catch (error) {
+    if (error instanceof SpecError) throw new ExitError(`invalid spec: ${error.message}`);
+    if (error instanceof Error && /SQLITE|database|EACCES|ENOENT/i.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`)) {
+      throw new ExitError(`cannot open the store ${store}: ${error.message}`);
+    }
+    throw error;
+  }
+  let address: string;
+  try {
+    address = await mock.app.listen({ port, host: options.host });
+  } catch (error) {
+    await mock.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ExitError(code === 'EADDRINUSE' ? `port ${port} on ${options.host} is already in use` : `cannot listen on ${options.host}:${port}: ${String(error)}`);
+  }
+  io.stdout.write(`Mock OPCO listening on ${address}\n`);
+  io.stdout.write(`  store: ${store === 'memory' ? 'memory (lost at exit)' : store}\n`);
+  io.stdout.write(`  root paths (/v1, /v2) serve the "${config?.defaultOpco ?? 'norme'}" profile; /<opco>/v1|v2/... the 11 OPCOs\n`);
+  if (config) {
+    io.stdout.write(`  tenants, keys and admin token: from ${options.config}\n`);
+  } else {
+    // The demo tenant's key and token are documented throwaway values: printing them is the point.
+    io.stdout.write(`  demo CFA SIRET ${DEMO.siret}, X-API-KEY: ${DEMO.apiKey}\n`);
+    io.stdout.write(`  admin: Authorization: Bearer ${DEMO.adminToken}\n`);
+    io.stdout.write(`  OAuth2 (akto): client_id ${DEMO.client.clientId}, client_secret ${DEMO.client.clientSecret}\n`);
+  }
+  return { url: address, stop: () => mock.close() };
+}
+
+export function registerMock(program: Command, ctx: CommandContext): void {
+  program
+    .command('mock')
+    .description('Serve the stateful mock OPCO (dossiers, échéanciers, factures) for the norme d\'échange API CFA / OPCO')
+    .option('--port <port>', 'port to listen on (0: any free port)', '4010')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--store <file|memory>', `SQLite file, or "memory" (default: ${DEFAULT_STORE_FILE} under the working directory)`)
+    .option('--config <file>', 'YAML tenant config (CFAs, API keys, admin token, delays); a demo CFA when absent')
+    .option('--spec <file>', 'OpenAPI file to serve (default: the bundled spec)')
+    .action(async (options: MockCommandOptions) => {
+      const running = await startMock(options, ctx.io);
+      await new Promise<void>((done) => {
+        const stop = (signal: NodeJS.Signals): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          ctx.io.stdout.write(`${signal} received, stopping the mock\n`);
+          done();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await running.stop();
+      ctx.setExit(EXIT.conformant);
+    });
+}

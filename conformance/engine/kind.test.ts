@@ -1,0 +1,16 @@
+// Kind detection tells the four payloads apart by the fields only each one carries.
+import { describe, it, expect } from 'vitest';
+import { detectKind } from './kind.js';
+
+describe('detectKind', () => {
+  it('recognises each payload', () => {
+    expect(detectKind({ apprenti: {}, contrat: {}, numeroInterne: 'X' })).toBe('cerfa');
+    expect(detectKind({ numeroInterneFacture: 'F', lignes: [] })).toBe('facture');
+    expect(detectKind({ couts: {}, apprenti: {}, contrat: {} })).toBe('convention');
+    expect(detectKind({ typeCertificat: 'Final', apprenti: {} })).toBe('certificat');
+  });
+
+  it('answers undefined for anything else', () => {
+    for (const value of [null, 3, 'cerfa', [], {}, { lignes: [] }, { apprenti: {} }]) expect(detectKind(value)).toBeUndefined();
+  });
+});

@@ -1,0 +1,22 @@
+// Recognises which payload a record is (CERFA, facture, convention, certificat) from the fields only it carries.
+import type { PayloadKind } from '../model/payloads.js';
+
+export const PAYLOAD_KINDS: readonly PayloadKind[] = ['cerfa', 'facture', 'convention', 'certificat'];
+
+export function isPayloadKind(value: unknown): value is PayloadKind {
+  return typeof value === 'string' && (PAYLOAD_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * The payload's kind, or undefined when no signature matches. Order matters: a convention also carries
+ * `apprenti` and `contrat`, so its `couts` is tested before the CERFA's pair.
+ */
+export function detectKind(payload: unknown): PayloadKind | undefined {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
+  const p = payload as Record<string, unknown>;
+  if ('lignes' in p && 'numeroInterneFacture' in p) return 'facture';
+  if ('couts' in p) return 'convention';
+  if ('typeCertificat' in p) return 'certificat';
+  if ('apprenti' in p && 'contrat' in p) return 'cerfa';
+  return undefined;
+}

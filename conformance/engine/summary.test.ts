@@ -1,0 +1,89 @@
+// The summary counts every outcome per rule, keeps the first N findings and decides conformance by severity.
+import { describe, it, expect } from 'vitest';
+import { Summarizer, summarize, recordRef, hasFindingsAtOrAbove } from './summary.js';
+import { atOrAbove, SEVERITIES } from './severity.js';
+import type { RuleEvaluation } from './evaluate.js';
+import type { RuleResult, Severity } from '../rules/rule.js';
+
+const ev = (ruleId: string, severity: Severity, result: RuleResult): RuleEvaluation => ({
+  ruleId,
+  severity,
+  area: 'test',
+  title: `Titre ${ruleId}`,
+  requirements: ['REQ-1'],
+  result,
+});
+const failing: RuleResult = { outcome: 'fail', violations: [{ path: 'a', expected: '1', received: '2' }] };
+
+describe('atOrAbove', () => {
+  it('orders bloquant > avertissement > information', () => {
+    expect(SEVERITIES).toEqual(['information', 'avertissement', 'bloquant']);
+    expect(atOrAbove('bloquant', 'bloquant')).toBe(true);
+    expect(atOrAbove('avertissement', 'bloquant')).toBe(false);
+    expect(atOrAbove('avertissement', 'information')).toBe(true);
+    expect(atOrAbove('information', 'avertissement')).toBe(false);
+  });
+});
+
+describe('recordRef', () => {
+  it('keeps position and the CFA numbers, nothing else', () => {
+    const ref = recordRef({ numeroInterne: 'D-9', apprenti: { nom: 'Martin' } }, 'cerfa', { file: 'in.ndjson', line: 3, index: 2 });
+    expect(ref).toEqual({ file: 'in.ndjson', line: 3, index: 2, kind: 'cerfa', numeroInterne: 'D-9' });
+    expect(recordRef({ numeroInterneFacture: 12, numeroInterneDossier: 'D-1' }, 'facture', { line: 1, index: 0 })).toEqual({
+      line: 1,
+      index: 0,
+      kind: 'facture',
+      numeroInterneFacture: '12',
+      numeroInterneDossier: 'D-1',
+    });
+  });
+});
+
+describe('summarize', () => {
+  const items = Array.from({ length: 30 }, (_, i) => ({
+    record: recordRef({ numeroInterne: `D-${i}` }, 'cerfa', { line: i + 1, index: i }),
+    evaluations: [
+      ev('r-bloquant', 'bloquant', i % 10 === 0 ? failing : { outcome: 'pass' }),
+      ev('r-avert', 'avertissement', i < 25 ? failing : { outcome: 'skip', reason: i % 2 ? 'pas de contexte' : 'pas de date' }),
+      ev('r-info', 'information', i === 29 ? { outcome: 'error', reason: 'boom' } : { outcome: 'not-applicable', reason: 'sans objet' }),
+    ],
+  }));
+
+  it('counts every outcome per rule and keeps the first N findings in order', () => {
+    const summary = summarize(items, { maxFindings: 2, failSeverity: 'bloquant', inputs: ['a.ndjson'] });
+    expect(summary.records).toBe(30);
+    expect(summary.byKind).toEqual({ cerfa: 30, facture: 0, convention: 0, certificat: 0 });
+    const [bloquant, avert, info] = summary.rules;
+    expect(bloquant!.counts).toEqual({ pass: 27, fail: 3, skip: 0, notApplicable: 0, error: 0 });
+    expect(bloquant!.findings.map((f) => f.record.line)).toEqual([1, 11]);
+    expect(avert!.counts).toEqual({ pass: 0, fail: 25, skip: 5, notApplicable: 0, error: 0 });
+    expect(avert!.reasons).toEqual(['pas de contexte', 'pas de date']);
+    expect(info!.counts).toEqual({ pass: 0, fail: 0, skip: 0, notApplicable: 29, error: 1 });
+    expect(info!.findings).toEqual([expect.objectContaining({ outcome: 'error', reason: 'boom', ruleId: 'r-info' })]);
+    expect(summary.totals).toEqual({ pass: 27, fail: 28, skip: 5, notApplicable: 29, error: 1, atOrAboveFailSeverity: 3 });
+    expect(summary.conformant).toBe(false);
+  });
+
+  it('decides conformance by the fail severity, errors included', () => {
+    const onlyWarnings = items.map(({ record, evaluations }) => ({ record, evaluations: evaluations.slice(1) }));
+    expect(summarize(onlyWarnings, { failSeverity: 'bloquant' }).conformant).toBe(true);
+    expect(summarize(onlyWarnings, { failSeverity: 'avertissement' }).totals.atOrAboveFailSeverity).toBe(25);
+    const onlyInfo = items.map(({ record, evaluations }) => ({ record, evaluations: evaluations.slice(2) }));
+    const summary = summarize(onlyInfo, { failSeverity: 'information' });
+    expect(summary.conformant).toBe(false);
+    expect(hasFindingsAtOrAbove(summary, 'information')).toBe(true);
+    expect(hasFindingsAtOrAbove(summary, 'avertissement')).toBe(false);
+  });
+
+  it('lists rules in the catalogue order it was given', () => {
+    const summarizer = new Summarizer([
+      { id: 'second', appliesTo: ['cerfa'] },
+      { id: 'first', appliesTo: ['cerfa'] },
+    ] as never);
+    const ref = recordRef({}, 'cerfa', { line: 1, index: 0 });
+    summarizer.addEvaluations(ref, [ev('first', 'bloquant', { outcome: 'pass' }), ev('second', 'bloquant', { outcome: 'pass' })]);
+    const summary = summarizer.finish();
+    expect(summary.rules.map((r) => r.id)).toEqual(['second', 'first']);
+    expect(summary.rules[0]!.appliesTo).toEqual(['cerfa']);
+  });
+});

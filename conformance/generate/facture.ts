@@ -1,0 +1,80 @@
+// The invoice of generated record i: one line on an open échéance of its dossier, matching the OPCO's échéancier.
+import type { Echeance } from '../model/dossier.js';
+import type { Facture, FraisAnnexe, LigneFacture } from '../model/payloads.js';
+import type { RuleContext } from '../rules/rule.js';
+import { calendar } from '../remuneration/index.js';
+import { drawDossier, type DossierDraw } from './dossier.js';
+import { PHASE, Weighted, chance, int, reseed } from './random.js';
+import { baseContext } from './context.js';
+
+const { addDays, formatIsoDate, parseIsoDate } = calendar;
+
+export interface FactureDraw extends DossierDraw {
+  facture: Facture;
+  context: RuleContext;
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Most invoices are for the first échéance (the avance); some for the next ones of the first year. */
+const RANG = new Weighted<number>([[1, 65], [2, 20], [3, 15]]);
+
+/** The échéance to invoice: E1, or E2/E3 when they exist and belong to the same contract year as E1. */
+function echeanceFacturee(echeances: readonly Echeance[]): Echeance {
+  const first = echeances[0];
+  if (first === undefined) throw new Error('generator bug: empty échéancier');
+  const wanted = echeances[RANG.draw() - 1];
+  const sameYear = wanted !== undefined && wanted.dateDebut === first.dateDebut && wanted.numero < echeances.length;
+  return sameYear ? wanted : first;
+}
+
+export function drawFacture(seed: number, index: number): FactureDraw {
+  const draw = drawDossier(seed, index);
+  const { dossier, cfa, cerfa } = draw;
+  reseed(seed, index, PHASE.facture);
+  const echeance = echeanceFacturee(dossier.echeances);
+  const ouverture = parseIsoDate(echeance.dateOuverture);
+  if (ouverture === undefined) throw new Error('generator bug: unreadable dateOuverture');
+  const today = addDays(ouverture, int(0, 20));
+
+  // The earlier échéances were invoiced and paid: the read model shows them settled.
+  const echeances = dossier.echeances.map((e) => (e.numero < echeance.numero ? { ...e, montantRegle: e.montantTotal } : e));
+  const dossierAJour = { ...dossier, echeances };
+
+  const fraisAnnexes: FraisAnnexe[] = [];
+  if (chance(0.4)) {
+    for (const engagement of dossier.engagementsFraisAnnexe) {
+      if (engagement.natureFrais === 'PREMIER_EQUIPEMENT') {
+        // First equipment is bought at the start: invoiced once, with the first échéance.
+        if (echeance.numero !== 1) continue;
+        fraisAnnexes.push({ nature: 'PREMIER_EQUIPEMENT', quantite: 1, prixUnitaire: engagement.prixUnitaire, montant: engagement.montantTotal });
+      } else {
+        // Meals and nights taken so far: a share of what was committed.
+        const quantite = Math.max(1, Math.floor(engagement.quantite * (int(10, 35) / 100)));
+        fraisAnnexes.push({ nature: engagement.natureFrais, quantite, prixUnitaire: engagement.prixUnitaire, montant: round2(quantite * engagement.prixUnitaire) });
+      }
+    }
+  }
+
+  const ligne: LigneFacture = {
+    numeroInterneDossier: cerfa.numeroInterne,
+    numeroExterneDossier: dossier.cerfa.numeroExterne,
+    numeroEcheance: echeance.numero,
+    montantEcheance: echeance.montantTotal,
+    montantPedagogique: echeance.montantPedagogique,
+    montantMajorationRQTH: echeance.montantMajorationRQTH,
+    montant: round2(echeance.montantPedagogique + echeance.montantMajorationRQTH + fraisAnnexes.reduce((s, f) => s + f.montant, 0)),
+  };
+  if (fraisAnnexes.length > 0) ligne.fraisAnnexes = fraisAnnexes;
+
+  const dateFacture = formatIsoDate(today);
+  const facture: Facture = {
+    numeroInterneFacture: `F${dateFacture.slice(0, 4)}${draw.seedTag}${String(index).padStart(7, '0')}`,
+    referenceFactureCFA: `FAC-${dateFacture.slice(0, 7)}-${String(int(1, 99_999)).padStart(5, '0')}`,
+    dateFacture,
+    organismeFormation: { siret: cfa.siret, IBAN: cfa.iban, denomination: cfa.denomination, uaiCfa: cfa.uai },
+    montantTotal: ligne.montant,
+    lignes: [ligne],
+  };
+  return { ...draw, dossier: dossierAJour, facture, context: baseContext(dateFacture, draw, dossierAJour) };
+}

@@ -1,0 +1,76 @@
+// The remuneration lines cover the contract from its first day, each line starting the day after the previous one ends.
+import { defineRule, skip, verdict, type Violation } from '../rule.js';
+import { addDays, parseIsoDate, type Ymd } from '../../remuneration/calendar.js';
+import { factsOf } from './support/facts.js';
+import { copie, date, iso } from './support/plant.js';
+
+interface Ligne {
+  index: number;
+  debut: Ymd;
+  fin: Ymd;
+}
+
+export default defineRule<'cerfa'>({
+  id: 'coherence-remuneration-continuite',
+  title: "Les périodes de rémunération doivent commencer au début du contrat et se suivre sans interruption",
+  requirements: ['COH-25'],
+  severity: 'bloquant',
+  area: 'coherence',
+  appliesTo: ['cerfa'],
+  check(cerfa) {
+    const lignes = cerfa.contrat?.remunerationsAnnuelles;
+    if (!Array.isArray(lignes) || lignes.length === 0) return skip('aucune ligne de rémunération');
+    const { debutContrat } = factsOf(cerfa);
+    if (debutContrat === undefined) return skip('date de début de contrat illisible');
+    const violations: Violation[] = [];
+    const lues: Ligne[] = [];
+    lignes.forEach((ligne, index) => {
+      const debut = parseIsoDate(ligne?.dateDebut);
+      const fin = parseIsoDate(ligne?.dateFin);
+      const path = `contrat.remunerationsAnnuelles[${index}]`;
+      if (debut === undefined || fin === undefined) {
+        violations.push({ path: `${path}.${debut === undefined ? 'dateDebut' : 'dateFin'}`, expected: 'une date AAAA-MM-JJ', received: String(debut === undefined ? ligne?.dateDebut : ligne?.dateFin) });
+      } else if (fin < debut) {
+        violations.push({ path: `${path}.dateFin`, expected: `au plus tôt le ${iso(debut)}`, received: iso(fin), message: 'La période de rémunération se termine avant de commencer' });
+      } else {
+        lues.push({ index, debut, fin });
+      }
+    });
+    if (violations.length > 0) return verdict(violations);
+    lues.sort((a, b) => a.debut - b.debut);
+    const premiere = lues[0];
+    if (premiere && premiere.debut !== debutContrat) {
+      violations.push({
+        path: `contrat.remunerationsAnnuelles[${premiere.index}].dateDebut`,
+        expected: `${iso(debutContrat)} (début d'exécution du contrat)`,
+        received: iso(premiere.debut),
+        message: "La première période de rémunération doit commencer à la date de début d'exécution du contrat",
+      });
+    }
+    for (let i = 1; i < lues.length; i++) {
+      const precedente = lues[i - 1] as Ligne;
+      const ligne = lues[i] as Ligne;
+      const attendu = addDays(precedente.fin, 1);
+      if (ligne.debut !== attendu) {
+        violations.push({
+          path: `contrat.remunerationsAnnuelles[${ligne.index}].dateDebut`,
+          expected: `${iso(attendu)} (lendemain de la période précédente)`,
+          received: iso(ligne.debut),
+          message: ligne.debut > attendu ? 'Interruption entre deux périodes de rémunération' : 'Chevauchement de deux périodes de rémunération',
+        });
+      }
+    }
+    return verdict(violations);
+  },
+  plant(valid) {
+    const cerfa = copie(valid);
+    const lignes = cerfa.contrat.remunerationsAnnuelles;
+    const [premiere, seconde] = lignes;
+    if (premiere && seconde && addDays(date(premiere.dateFin, 'dateFin'), 2) <= date(seconde.dateFin, 'dateFin')) {
+      seconde.dateDebut = iso(addDays(date(premiere.dateFin, 'dateFin'), 2));
+    } else if (premiere) {
+      premiere.dateDebut = iso(addDays(date(cerfa.contrat.dateDebutContrat, 'contrat.dateDebutContrat'), 1));
+    }
+    return { payload: cerfa };
+  },
+});

@@ -1,0 +1,35 @@
+// R2: the diploma type agrees with the first 3 characters of the code diplôme.
+import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
+import { copie } from './support/plant.js';
+import { typeDiplomeAttendu } from './support/type-diplome.js';
+
+export default defineRule<'cerfa'>({
+  id: 'coherence-type-diplome-code',
+  title: 'Le type de diplôme doit correspondre au code diplôme de la formation',
+  requirements: ['COH-22'],
+  severity: 'avertissement',
+  area: 'coherence',
+  appliesTo: ['cerfa'],
+  check(cerfa) {
+    const type = cerfa.formation?.typeDiplome;
+    if (type === undefined) return notApplicable('type de diplôme non renseigné');
+    const attendu = typeDiplomeAttendu(cerfa.formation.codeDiplome);
+    if (attendu === undefined) return skip('préfixe du code diplôme absent de la table de correspondance');
+    if (type === attendu) return pass();
+    return fail({
+      path: 'formation.typeDiplome',
+      expected: `${attendu} (d'après le code diplôme ${cerfa.formation.codeDiplome})`,
+      received: String(type),
+    });
+  },
+  plant(valid) {
+    const cerfa = copie(valid);
+    let attendu = typeDiplomeAttendu(cerfa.formation.codeDiplome);
+    if (attendu === undefined) {
+      cerfa.formation.codeDiplome = `320${String(cerfa.formation.codeDiplome).slice(3).padEnd(5, '0')}`;
+      attendu = 54;
+    }
+    cerfa.formation.typeDiplome = attendu === 54 ? 41 : 54;
+    return { payload: cerfa };
+  },
+});

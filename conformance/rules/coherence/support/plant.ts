@@ -1,0 +1,94 @@
+// Helpers for the rules' plants: copy a valid CERFA, move the apprentice's age consistently, recompute remuneration.
+import {
+  addMonths,
+  ageAt,
+  formatIsoDate,
+  monthOf,
+  parseIsoDate,
+  yearOf,
+  type Ymd,
+} from '../../../remuneration/calendar.js';
+import { lignesRemunerationMinimale } from '../../../remuneration/lignes.js';
+import type { Cerfa } from '../../../model/payloads.js';
+import type { RuleContext } from '../../rule.js';
+import { eligibiliteParams } from '../../eligibilite/support/params.js';
+
+/** A deep copy: plants never mutate their input. */
+export function copie<T>(value: T): T {
+  return structuredClone(value);
+}
+
+export const iso = formatIsoDate;
+
+/** Parses a date the valid payload is known to carry; a plant on an unreadable date is a programming error. */
+export function date(value: string | undefined, field: string): Ymd {
+  const parsed = parseIsoDate(value);
+  if (parsed === undefined) throw new Error(`plant: the valid payload has no readable ${field}`);
+  return parsed;
+}
+
+/** The 2-digit key of a 13-character NIR body (97 − n mod 97; Corsica 2A/2B counts as 19/18, research §3.4). */
+export function cleNir(body: string): string | undefined {
+  const numeric = body.slice(0, 5) + body.slice(5, 7).replace('2A', '19').replace('2B', '18') + body.slice(7, 13);
+  if (numeric.length !== 13 || !/^[0-9]+$/.test(numeric)) return undefined;
+  return String(97 - Number(BigInt(numeric) % 97n)).padStart(2, '0');
+}
+
+/** Replaces the first 13 characters of a NIR, recomputing its key when it has one. */
+export function nirAvecCorps(nir: string, body: string): string {
+  if (nir.length < 15) return body + nir.slice(13);
+  return body + (cleNir(body) ?? nir.slice(13, 15)) + nir.slice(15);
+}
+
+/**
+ * Rewrites the birth year and month digits of a NIR (positions 2–5) and its key when present, so that moving a
+ * birth date does not break the NIR coherence rules of the identifiants area.
+ */
+export function nirAvecNaissance(nir: string, naissance: Ymd): string {
+  if (typeof nir !== 'string' || nir.length < 13) return nir;
+  const yy = String(yearOf(naissance) % 100).padStart(2, '0');
+  const mm = String(monthOf(naissance)).padStart(2, '0');
+  return nirAvecCorps(nir, nir.slice(0, 1) + yy + mm + nir.slice(5, 13));
+}
+
+/** Rebuilds the remuneration lines at the legal minimum and the hiring salary from them. */
+export function recalculerRemuneration(cerfa: Cerfa): void {
+  const lignes = lignesRemunerationMinimale(cerfa);
+  if (lignes.length === 0) return;
+  cerfa.contrat.remunerationsAnnuelles = lignes;
+  const premier = lignes[0]?.salaireBrut;
+  if (premier !== undefined) cerfa.contrat.salaireEmbauche = premier;
+}
+
+/**
+ * Gives the apprentice `age` whole years at dateDebutContrat (born six months before that anniversary) and keeps
+ * everything that depends on it coherent: NIR digits, minor flags, a legal representative for a minor, dérogation
+ * types 11/12, a minor's weekly hours, the remuneration lines. Mutates `cerfa` (call it on a copy).
+ */
+export function fixerAgeApprenti(cerfa: Cerfa, age: number): void {
+  const params = eligibiliteParams();
+  const debut = date(cerfa.contrat.dateDebutContrat, 'contrat.dateDebutContrat');
+  const conclusion = date(cerfa.contrat.dateConclusion, 'contrat.dateConclusion');
+  const naissance = addMonths(debut, -(age * 12 + 6));
+  const apprenti = cerfa.apprenti;
+  apprenti.dateNaissance = iso(naissance);
+  apprenti.nir = nirAvecNaissance(apprenti.nir, naissance);
+  const mineur = ageAt(naissance, conclusion) < params.ageMajorite;
+  apprenti.apprentiMineur = mineur;
+  apprenti.apprentiMineurNonEmancipe = mineur;
+  if (mineur) {
+    apprenti.responsableLegal ??= { nom: apprenti.nom, prenom: 'Dominique', memeAdresse: true };
+    if (cerfa.contrat.dureeTravailHebdoHeures > params.dureeHebdoMaximumHeuresMineur) {
+      cerfa.contrat.dureeTravailHebdoHeures = params.dureeHebdoMaximumHeuresMineur;
+      cerfa.contrat.dureeTravailHebdoMinutes = 0;
+    }
+  }
+  const derogation = cerfa.contrat.typeDerogation;
+  if ((derogation === 11 && age >= 16) || (derogation === 12 && age <= 29)) delete cerfa.contrat.typeDerogation;
+  recalculerRemuneration(cerfa);
+}
+
+/** Today for a plant that needs a clock: the context's, else the conclusion date (every valid date check holds). */
+export function aujourdhuiPourPlant(cerfa: Cerfa, context: RuleContext): Ymd {
+  return parseIsoDate(context.today) ?? date(cerfa.contrat.dateConclusion, 'contrat.dateConclusion');
+}

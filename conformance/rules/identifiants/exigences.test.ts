@@ -1,0 +1,33 @@
+// The identifiants and cerfa rules cite existing clauses, and each clause of their two files is cited or says why not.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRequirements, requirementsDir } from '../../requirements/index.js';
+import { identifiantsRules } from './index.js';
+import { cerfaRules } from '../cerfa/index.js';
+
+const clauses = ['identifiants.yaml', 'cerfa.yaml'].flatMap((f) =>
+  parseRequirements(readFileSync(join(requirementsDir(), f), 'utf8'), f),
+);
+const regles = [...identifiantsRules, ...cerfaRules];
+
+describe('requirements of the identifiants and cerfa areas', () => {
+  it('rules cite only clauses of these files', () => {
+    const ids = new Set(clauses.map((c) => c.id));
+    for (const r of regles) {
+      expect(r.requirements.length, r.id).toBeGreaterThan(0);
+      for (const id of r.requirements) expect(ids.has(id), `${r.id} cites ${id}`).toBe(true);
+    }
+  });
+
+  it('every clause is cited by a rule or says why it is not tested, never both', () => {
+    const cites = new Set(regles.flatMap((r) => r.requirements));
+    for (const c of clauses) expect(cites.has(c.id) !== (c.nonTeste !== undefined), c.id).toBe(true);
+  });
+
+  it('rule ids are unique kebab-case', () => {
+    const ids = regles.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});

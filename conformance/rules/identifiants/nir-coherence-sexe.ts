@@ -1,0 +1,31 @@
+// The NIR's first digit matches the apprentice's sex: 1 for M, 2 for F (Mission apprentissage control N1).
+import { redact } from '../../identifiers/index.js';
+import { defineRule, fail, notApplicable, pass } from '../rule.js';
+import { avec } from './champs.js';
+import { nirApprenti, remplacerDansNir } from './nir-outils.js';
+
+export default defineRule({
+  id: 'nir-coherence-sexe',
+  title: 'Le sexe renseigné doit correspondre au 1er chiffre du NIR',
+  requirements: ['ID-09'],
+  severity: 'avertissement',
+  area: 'identifiants',
+  appliesTo: ['cerfa'],
+  check(cerfa) {
+    const nir = nirApprenti(cerfa);
+    const sexe = cerfa.apprenti?.sexe;
+    if (nir === null || (sexe !== 'M' && sexe !== 'F')) return notApplicable('NIR ou sexe absent ou mal formé');
+    const attendu = sexe === 'M' ? 1 : 2;
+    if (nir.sexe === attendu) return pass();
+    return fail({
+      path: 'apprenti.nir',
+      expected: `NIR commençant par ${attendu} (sexe ${sexe})`,
+      received: redact('nir', cerfa.apprenti.nir),
+      message: 'Le sexe renseigné ne correspond pas au 1er chiffre du NIR',
+    });
+  },
+  plant(valid) {
+    const nir = valid.apprenti.nir;
+    return { payload: avec(valid, 'apprenti.nir', remplacerDansNir(nir, 0, nir.startsWith('1') ? '2' : '1')) };
+  },
+});

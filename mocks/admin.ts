@@ -1,0 +1,119 @@
+// The mock's admin API under /_admin: clock, reset, tenant seeding, redacted state and fault injection.
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Ajv } from 'ajv';
+import { clockFromState, DurationError } from './clock.js';
+import { MockProblem } from './errors.js';
+import { faultSchema, type FaultSpec } from './faults.js';
+import type { MockRuntime } from './app.js';
+import { checkCfas, ConfigError } from './tenants.js';
+import { redactIban, redactSecret } from './redact.js';
+
+const ajv = new Ajv({ allErrors: true });
+const validateFault = ajv.compile(faultSchema);
+const validateClock = ajv.compile({
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: { now: { type: 'string', minLength: 10 }, advance: { type: 'string', pattern: '^P' } },
+});
+
+function invalid(detail: string, champ?: string): MockProblem {
+  return new MockProblem('REQUETE_INVALIDE', detail, [{ code: 'REQUETE_INVALIDE', description: detail, ...(champ ? { champ } : {}) }]);
+}
+
+export function registerAdmin(
+  app: FastifyInstance,
+  runtime: MockRuntime,
+  sendProblem: (reply: FastifyReply, problem: MockProblem) => FastifyReply,
+): void {
+  const expected = Buffer.from(`Bearer ${runtime.config.admin.token}`);
+  const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const given = Buffer.from(String(request.headers.authorization ?? ''));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      sendProblem(reply, new MockProblem('ADMIN_NON_AUTORISE', "En-tête Authorization: Bearer <jeton d'administration> attendu"));
+    }
+  };
+
+  const clockView = () => ({ now: runtime.clock.now().toISOString(), state: runtime.clock.state() });
+
+  app.register(
+    async (admin) => {
+      admin.addHook('preHandler', guard);
+
+      admin.get('/clock', async () => clockView());
+
+      admin.put('/clock', async (request) => {
+        const body = request.body as { now?: string; advance?: string } | undefined;
+        if (!body || !validateClock(body)) throw invalid('Corps attendu : {"now": "<date ISO 8601>"} ou {"advance": "<durée ISO 8601>"}');
+        if (body.now !== undefined) {
+          const date = new Date(body.now);
+          if (Number.isNaN(date.getTime())) throw invalid(`Date invalide : ${body.now}`, 'now');
+          runtime.clock.set(date);
+        } else if (body.advance !== undefined) {
+          try {
+            runtime.clock.advance(body.advance);
+          } catch (error) {
+            if (error instanceof DurationError) throw invalid(`Durée ISO 8601 invalide : ${body.advance}`, 'advance');
+            throw error;
+          }
+        }
+        await runtime.saveClock();
+        return clockView();
+      });
+
+      admin.post('/reset', async () => {
+        await runtime.store.reset();
+        runtime.faults.clear();
+        runtime.tokens.clear();
+        runtime.clock = clockFromState(runtime.initialClock);
+        await runtime.reloadTenants();
+        return { reset: true, ...clockView() };
+      });
+
+      admin.post('/tenants', async (request, reply) => {
+        let cfas;
+        try {
+          cfas = checkCfas(request.body, 'request body');
+        } catch (error) {
+          if (error instanceof ConfigError) throw invalid(error.message);
+          throw error;
+        }
+        for (const cfa of cfas) await runtime.store.putTenant(cfa);
+        await runtime.reloadTenants();
+        return reply.code(201).send({ sirets: cfas.map((c) => c.siret) });
+      });
+
+      admin.get('/state', async () => ({
+        clock: clockView(),
+        store: runtime.store.kind,
+        spec: runtime.spec.file,
+        defaultOpco: runtime.defaultOpco,
+        tenants: runtime.tenants.all().map((t) => ({
+          siret: t.siret,
+          denomination: t.denomination,
+          keys: Object.fromEntries(Object.entries(t.keys).map(([opco, key]) => [opco, redactSecret(key)])),
+          iban: redactIban(t.iban),
+        })),
+        partitions: await runtime.store.stats(),
+        faults: runtime.faults.list(),
+      }));
+
+      admin.get('/faults', async () => runtime.faults.list());
+
+      admin.post('/faults', async (request, reply) => {
+        if (!validateFault(request.body)) {
+          throw invalid(`Faute invalide : ${(validateFault.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ')}`);
+        }
+        return reply.code(201).send(runtime.faults.add(request.body as FaultSpec));
+      });
+
+      admin.delete('/faults', async (_request, reply) => {
+        runtime.faults.clear();
+        return reply.code(204).send();
+      });
+    },
+    { prefix: '/_admin' },
+  );
+}

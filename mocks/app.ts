@@ -1,0 +1,431 @@
+// The stateful mock OPCO as a Fastify app: routing from the spec, tenants and auth, validation, engine, admin API.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createInstance, type IHttpRequest } from '@stoplight/prism-http';
+import type { IHttpOperation } from '@stoplight/types';
+import { clockFromState, frozenClock, systemClock, type Clock, type ClockState } from './clock.js';
+import { MockProblem, type ProblemBody } from './errors.js';
+import { FaultInjector, preferEffect, type FaultEffect } from './faults.js';
+import { bundledProfiles, DEFAULT_OPCO, withOverrides, type Capability, type OpcoProfile } from './profiles.js';
+import { compileSpec, defaultSpecPath, ajvToNormErrors, type CompiledOperation, type CompiledSpec } from './spec.js';
+import { openStore } from './store/index.js';
+import type { MockStore } from './store/types.js';
+import { DEFAULT_DELAIS, DEMO, demoConfig, TenantRegistry, type CfaTenant, type MockConfig, type OAuthClient } from './tenants.js';
+import type { Delais, EngineContext, OperationInput, OperationResult } from './engine/context.js';
+import * as dossiers from './engine/dossiers.js';
+import * as factures from './engine/factures.js';
+import * as pieces from './engine/pieces.js';
+import { bundledReferentiel, type Referentiel } from './engine/referentiel.js';
+import { registerAdmin } from './admin.js';
+import { redactSecret } from './redact.js';
+
+export interface MockAppOptions {
+  /** OpenAPI file; the project's spec/openapi.yaml by default. */
+  spec?: string;
+  /** `memory` (default here; the CLI defaults to a SQLite file) or the path of a SQLite file. */
+  store?: 'memory' | string;
+  /** Parsed tenant config; the demo tenant when absent. */
+  config?: MockConfig;
+  /** Clock to use; when absent the clock saved in the store is restored, else real time. */
+  clock?: Clock;
+  logger?: false;
+  /** Called once per answered request with a redacted summary (the CLI prints it). */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Overrides the bundled sample référentiel (tests). */
+  referentiel?: Referentiel;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path only: query strings may carry personal data (appairage) and are never logged. */
+  path: string;
+  status: number;
+  ms: number;
+  opco?: string;
+  cfa?: string;
+  key?: string;
+}
+
+export interface MockApp {
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+type Handler = (ctx: EngineContext, input: OperationInput) => Promise<OperationResult>;
+
+interface EngineOperation {
+  capability: Capability | null;
+  handler: Handler;
+  /** Writes go through one queue so read-then-write checks (duplicates) cannot interleave. */
+  writes: boolean;
+}
+
+/** What the engine models, keyed by method and path after the version prefix. */
+const ENGINE: Record<string, EngineOperation> = {
+  'POST /dossiers': { capability: 'dossiers', handler: dossiers.deposerDossier, writes: true },
+  'GET /dossiers': { capability: 'dossiers', handler: dossiers.lireDossier, writes: false },
+  'GET /dossiers/etats': { capability: 'dossiers', handler: dossiers.etatsDossiers, writes: false },
+  'GET /dossiers/liste': { capability: 'dossiers', handler: dossiers.listeDossiers, writes: false },
+  'GET /dossiers/appairage': { capability: 'dossiers', handler: dossiers.appairage, writes: false },
+  'POST /dossiers/rupture/employeur': { capability: 'rupture', handler: dossiers.ruptureEmployeur, writes: true },
+  'POST /factures': { capability: 'factures', handler: factures.deposerFacture, writes: true },
+  'GET /factures/etats': { capability: 'facturesEtats', handler: factures.etatsFactures, writes: false },
+  'POST /conventions': { capability: 'conventions', handler: pieces.deposerConvention, writes: true },
+  'POST /certificats': { capability: 'certificats', handler: pieces.deposerCertificat, writes: true },
+  'POST /documents': { capability: 'documents', handler: pieces.deposerDocument, writes: true },
+  'GET /cfakeyinfo': { capability: 'cfakeyinfo', handler: cfaKeyInfo, writes: false },
+};
+
+export const ENGINE_OPERATIONS = Object.keys(ENGINE);
+
+async function cfaKeyInfo(ctx: EngineContext): Promise<OperationResult> {
+  const end = new Date(ctx.clock.now().getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  return { status: 200, body: { status: 'success', dateFinValidite: end, comment: `Clé valide pour ${ctx.tenant.denomination}` } };
+}
+
+/** Mutable state shared by the request handlers and the admin API. */
+export interface MockRuntime {
+  store: MockStore;
+  clock: Clock;
+  initialClock: ClockState;
+  config: MockConfig;
+  tenants: TenantRegistry;
+  profiles: Map<string, OpcoProfile>;
+  defaultOpco: string;
+  faults: FaultInjector;
+  tokens: Map<string, { opco: string; expiresAt: number }>;
+  clients: Map<string, OAuthClient[]>;
+  spec: CompiledSpec;
+  saveClock(): Promise<void>;
+  reloadTenants(): Promise<void>;
+}
+
+function sendProblem(reply: FastifyReply, problem: MockProblem): FastifyReply {
+  const body: ProblemBody = problem.body();
+  return reply.code(problem.status).headers(problem.headers).type('application/problem+json').send(body);
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined || first.trim() === '' ? undefined : first;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
+  const spec = await compileSpec(options.spec ?? defaultSpecPath());
+  const config = options.config ?? demoConfig();
+  const store = openStore(options.store ?? 'memory');
+  let clock: Clock;
+  try {
+    const saved = await store.getClock();
+    clock = options.clock ?? (saved ? clockFromState(saved) : systemClock());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const delais: Delais = { ...DEFAULT_DELAIS, ...config.delais };
+  const pageSize = config.pageSize ?? 50;
+  const referentiel = options.referentiel ?? bundledReferentiel();
+  const profiles = withOverrides(bundledProfiles(), config.opcos);
+  const defaultOpco = config.defaultOpco ?? DEFAULT_OPCO;
+  const clients = new Map<string, OAuthClient[]>();
+  for (const id of profiles.keys()) {
+    const configured = config.opcos?.[id]?.clients;
+    clients.set(id, configured ?? (options.config ? [] : [DEMO.client]));
+  }
+
+  const runtime: MockRuntime = {
+    store,
+    clock,
+    initialClock: clock.state(),
+    config,
+    tenants: new TenantRegistry(config.cfas),
+    profiles,
+    defaultOpco,
+    faults: new FaultInjector(),
+    tokens: new Map(),
+    clients,
+    spec,
+    saveClock: () => store.setClock(runtime.clock.state()),
+    reloadTenants: async () => {
+      runtime.tenants = new TenantRegistry([...config.cfas, ...(await store.getTenants())]);
+    },
+  };
+  await runtime.reloadTenants();
+
+  const prism = createInstance(
+    { mock: { dynamic: false }, checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
+    { logger: silentLogger() as never },
+  );
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, return503OnClosing: false });
+
+  // Our own JSON parser: a malformed body is the norm's 400 problem, not Fastify's generic error.
+  app.removeContentTypeParser(['application/json']);
+  app.addContentTypeParser(/^application\/([\w.+-]*\+)?json/, { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(
+        new MockProblem('JSON_MALFORME', `Le corps n'est pas un JSON valide : ${(error as Error).message}`, [
+          { code: 'JSON_MALFORME', description: "Le corps de la requête n'est pas un JSON valide", champ: '(corps)' },
+        ]),
+        undefined,
+      );
+    }
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof MockProblem) return sendProblem(reply, error);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return sendProblem(reply, new MockProblem('REQUETE_INVALIDE', (error as Error).message, [], { status }));
+    }
+    request.log.error(error);
+    return sendProblem(reply, new MockProblem('ERREUR_INTERNE', 'Erreur interne du bouchon'));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new MockProblem('OPERATION_INCONNUE', `Aucune opération ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  const started = Date.now();
+  app.addHook('onResponse', async (request, reply) => {
+    if (!options.onRequest) return;
+    const meta = (request as FastifyRequest & { mockMeta?: { opco?: string; cfa?: string } }).mockMeta;
+    options.onRequest({
+      method: request.method,
+      path: request.url.split('?')[0] ?? request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      opco: meta?.opco,
+      cfa: meta?.cfa,
+      key: redactSecret(header(request, 'x-api-key')),
+    });
+  });
+
+  let writeQueue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = writeQueue.then(fn, fn);
+    writeQueue = run.catch(() => undefined);
+    return run;
+  };
+
+  registerAdmin(app, runtime, sendProblem);
+
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/*',
+    handler: async (request, reply) => {
+      const [rawPath = '/'] = request.url.split('?');
+      const path = decodeURI(rawPath).replace(/\/+$/, '') || '/';
+      const first = path.split('/')[1] ?? '';
+      const opcoId = runtime.profiles.has(first) && first !== '' ? first : runtime.defaultOpco;
+      const rest = opcoId === first ? path.slice(first.length + 1) || '/' : path;
+      const profile = runtime.profiles.get(opcoId);
+      if (!profile) throw new MockProblem('OPCO_INCONNU', `OPCO « ${opcoId} » inconnu`);
+      const meta: { opco?: string; cfa?: string } = { opco: opcoId };
+      (request as FastifyRequest & { mockMeta?: typeof meta }).mockMeta = meta;
+
+      if (request.method === 'POST' && (rest === '/oauth/token' || rest.endsWith('/oauth/token'))) {
+        return token(runtime, profile, request, reply);
+      }
+      const compiled = runtime.spec.find(request.method, rest);
+      if (!compiled) throw new MockProblem('OPERATION_INCONNUE', `Aucune opération ${request.method} ${rest} dans la spécification`);
+      if (compiled.version && !profile.versions.includes(compiled.version)) {
+        throw new MockProblem('NON_SUPPORTE', `${profile.nom} ne propose pas le protocole ${compiled.version}`);
+      }
+      const engineKey = `${request.method} ${compiled.suffix}`;
+      if (engineKey === 'GET /status') {
+        return reply.send({ status: 'healthy', supportedVersions: profile.versions, uptime: Math.round((Date.now() - started) / 1000) });
+      }
+      const engine = ENGINE[engineKey];
+      if (engine?.capability && !profile.capabilities.includes(engine.capability)) {
+        throw new MockProblem('NON_SUPPORTE', `${profile.nom} ne propose pas l'opération ${engineKey}`);
+      }
+
+      const tenant = authenticate(runtime, profile, request);
+      meta.cfa = tenant.siret;
+      await applyFaults(reply, request, [runtime.faults.match(engineKey, tenant.siret), preferEffect(request.headers.prefer)]);
+      if (reply.sent) return reply;
+
+      const input = validate(compiled, request);
+      if (!engine) return prismMock(prism, compiled, request, reply, rest);
+      const ctx: EngineContext = {
+        store: runtime.store,
+        clock: runtime.clock,
+        delais,
+        pageSize,
+        referentiel,
+        profile,
+        tenant,
+        scope: { opco: opcoId, cfa: tenant.siret },
+        siretsConnus: runtime.tenants.sirets(),
+      };
+      const result = engine.writes ? await exclusive(() => engine.handler(ctx, input)) : await engine.handler(ctx, input);
+      return reply.code(result.status).send(result.body);
+    },
+  });
+
+  await app.ready();
+  let closed = false;
+  return {
+    app,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await writeQueue.catch(() => undefined);
+      await runtime.store.close();
+    },
+  };
+}
+
+/** Prism wants a pino logger; the mock logs requests itself, so every level is a no-op. */
+function silentLogger(): Record<string, unknown> {
+  const noop = (): void => undefined;
+  const logger: Record<string, unknown> = { level: 'silent' };
+  for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'success', 'silent']) logger[level] = noop;
+  logger.child = () => logger;
+  return logger;
+}
+
+function authenticate(runtime: MockRuntime, profile: OpcoProfile, request: FastifyRequest): CfaTenant {
+  const key = header(request, 'x-api-key');
+  if (!key) {
+    throw new MockProblem('CLE_API_ABSENTE', "L'en-tête X-API-KEY est obligatoire", [
+      { code: 'CLE_API_ABSENTE', description: "L'en-tête X-API-KEY est obligatoire", champ: 'X-API-KEY' },
+    ]);
+  }
+  const tenant = runtime.tenants.findByKey(profile.id, key);
+  if (!tenant) {
+    throw new MockProblem('CLE_API_INCONNUE', `La clé d'API n'est pas reconnue par ${profile.nom}`, [
+      { code: 'CLE_API_INCONNUE', description: "La clé d'API n'est pas reconnue", champ: 'X-API-KEY' },
+    ]);
+  }
+  const missing = ['EDITEUR', 'LOGICIEL', 'VERSION'].filter((name) => !header(request, name.toLowerCase()));
+  if (missing.length > 0) {
+    throw new MockProblem(
+      'ENTETE_EDITEUR_ABSENTE',
+      `En-tête(s) obligatoire(s) absent(s) : ${missing.join(', ')}`,
+      missing.map((name) => ({ code: 'ENTETE_EDITEUR_ABSENTE', description: `L'en-tête ${name} est obligatoire`, champ: name })),
+    );
+  }
+  const editeur = header(request, 'editeur') ?? '';
+  if (tenant.editeurs && !tenant.editeurs.includes(editeur)) {
+    throw new MockProblem('EDITEUR_NON_AUTORISE', `L'éditeur « ${editeur} » n'est pas autorisé pour ce CFA`, [
+      { code: 'EDITEUR_NON_AUTORISE', description: "L'éditeur n'est pas autorisé pour ce CFA", champ: 'EDITEUR' },
+    ]);
+  }
+  if (profile.oauth2Required) {
+    const auth = header(request, 'authorization');
+    const bearer = auth?.match(/^Bearer\s+(.+)$/i)?.[1];
+    if (!bearer) {
+      throw new MockProblem('JETON_ABSENT', `${profile.nom} exige un jeton OAuth2 (POST /${profile.id}/oauth/token)`, [
+        { code: 'JETON_ABSENT', description: "Le jeton d'accès OAuth2 est obligatoire", champ: 'Authorization' },
+      ]);
+    }
+    const known = runtime.tokens.get(bearer);
+    if (!known || known.opco !== profile.id || known.expiresAt <= runtime.clock.now().getTime()) {
+      throw new MockProblem('JETON_INVALIDE', "Le jeton d'accès est invalide ou expiré", [
+        { code: 'JETON_INVALIDE', description: "Le jeton d'accès est invalide ou expiré", champ: 'Authorization' },
+      ]);
+    }
+  }
+  return tenant;
+}
+
+/** OAuth2 client_credentials: the software's client id and secret, in the form body or in Basic auth. */
+function token(runtime: MockRuntime, profile: OpcoProfile, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const form = (request.body && typeof request.body === 'object' && !Buffer.isBuffer(request.body) ? request.body : {}) as Record<string, string>;
+  let clientId = form.client_id;
+  let clientSecret = form.client_secret;
+  const basic = header(request, 'authorization')?.match(/^Basic\s+(.+)$/i)?.[1];
+  if (basic) {
+    const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':');
+    clientId ??= id;
+    clientSecret ??= secret;
+  }
+  if (form.grant_type !== 'client_credentials') {
+    return reply.code(400).send({ error: 'unsupported_grant_type', error_description: 'Seul client_credentials est accepté' });
+  }
+  const clients = runtime.clients.get(profile.id) ?? [];
+  const ok = clientId && clientSecret && clients.some((c) => c.clientId === clientId && sameSecret(c.clientSecret, clientSecret ?? ''));
+  if (!ok) return reply.code(401).send({ error: 'invalid_client', error_description: 'Identifiants du client invalides' });
+  const value = randomBytes(24).toString('base64url');
+  const expiresIn = 3600;
+  runtime.tokens.set(value, { opco: profile.id, expiresAt: runtime.clock.now().getTime() + expiresIn * 1000 });
+  return reply.send({ access_token: value, token_type: 'Bearer', expires_in: expiresIn, scope: form.scope ?? profile.oauth2Scope ?? '' });
+}
+
+async function applyFaults(reply: FastifyReply, request: FastifyRequest, effects: FaultEffect[]): Promise<void> {
+  const latency = effects.reduce((sum, e) => sum + e.latencyMs, 0);
+  if (latency > 0) await sleep(latency);
+  if (effects.some((e) => e.drop)) {
+    request.raw.socket.destroy();
+    reply.hijack();
+    return;
+  }
+  const problem = effects.find((e) => e.problem)?.problem;
+  if (problem) sendProblem(reply, problem);
+}
+
+function validate(compiled: CompiledOperation, request: FastifyRequest): OperationInput {
+  const query = { ...(request.query as Record<string, string | string[] | undefined>) };
+  const errors = [];
+  if (compiled.validateQuery) {
+    const copy = { ...query };
+    if (!compiled.validateQuery(copy)) errors.push(...ajvToNormErrors(compiled.validateQuery.errors));
+  }
+  const body = request.body;
+  if (compiled.validateBody) {
+    if (body === undefined || Buffer.isBuffer(body)) {
+      if (compiled.bodyRequired || Buffer.isBuffer(body)) {
+        errors.push({ code: 'CORPS_ABSENT', description: 'Le corps de la requête (JSON) est obligatoire', champ: '(corps)' });
+      }
+    } else if (!compiled.validateBody(body)) {
+      errors.push(...ajvToNormErrors(compiled.validateBody.errors));
+    }
+  }
+  if (errors.length > 0) {
+    throw new MockProblem('REQUETE_INVALIDE', `La requête ne respecte pas la spécification : ${errors.length} erreur(s)`, errors);
+  }
+  return { query, body };
+}
+
+/** Operations of the spec the engine does not model: Prism's mocker answers from the operation's examples. */
+async function prismMock(
+  prism: ReturnType<typeof createInstance>,
+  compiled: CompiledOperation,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  path: string,
+): Promise<FastifyReply> {
+  const input: IHttpRequest = {
+    method: compiled.method as IHttpOperation['method'] as IHttpRequest['method'],
+    url: { path, query: request.query as Record<string, string | string[]> },
+    headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')])),
+    body: Buffer.isBuffer(request.body) ? undefined : request.body,
+  };
+  const result = await prism.request(input, [compiled.operation])();
+  if (result._tag === 'Left') {
+    throw new MockProblem('ERREUR_INTERNE', `Le générateur de réponses n'a pas pu répondre : ${result.left.message}`);
+  }
+  const { statusCode, headers, body } = result.right.output;
+  return reply
+    .code(statusCode)
+    .headers(Object.fromEntries(Object.entries(headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-length')))
+    .send(body);
+}

@@ -1,0 +1,36 @@
+// What every engine operation receives: the store, the clock, the caller's scope and the OPCO's profile.
+import type { Clock } from '../clock.js';
+import type { OpcoProfile } from '../profiles.js';
+import type { MockStore, Scope } from '../store/types.js';
+import type { CfaTenant } from '../tenants.js';
+import type { Referentiel } from './referentiel.js';
+
+export interface Delais {
+  instruction: string;
+  decision: string;
+  paiement: string;
+}
+
+export interface EngineContext {
+  store: MockStore;
+  clock: Clock;
+  delais: Delais;
+  pageSize: number;
+  referentiel: Referentiel;
+  profile: OpcoProfile;
+  tenant: CfaTenant;
+  scope: Scope;
+  /** SIRETs of every CFA known to the mock (facturation rule "SIRET inconnu"). */
+  siretsConnus: string[];
+}
+
+/** What a request brings to an operation: query (strings or lists) and parsed body. */
+export interface OperationInput {
+  query: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export interface OperationResult {
+  status: number;
+  body: unknown;
+}

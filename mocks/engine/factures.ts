@@ -1,0 +1,82 @@
+// Invoice operations of the mock OPCO: deposit judged by the facturation rules in full context, payment on the clock.
+import type { Facture } from '../../conformance/model/payloads.js';
+import type { RuleContext } from '../../conformance/rules/rule.js';
+import { addDuration, isoDay } from '../clock.js';
+import { MockProblem, type NormError } from '../errors.js';
+import type { FactureRecord } from '../store/types.js';
+import type { EngineContext, OperationInput, OperationResult } from './context.js';
+import { blocking, runRules, toNormErrors } from './rules.js';
+import { dossierLu, etatFacture } from './views.js';
+
+/** The context the facturation rules judge with: this CFA's dossiers as read now, its invoices, known SIRETs, today. */
+export async function factureContext(ctx: EngineContext): Promise<RuleContext> {
+  const now = ctx.clock.now();
+  const records = await ctx.store.allDossiers(ctx.scope);
+  return {
+    today: isoDay(now),
+    dossiers: records.map((r) => dossierLu(r, now, ctx.delais, ctx.profile, ctx.tenant.iban)),
+    facturesConnues: await ctx.store.knownFactureNumbers(ctx.scope),
+    siretsConnus: ctx.siretsConnus,
+  };
+}
+
+export async function deposerFacture(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
+  const facture = input.body as Facture;
+  const now = ctx.clock.now();
+  const context = await factureContext(ctx);
+  const existing = await ctx.store.getFacture(ctx.scope, facture.numeroInterneFacture);
+  const failures = blocking(runRules(facture, 'facture', context));
+  const errors: NormError[] = toNormErrors(failures);
+  // Never accept an invoice number twice, even if the catalogue has no rule for it (the FAQ's first rejection).
+  if (existing && !existing.rejected && !errors.some((e) => e.champ === 'numeroInterneFacture')) {
+    errors.push({ code: 'FACTURE_DEJA_CONNUE', description: 'La facture est déjà connue de notre système', champ: 'numeroInterneFacture' });
+  }
+  const dossiers = new Map<string, { numeroInterneDossier: string; numeroExterneDossier: string | null; montant: number }>();
+  for (const ligne of facture.lignes) {
+    const entry = dossiers.get(ligne.numeroInterneDossier) ?? {
+      numeroInterneDossier: ligne.numeroInterneDossier,
+      numeroExterneDossier: ligne.numeroExterneDossier ?? null,
+      montant: 0,
+    };
+    entry.montant = Math.round((entry.montant + ligne.montant) * 100) / 100;
+    dossiers.set(ligne.numeroInterneDossier, entry);
+  }
+  const record: FactureRecord = {
+    ...ctx.scope,
+    numeroInterneFacture: facture.numeroInterneFacture,
+    receivedAt: now.toISOString(),
+    rejected: errors.length > 0,
+    commentaire: errors.length > 0 ? errors.map((e) => e.description).join(' ; ') : null,
+    paidAt: null,
+    facture,
+    dossiers: [...dossiers.values()],
+  };
+  if (errors.length > 0) {
+    // A rejected invoice is listed as REJETEE and may be sent again; it never replaces an accepted one.
+    if (!existing || existing.rejected) await ctx.store.putFacture(record);
+    throw new MockProblem('FACTURE_REJETEE', `La facture ${facture.numeroInterneFacture} est rejetée : ${errors.length} motif(s)`, errors);
+  }
+  const paidAt = addDuration(now, ctx.delais.paiement).toISOString();
+  record.paidAt = paidAt;
+  for (const ligne of facture.lignes) {
+    const dossier = await ctx.store.getDossier(ctx.scope, ligne.numeroInterneDossier);
+    if (!dossier) continue;
+    dossier.allocations.push({ numeroInterneFacture: facture.numeroInterneFacture, numeroEcheance: ligne.numeroEcheance, montant: ligne.montant, paidAt });
+    await ctx.store.putDossier(dossier);
+  }
+  await ctx.store.putFacture(record);
+  return { status: 201, body: { numeroInterneFacture: facture.numeroInterneFacture, etatFacture: 'EN_COURS_INSTRUCTION' } };
+}
+
+export async function etatsFactures(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
+  const raw = input.query.numeroPage;
+  const page = Number((Array.isArray(raw) ? raw[0] : raw) ?? '1');
+  if (!Number.isInteger(page) || page < 1) {
+    throw new MockProblem('REQUETE_INVALIDE', 'numeroPage doit être un entier supérieur ou égal à 1', [
+      { code: 'REQUETE_INVALIDE', description: 'numeroPage doit être un entier supérieur ou égal à 1', champ: 'numeroPage' },
+    ]);
+  }
+  const { total, items } = await ctx.store.listFactures(ctx.scope, (page - 1) * ctx.pageSize, ctx.pageSize);
+  const now = ctx.clock.now();
+  return { status: 200, body: { total, count: items.length, page, factures: items.map((f) => etatFacture(f, now)) } };
+}

@@ -1,0 +1,62 @@
+// Conventions, certificats de réalisation and documents: judged by their rules, stored and linked to their dossier.
+import { randomUUID } from 'node:crypto';
+import type { Certificat, Convention } from '../../conformance/model/payloads.js';
+import { MockProblem } from '../errors.js';
+import type { PieceKind } from '../store/types.js';
+import type { EngineContext, OperationInput, OperationResult } from './context.js';
+import { factureContext } from './factures.js';
+import { blocking, runRules, toNormErrors } from './rules.js';
+
+async function requireDossier(ctx: EngineContext, numeroInterne: string, champ: string): Promise<void> {
+  if (!(await ctx.store.getDossier(ctx.scope, numeroInterne))) {
+    throw new MockProblem('DOSSIER_INCONNU', `Aucun dossier de numéro interne « ${numeroInterne} » pour ce CFA`, [
+      { code: 'DOSSIER_INCONNU', description: "Le dossier n'est pas connu de l'OPCO", champ },
+    ], { status: ctx.profile.unknownNumeroInterneStatus });
+  }
+}
+
+async function store(ctx: EngineContext, kind: PieceKind, numeroInterneDossier: string | null, body: Record<string, unknown>): Promise<OperationResult> {
+  const id = randomUUID();
+  const receivedAt = ctx.clock.now().toISOString();
+  await ctx.store.addPiece({ ...ctx.scope, kind, id, numeroInterneDossier, receivedAt, body });
+  return { status: 201, body: { id, numeroInterneDossier, statut: 'RECU', dateReception: receivedAt } };
+}
+
+async function judged(ctx: EngineContext, kind: 'convention' | 'certificat', payload: Convention | Certificat): Promise<void> {
+  await requireDossier(ctx, payload.numeroInterneDossier, 'numeroInterneDossier');
+  const failures = blocking(runRules(payload, kind, await factureContext(ctx)));
+  if (failures.length > 0) {
+    throw new MockProblem('PIECE_REJETEE', `La pièce (${kind}) est rejetée : ${failures.length} règle(s) bloquante(s)`, toNormErrors(failures));
+  }
+}
+
+export async function deposerConvention(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
+  const convention = input.body as Convention;
+  await judged(ctx, 'convention', convention);
+  return store(ctx, 'convention', convention.numeroInterneDossier, convention as unknown as Record<string, unknown>);
+}
+
+export async function deposerCertificat(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
+  const certificat = input.body as Certificat;
+  await judged(ctx, 'certificat', certificat);
+  return store(ctx, 'certificat', certificat.numeroInterneDossier, certificat as unknown as Record<string, unknown>);
+}
+
+interface DocumentBody {
+  typeFichier?: string;
+  objets?: { typeObjet?: string; idObjet?: string }[];
+  [key: string]: unknown;
+}
+
+export async function deposerDocument(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
+  const body = (input.body ?? {}) as DocumentBody;
+  const objets = body.objets ?? [];
+  let dossier: string | null = null;
+  for (const [i, objet] of objets.entries()) {
+    if (objet.typeObjet === 'dossier' && objet.idObjet) {
+      await requireDossier(ctx, objet.idObjet, `objets[${i}].idObjet`);
+      dossier ??= objet.idObjet;
+    }
+  }
+  return store(ctx, 'document', dossier, body);
+}

@@ -1,0 +1,172 @@
+// SQLite MockStore (better-sqlite3): WAL with synchronous=FULL, so a write acknowledged to a client survives kill -9.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ClockState } from '../clock.js';
+import type { CfaTenant } from '../tenants.js';
+import type { DossierRecord, FactureRecord, MockStore, Page, PieceRecord, Scope } from './types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS dossiers (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  opco TEXT NOT NULL, cfa TEXT NOT NULL, numero_interne TEXT NOT NULL,
+  identity_key TEXT NOT NULL, data TEXT NOT NULL,
+  UNIQUE (opco, cfa, numero_interne)
+);
+CREATE INDEX IF NOT EXISTS dossiers_identity ON dossiers (opco, cfa, identity_key);
+CREATE TABLE IF NOT EXISTS factures (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  opco TEXT NOT NULL, cfa TEXT NOT NULL, numero TEXT NOT NULL,
+  rejected INTEGER NOT NULL, data TEXT NOT NULL,
+  UNIQUE (opco, cfa, numero)
+);
+CREATE TABLE IF NOT EXISTS pieces (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  opco TEXT NOT NULL, cfa TEXT NOT NULL, numero_interne_dossier TEXT, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pieces_dossier ON pieces (opco, cfa, numero_interne_dossier);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tenants (siret TEXT PRIMARY KEY, data TEXT NOT NULL);
+`;
+
+const parseRows = <T>(rows: unknown[]): T[] => (rows as { data: string }[]).map((r) => JSON.parse(r.data) as T);
+
+export class SqliteStore implements MockStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly st;
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.st = {
+      getDossier: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? AND numero_interne = ?'),
+      byIdentity: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? AND identity_key = ? ORDER BY seq'),
+      putDossier: db.prepare(
+        `INSERT INTO dossiers (opco, cfa, numero_interne, identity_key, data) VALUES (@opco, @cfa, @numero, @identity, @data)
+         ON CONFLICT (opco, cfa, numero_interne) DO UPDATE SET identity_key = excluded.identity_key, data = excluded.data`,
+      ),
+      listDossiers: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? ORDER BY seq LIMIT ? OFFSET ?'),
+      countDossiers: db.prepare('SELECT count(*) AS n FROM dossiers WHERE opco = ? AND cfa = ?'),
+      allDossiers: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? ORDER BY seq'),
+      getFacture: db.prepare('SELECT data FROM factures WHERE opco = ? AND cfa = ? AND numero = ?'),
+      deleteFacture: db.prepare('DELETE FROM factures WHERE opco = ? AND cfa = ? AND numero = ?'),
+      insertFacture: db.prepare('INSERT INTO factures (opco, cfa, numero, rejected, data) VALUES (?, ?, ?, ?, ?)'),
+      listFactures: db.prepare('SELECT data FROM factures WHERE opco = ? AND cfa = ? ORDER BY seq LIMIT ? OFFSET ?'),
+      countFactures: db.prepare('SELECT count(*) AS n FROM factures WHERE opco = ? AND cfa = ?'),
+      knownFactures: db.prepare('SELECT numero FROM factures WHERE opco = ? AND cfa = ? AND rejected = 0'),
+      addPiece: db.prepare('INSERT INTO pieces (opco, cfa, numero_interne_dossier, data) VALUES (?, ?, ?, ?)'),
+      listPieces: db.prepare('SELECT data FROM pieces WHERE opco = ? AND cfa = ? AND numero_interne_dossier = ? ORDER BY seq'),
+      nextCounter: db.prepare(
+        'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+      ),
+      getKv: db.prepare('SELECT value FROM kv WHERE key = ?'),
+      setKv: db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      getTenants: db.prepare('SELECT data FROM tenants ORDER BY siret'),
+      putTenant: db.prepare('INSERT INTO tenants (siret, data) VALUES (?, ?) ON CONFLICT (siret) DO UPDATE SET data = excluded.data'),
+      stats: db.prepare(`
+        SELECT opco, cfa, sum(d) AS dossiers, sum(f) AS factures, sum(p) AS pieces FROM (
+          SELECT opco, cfa, 1 AS d, 0 AS f, 0 AS p FROM dossiers
+          UNION ALL SELECT opco, cfa, 0, 1, 0 FROM factures
+          UNION ALL SELECT opco, cfa, 0, 0, 1 FROM pieces
+        ) GROUP BY opco, cfa ORDER BY opco, cfa`),
+    };
+  }
+
+  async getDossier(scope: Scope, numeroInterne: string): Promise<DossierRecord | undefined> {
+    const row = this.st.getDossier.get(scope.opco, scope.cfa, numeroInterne) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as DossierRecord);
+  }
+
+  async findByIdentity(scope: Scope, identityKey: string): Promise<DossierRecord[]> {
+    return parseRows<DossierRecord>(this.st.byIdentity.all(scope.opco, scope.cfa, identityKey));
+  }
+
+  async putDossier(record: DossierRecord): Promise<void> {
+    this.st.putDossier.run({
+      opco: record.opco,
+      cfa: record.cfa,
+      numero: record.numeroInterne,
+      identity: record.identityKey,
+      data: JSON.stringify(record),
+    });
+  }
+
+  async listDossiers(scope: Scope, offset: number, limit: number): Promise<Page<DossierRecord>> {
+    const { n } = this.st.countDossiers.get(scope.opco, scope.cfa) as { n: number };
+    return { total: n, items: parseRows<DossierRecord>(this.st.listDossiers.all(scope.opco, scope.cfa, limit, offset)) };
+  }
+
+  async allDossiers(scope: Scope): Promise<DossierRecord[]> {
+    return parseRows<DossierRecord>(this.st.allDossiers.all(scope.opco, scope.cfa));
+  }
+
+  async getFacture(scope: Scope, numero: string): Promise<FactureRecord | undefined> {
+    const row = this.st.getFacture.get(scope.opco, scope.cfa, numero) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as FactureRecord);
+  }
+
+  async putFacture(record: FactureRecord): Promise<void> {
+    // Delete then insert in one transaction: a resent invoice takes a new place at the end of the listing.
+    this.db.transaction(() => {
+      this.st.deleteFacture.run(record.opco, record.cfa, record.numeroInterneFacture);
+      this.st.insertFacture.run(record.opco, record.cfa, record.numeroInterneFacture, record.rejected ? 1 : 0, JSON.stringify(record));
+    })();
+  }
+
+  async listFactures(scope: Scope, offset: number, limit: number): Promise<Page<FactureRecord>> {
+    const { n } = this.st.countFactures.get(scope.opco, scope.cfa) as { n: number };
+    return { total: n, items: parseRows<FactureRecord>(this.st.listFactures.all(scope.opco, scope.cfa, limit, offset)) };
+  }
+
+  async knownFactureNumbers(scope: Scope): Promise<string[]> {
+    return (this.st.knownFactures.all(scope.opco, scope.cfa) as { numero: string }[]).map((r) => r.numero);
+  }
+
+  async addPiece(record: PieceRecord): Promise<void> {
+    this.st.addPiece.run(record.opco, record.cfa, record.numeroInterneDossier, JSON.stringify(record));
+  }
+
+  async listPieces(scope: Scope, numeroInterneDossier: string): Promise<PieceRecord[]> {
+    return parseRows<PieceRecord>(this.st.listPieces.all(scope.opco, scope.cfa, numeroInterneDossier));
+  }
+
+  async nextCounter(name: string): Promise<number> {
+    return (this.st.nextCounter.get(name) as { value: number }).value;
+  }
+
+  async getClock(): Promise<ClockState | undefined> {
+    const row = this.st.getKv.get('clock') as { value: string } | undefined;
+    return row && (JSON.parse(row.value) as ClockState);
+  }
+
+  async setClock(state: ClockState): Promise<void> {
+    this.st.setKv.run('clock', JSON.stringify(state));
+  }
+
+  async getTenants(): Promise<CfaTenant[]> {
+    return parseRows<CfaTenant>(this.st.getTenants.all());
+  }
+
+  async putTenant(cfa: CfaTenant): Promise<void> {
+    this.st.putTenant.run(cfa.siret, JSON.stringify(cfa));
+  }
+
+  async stats(): Promise<{ opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[]> {
+    return this.st.stats.all() as { opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[];
+  }
+
+  async reset(): Promise<void> {
+    this.db.exec('DELETE FROM dossiers; DELETE FROM factures; DELETE FROM pieces; DELETE FROM counters; DELETE FROM kv; DELETE FROM tenants;');
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,139 @@
+// Both stores honour the same contract; the SQLite one also keeps everything across a reopen.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from './memory.js';
+import { SqliteStore } from './sqlite.js';
+import type { DossierRecord, FactureRecord, MockStore } from './types.js';
+import { validCerfa } from '../testdata/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mock-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const scope = { opco: 'atlas', cfa: '85300000800005' };
+const other = { opco: 'atlas', cfa: '42100000100006' };
+
+function dossier(numeroInterne: string, identityKey = `id-${numeroInterne}`, s = scope): DossierRecord {
+  return {
+    ...s,
+    numeroInterne,
+    numeroExterne: `EXT-${numeroInterne}`,
+    identityKey,
+    receivedAt: '2026-01-15T10:00:00.000Z',
+    cerfa: validCerfa(numeroInterne),
+    decision: { etat: 'ENGAGE', step: 'decision', commentaireEtat: null, numeroDeca: null, engagement: 1, echeances: [], engagementsFraisAnnexe: [] },
+    rupture: null,
+    allocations: [],
+  };
+}
+
+function facture(numero: string, rejected: boolean): FactureRecord {
+  return {
+    ...scope,
+    numeroInterneFacture: numero,
+    receivedAt: '2026-02-01T00:00:00.000Z',
+    rejected,
+    commentaire: null,
+    paidAt: null,
+    facture: { numeroInterneFacture: numero, dateFacture: '2026-02-01', organismeFormation: { siret: scope.cfa }, montantTotal: 1, lignes: [] },
+    dossiers: [],
+  };
+}
+
+const stores: [string, () => MockStore][] = [
+  ['memory', () => new MemoryStore()],
+  ['sqlite', () => new SqliteStore(join(dir, `contract-${Math.random()}.sqlite`))],
+];
+
+describe.each(stores)('%s store', (_name, make) => {
+  it('partitions dossiers by OPCO and CFA and lists them in deposit order', async () => {
+    const store = make();
+    await store.putDossier(dossier('B'));
+    await store.putDossier(dossier('A'));
+    await store.putDossier(dossier('A', 'id-A', other));
+    expect((await store.getDossier(scope, 'A'))?.numeroExterne).toBe('EXT-A');
+    expect(await store.getDossier({ opco: 'akto', cfa: scope.cfa }, 'A')).toBeUndefined();
+    const page = await store.listDossiers(scope, 0, 1);
+    expect(page.total).toBe(2);
+    expect(page.items.map((d) => d.numeroInterne)).toEqual(['B']);
+    expect((await store.listDossiers(scope, 1, 10)).items.map((d) => d.numeroInterne)).toEqual(['A']);
+    await store.close();
+  });
+
+  it('updates a dossier in place and finds it by identity', async () => {
+    const store = make();
+    const record = dossier('A', 'same');
+    await store.putDossier(record);
+    await store.putDossier({ ...record, allocations: [{ numeroInterneFacture: 'F', numeroEcheance: 1, montant: 10, paidAt: 'x' }] });
+    expect((await store.getDossier(scope, 'A'))?.allocations).toHaveLength(1);
+    expect((await store.findByIdentity(scope, 'same')).map((d) => d.numeroInterne)).toEqual(['A']);
+    expect(await store.findByIdentity(other, 'same')).toEqual([]);
+    await store.close();
+  });
+
+  it('never hands out a shared object', async () => {
+    const store = make();
+    await store.putDossier(dossier('A'));
+    const read = await store.getDossier(scope, 'A');
+    read!.numeroExterne = 'changed';
+    expect((await store.getDossier(scope, 'A'))?.numeroExterne).toBe('EXT-A');
+    await store.close();
+  });
+
+  it('keeps only accepted invoice numbers as known, and lets a rejected one be replaced', async () => {
+    const store = make();
+    await store.putFacture(facture('F1', true));
+    await store.putFacture(facture('F2', false));
+    expect(await store.knownFactureNumbers(scope)).toEqual(['F2']);
+    await store.putFacture(facture('F1', false));
+    expect((await store.knownFactureNumbers(scope)).sort()).toEqual(['F1', 'F2']);
+    const page = await store.listFactures(scope, 0, 10);
+    expect(page.total).toBe(2);
+    expect(page.items.map((f) => f.numeroInterneFacture)).toEqual(['F2', 'F1']);
+    await store.close();
+  });
+
+  it('counts, stores pièces, clock and tenants, and resets everything', async () => {
+    const store = make();
+    expect(await store.nextCounter('x')).toBe(1);
+    expect(await store.nextCounter('x')).toBe(2);
+    expect(await store.nextCounter('y')).toBe(1);
+    await store.addPiece({ ...scope, kind: 'convention', id: 'p1', numeroInterneDossier: 'A', receivedAt: 'now', body: {} });
+    expect(await store.listPieces(scope, 'A')).toHaveLength(1);
+    await store.setClock({ kind: 'frozen', at: '2026-01-01T00:00:00.000Z' });
+    expect(await store.getClock()).toEqual({ kind: 'frozen', at: '2026-01-01T00:00:00.000Z' });
+    await store.putTenant({ siret: '42100000100006', denomination: 'X', keys: { atlas: 'abcdefgh' }, iban: 'FR7630006000011234567890189' });
+    expect(await store.getTenants()).toHaveLength(1);
+    await store.putDossier(dossier('A'));
+    expect(await store.stats()).toEqual([{ opco: 'atlas', cfa: scope.cfa, dossiers: 1, factures: 0, pieces: 1 }]);
+    await store.reset();
+    expect(await store.getDossier(scope, 'A')).toBeUndefined();
+    expect(await store.getClock()).toBeUndefined();
+    expect(await store.getTenants()).toEqual([]);
+    expect(await store.nextCounter('x')).toBe(1);
+    await store.close();
+  });
+});
+
+describe('sqlite store durability', () => {
+  it('finds after a reopen what was written before the close', async () => {
+    const file = join(dir, 'reopen.sqlite');
+    const first = new SqliteStore(file);
+    await first.putDossier(dossier('A'));
+    await first.nextCounter('deca');
+    await first.close();
+    const second = new SqliteStore(file);
+    expect((await second.getDossier(scope, 'A'))?.numeroExterne).toBe('EXT-A');
+    expect(await second.nextCounter('deca')).toBe(2);
+    await second.close();
+  });
+
+  it('runs in WAL mode with synchronous=FULL', () => {
+    const store = new SqliteStore(join(dir, 'pragma.sqlite'));
+    const db = (store as unknown as { db: { pragma(s: string, o: { simple: true }): unknown } }).db;
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    void store.close();
+  });
+});

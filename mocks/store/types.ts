@@ -1,0 +1,122 @@
+// The mock's storage contract: what is kept (dossiers, invoices, pièces, counters, clock, tenants) and how it is read.
+//
+// The interface is asynchronous although both bundled stores (memory, SQLite through better-sqlite3) answer
+// synchronously: a PostgreSQL store (pg) can then implement it unchanged. Writes that must be atomic with a read
+// (duplicate checks) are serialised by the app (one write at a time), not by the store.
+import type { Cerfa, Convention, Certificat, Facture, IsoDate } from '../../conformance/model/payloads.js';
+import type { EtatDossier, EngagementFraisAnnexe } from '../../conformance/model/dossier.js';
+import type { ClockState } from '../clock.js';
+import type { CfaTenant } from '../tenants.js';
+
+/** A dossier's partition: the OPCO it was sent to and the CFA (SIRET) that owns it. */
+export interface Scope {
+  opco: string;
+  cfa: string;
+}
+
+/** One échéance of the committed schedule, without its payment follow-up (derived from the invoices). */
+export interface EcheancePlan {
+  numero: number;
+  codification: string;
+  montantTotal: number;
+  montantPedagogique: number;
+  montantMajorationRQTH: number;
+  dateOuverture: IsoDate;
+  dateDebut: IsoDate | null;
+  dateFin: IsoDate | null;
+  iban: string;
+  siret: string;
+}
+
+/** What the OPCO will decide at the end of the instruction, fixed at deposit so later reads are O(1). */
+export interface Decision {
+  etat: Extract<EtatDossier, 'ENGAGE' | 'REFUSE' | 'ANNULE'>;
+  /** ANNULE is known at the instruction step; ENGAGE/REFUSE at the decision step. */
+  step: 'instruction' | 'decision';
+  commentaireEtat: string | null;
+  numeroDeca: string | null;
+  engagement: number | null;
+  echeances: EcheancePlan[];
+  engagementsFraisAnnexe: EngagementFraisAnnexe[];
+}
+
+/** An amount invoiced on an échéance by an accepted invoice; paid once `paidAt` is reached on the clock. */
+export interface Allocation {
+  numeroInterneFacture: string;
+  numeroEcheance: number;
+  montant: number;
+  paidAt: string;
+}
+
+export interface DossierRecord extends Scope {
+  numeroInterne: string;
+  numeroExterne: string;
+  /** nom|prénom|date de naissance|SIRET employeur|date de début, exact (FAQ: spelling variants are not detected). */
+  identityKey: string;
+  receivedAt: string;
+  cerfa: Cerfa;
+  decision: Decision;
+  rupture: { dateRupture: IsoDate; declaredAt: string; echeances: EcheancePlan[]; engagement: number } | null;
+  allocations: Allocation[];
+}
+
+export interface FactureRecord extends Scope {
+  numeroInterneFacture: string;
+  receivedAt: string;
+  /** Rejected at receipt; accepted invoices move from EN_COURS_INSTRUCTION to REGLE on the clock. */
+  rejected: boolean;
+  commentaire: string | null;
+  paidAt: string | null;
+  facture: Facture;
+  /** Allocation to dossiers, as listed in the etats. */
+  dossiers: { numeroInterneDossier: string; numeroExterneDossier: string | null; montant: number }[];
+}
+
+export type PieceKind = 'convention' | 'certificat' | 'document';
+
+export interface PieceRecord extends Scope {
+  kind: PieceKind;
+  id: string;
+  numeroInterneDossier: string | null;
+  receivedAt: string;
+  body: Convention | Certificat | Record<string, unknown>;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface MockStore {
+  readonly kind: 'memory' | 'sqlite';
+  getDossier(scope: Scope, numeroInterne: string): Promise<DossierRecord | undefined>;
+  /** Dossiers of the scope with this identity key (duplicates, appairage). */
+  findByIdentity(scope: Scope, identityKey: string): Promise<DossierRecord[]>;
+  putDossier(record: DossierRecord): Promise<void>;
+  /** In deposit order; `offset` 0-based. */
+  listDossiers(scope: Scope, offset: number, limit: number): Promise<Page<DossierRecord>>;
+  allDossiers(scope: Scope): Promise<DossierRecord[]>;
+
+  getFacture(scope: Scope, numeroInterneFacture: string): Promise<FactureRecord | undefined>;
+  putFacture(record: FactureRecord): Promise<void>;
+  listFactures(scope: Scope, offset: number, limit: number): Promise<Page<FactureRecord>>;
+  /** Numbers of the scope's accepted (not rejected) invoices. */
+  knownFactureNumbers(scope: Scope): Promise<string[]>;
+
+  addPiece(record: PieceRecord): Promise<void>;
+  listPieces(scope: Scope, numeroInterneDossier: string): Promise<PieceRecord[]>;
+
+  /** Next value of a named counter, starting at 1; never reused, even after a crash. */
+  nextCounter(name: string): Promise<number>;
+  getClock(): Promise<ClockState | undefined>;
+  setClock(state: ClockState): Promise<void>;
+  /** CFAs seeded through the admin API (config-file CFAs are not stored). */
+  getTenants(): Promise<CfaTenant[]>;
+  putTenant(cfa: CfaTenant): Promise<void>;
+
+  /** Counts per scope, for the admin state. */
+  stats(): Promise<{ opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[]>;
+  /** Deletes every dossier, invoice, pièce, counter, seeded tenant and the clock state. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,126 @@
+// Valid payloads for the mock's tests: a CERFA that passes every blocking rule, and the invoice of its first échéance.
+import type { Cerfa, Facture } from '../../conformance/model/payloads.js';
+import type { DossierLu } from '../../conformance/model/dossier.js';
+import { DEMO } from '../tenants.js';
+
+/** Headers every call needs (the demo key, the software triplet). */
+export const HEADERS = {
+  'x-api-key': DEMO.apiKey,
+  editeur: 'Editeur Test',
+  logiciel: 'Logiciel Test',
+  version: '1.0.0',
+} as const;
+
+/**
+ * A CERFA of an apprentice aged 21 for the whole contract (one remuneration band), a BTS known to the sample
+ * référentiel (NPEC 7 000 €), contract 2026-01-15 → 2028-01-14, concluded on 2026-01-10.
+ */
+export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string; prenom?: string; dateNaissance?: string; handicap?: boolean } = {}): Cerfa {
+  return {
+    numeroInterne,
+    mandatGestion: true,
+    employeur: {
+      privePublic: true,
+      siret: '42100000100006',
+      denomination: 'Boulangerie des Tests',
+      adresse: { numero: 12, voie: 'rue des Essais', codePostal: '75011', commune: 'Paris', departement: '75' },
+      telephone: '0102030405',
+      courriel: 'contact@boulangerie-tests.example',
+      typeEmployeur: 11,
+      employeurSpecifique: 0,
+      naf: '1071C',
+      nombreDeSalaries: 12,
+      codeIdcc: '0843',
+    },
+    apprenti: {
+      nom: overrides.nom ?? 'MARTIN',
+      prenom: overrides.prenom ?? 'Lucas',
+      sexe: 'M',
+      dateNaissance: overrides.dateNaissance ?? '2004-09-01',
+      lieuNaissanceFrance: true,
+      communeNaissance: 'Paris',
+      departementNaissance: '75',
+      nir: '104097505612347',
+      nationalite: 1,
+      regimeSocial: 2,
+      adresse: { numero: 3, voie: 'avenue des Apprentis', codePostal: '75012', commune: 'Paris', departement: '75' },
+      telephone: '0607080910',
+      courriel: 'lucas.martin@example.org',
+      handicap: overrides.handicap ?? false,
+      situationAvantContrat: 2,
+      diplomePrepare: 54,
+      diplome: 43,
+      derniereClasse: 1,
+      apprentiMineur: false,
+    },
+    maitre1: {
+      nom: 'DURAND',
+      prenom: 'Claire',
+      dateNaissance: '1980-05-05',
+      courriel: 'claire.durand@boulangerie-tests.example',
+      emploiOccupe: 'Responsable de magasin',
+      niveauDiplome: 5,
+      diplome: 'BTS MCO',
+    },
+    organismeFormation: {
+      formationInterne: false,
+      siret: DEMO.siret,
+      uaiCfa: '0751234J',
+      denomination: 'CFA de démonstration',
+      adresse: { numero: 1, voie: 'place de la Formation', codePostal: '75013', commune: 'Paris', departement: '75' },
+    },
+    formation: {
+      rncp: 'RNCP35185',
+      codeDiplome: '32031211',
+      typeDiplome: 54,
+      intituleQualification: 'BTS Management commercial opérationnel',
+      dateDebutFormation: '2026-01-19',
+      dateFinFormation: '2027-12-17',
+      dureeFormation: 1350,
+      nombreHeuresEnDistanciel: 0,
+    },
+    contrat: {
+      modeContractuel: 1,
+      typeContratApp: 11,
+      dateConclusion: '2026-01-10',
+      dateDebutContrat: '2026-01-15',
+      dateDebutFormationPratique: '2026-01-15',
+      dateFinContrat: '2028-01-14',
+      dureeTravailHebdoHeures: 35,
+      dureeTravailHebdoMinutes: 0,
+      travailRisque: false,
+      salaireEmbauche: 1000,
+      remunerationsAnnuelles: [
+        { dateDebut: '2026-01-15', dateFin: '2027-01-14', taux: 53, tauxMinimal: 53, typeSalaire: 'SMIC', ordre: '1.1' },
+        { dateDebut: '2027-01-15', dateFin: '2028-01-14', taux: 61, tauxMinimal: 61, typeSalaire: 'SMIC', ordre: '2.1' },
+      ],
+      avantageNature: false,
+      lieuSignatureContrat: 'Paris',
+    },
+    signatures: { attestationPiecesJustificatives: true, attestationEligibiliteMaitre: true, lieu: 'Paris' },
+  };
+}
+
+/** The invoice of échéance `numero` of an engaged dossier, exactly as the OPCO expects it. */
+export function factureFor(dossier: DossierLu, numeroInterneFacture: string, numero = 1, today = '2026-02-01'): Facture {
+  const echeance = dossier.echeances.find((e) => e.numero === numero);
+  if (!echeance) throw new Error(`échéance ${numero} absente`);
+  return {
+    numeroInterneFacture,
+    referenceFactureCFA: `REF-${numeroInterneFacture}`,
+    dateFacture: today,
+    organismeFormation: { siret: echeance.siret, IBAN: echeance.iban, denomination: 'CFA de démonstration', uaiCfa: '0751234J' },
+    montantTotal: echeance.montantTotal,
+    lignes: [
+      {
+        numeroInterneDossier: dossier.cerfa.numeroInterne,
+        numeroExterneDossier: dossier.cerfa.numeroExterne,
+        numeroEcheance: echeance.numero,
+        montantEcheance: echeance.montantTotal,
+        montantPedagogique: echeance.montantPedagogique,
+        montantMajorationRQTH: echeance.montantMajorationRQTH,
+        montant: echeance.montantTotal,
+      },
+    ],
+  };
+}
