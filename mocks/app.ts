@@ -84,6 +84,72 @@ async function cfaKeyInfo(ctx: EngineContext): Promise<OperationResult> {
   return { status: 200, body: { status: 'success', dateFinValidite: end, comment: `Clé valide pour ${ctx.tenant.denomination}` } };
 }
 
+interface PendingWrite {
+  fn: () => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Write operations run one at a time (so read-then-write checks cannot interleave) and are committed in groups: the
+ * operations queued while one group runs form the next group, in one store transaction with a nested unit each, and
+ * are answered only after the group's commit — durable like one commit each, with one fsync per group. A
+ * MockProblem is an answer, not a failure: what the operation wrote before it (a rejected invoice listed REJETEE)
+ * is kept; any other error rolls back that operation's unit only.
+ */
+export class WriteQueue {
+  private pending: PendingWrite[] = [];
+  private draining: Promise<void> | undefined;
+
+  constructor(private readonly store: () => MockStore) {}
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.draining ??= this.drain().finally(() => (this.draining = undefined));
+    });
+  }
+
+  async idle(): Promise<void> {
+    await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      const group = this.pending.splice(0, 256);
+      const store = this.store();
+      const outcomes: { ok: boolean; value: unknown }[] = [];
+      try {
+        await store.transaction(async () => {
+          for (const item of group) {
+            try {
+              const value = await store.transaction(async () => {
+                try {
+                  return { value: await item.fn() };
+                } catch (error) {
+                  if (error instanceof MockProblem) return { problem: error };
+                  throw error;
+                }
+              });
+              outcomes.push(value.problem ? { ok: false, value: value.problem } : { ok: true, value: value.value });
+            } catch (error) {
+              outcomes.push({ ok: false, value: error });
+            }
+          }
+        });
+      } catch (error) {
+        for (const item of group) item.reject(error);
+        continue;
+      }
+      group.forEach((item, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok) item.resolve(outcome.value);
+        else item.reject(outcome?.value);
+      });
+    }
+  }
+}
+
 /** Mutable state shared by the request handlers and the admin API. */
 export interface MockRuntime {
   store: MockStore;
@@ -216,12 +282,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     });
   });
 
-  let writeQueue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = writeQueue.then(fn, fn);
-    writeQueue = run.catch(() => undefined);
-    return run;
-  };
+  const writes = new WriteQueue(() => runtime.store);
 
   registerAdmin(app, runtime, sendProblem);
 
@@ -274,7 +335,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
         scope: { opco: opcoId, cfa: tenant.siret },
         siretsConnus: runtime.tenants.sirets(),
       };
-      const result = engine.writes ? await exclusive(() => engine.handler(ctx, input)) : await engine.handler(ctx, input);
+      const result = engine.writes ? await writes.run(() => engine.handler(ctx, input)) : await engine.handler(ctx, input);
       return reply.code(result.status).send(result.body);
     },
   });
@@ -287,7 +348,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       if (closed) return;
       closed = true;
       await app.close();
-      await writeQueue.catch(() => undefined);
+      await writes.idle();
       await runtime.store.close();
     },
   };
@@ -358,12 +419,20 @@ function token(runtime: MockRuntime, profile: OpcoProfile, request: FastifyReque
     clientId ??= id;
     clientSecret ??= secret;
   }
+  // Problem bodies (as the spec says) that also carry RFC 6749's `error` fields for OAuth2 client libraries.
+  const oauthError = (problem: MockProblem, error: string): FastifyReply =>
+    reply.code(problem.status).type('application/problem+json').send({ ...problem.body(), error, error_description: problem.detail });
   if (form.grant_type !== 'client_credentials') {
-    return reply.code(400).send({ error: 'unsupported_grant_type', error_description: 'Seul client_credentials est accepté' });
+    return oauthError(
+      new MockProblem('REQUETE_INVALIDE', 'Seul le flux client_credentials est accepté', [
+        { code: 'REQUETE_INVALIDE', description: 'Seul le flux client_credentials est accepté', champ: 'grant_type' },
+      ]),
+      'unsupported_grant_type',
+    );
   }
   const clients = runtime.clients.get(profile.id) ?? [];
   const ok = clientId && clientSecret && clients.some((c) => c.clientId === clientId && sameSecret(c.clientSecret, clientSecret ?? ''));
-  if (!ok) return reply.code(401).send({ error: 'invalid_client', error_description: 'Identifiants du client invalides' });
+  if (!ok) return oauthError(new MockProblem('CLIENT_OAUTH_INVALIDE', 'Identifiants du client OAuth2 invalides'), 'invalid_client');
   const value = randomBytes(24).toString('base64url');
   const expiresIn = 3600;
   runtime.tokens.set(value, { opco: profile.id, expiresAt: runtime.clock.now().getTime() + expiresIn * 1000 });

@@ -23,6 +23,7 @@ interface GenerateOptions {
   invalid?: string;
   out?: string;
   withContext?: boolean;
+  complete?: boolean;
   listRules?: boolean;
 }
 
@@ -40,7 +41,8 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
         'judging it (dossier ENGAGE with its échéancier, today, known SIRETs): `convergence validate` accepts this ' +
         'wrapper, and invoices need it to be judged.\n\n' +
         'With --invalid <rule-id> each record is made to violate that rule (and no other blocking rule) through the ' +
-        "rule's own plant; --list-rules prints the rule ids that apply to a kind.\n\n" +
+        "rule's own plant (on the --complete variant of a record when the plant needs an optional part the " +
+        'ordinary record lacks); --list-rules prints the rule ids that apply to a kind.\n\n' +
         'Exit codes: 0 written, 2 bad option, unknown kind or rule, rule not applicable to the kind, unwritable file.',
     )
     .argument('[kind]', `payload kind: ${KINDS.join(' | ')}`)
@@ -50,6 +52,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option('-i, --invalid <rule-id>', 'make every record violate this rule')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--with-context', 'wrap each line as {"payload": …, "context": …}')
+    .option('--complete', 'every optional part present (maître 2, frais annexes, certificat embedded in the invoice…)')
     .option('--list-rules', 'list the ids of the rules that apply to the kind (all rules without a kind), then exit')
     .addHelpText(
       'after',
@@ -145,19 +148,22 @@ async function runGenerate(kindArg: string | undefined, options: GenerateOptions
   const generators = await loadGenerators();
   const out = options.out !== undefined ? await openFile(resolve(ctx.io.cwd, options.out)) : ctx.io.stdout;
   let contextNoted = false;
+  const generateOptions = { complet: options.complete === true };
   const line = (index: number): string => {
-    let record = generators.generateRecord(kind, seed, index);
-    if (rule !== undefined) {
-      const planted = rule.plant(record.payload, record.context) as { payload: typeof record.payload; context?: typeof record.context };
-      if (planted.context !== undefined && !options.withContext && !contextNoted) {
-        contextNoted = true;
-        ctx.io.stderr.write(
-          `convergence: rule ${rule.id} is violated through the context (what the OPCO knows): add --with-context to keep it\n`,
-        );
-      }
-      record = { payload: planted.payload, context: planted.context ?? record.context };
+    if (rule === undefined) {
+      const record = generators.generateRecord(kind, seed, index, generateOptions);
+      return JSON.stringify(options.withContext ? record : record.payload);
     }
-    return JSON.stringify(options.withContext ? record : record.payload);
+    const planted = options.complete
+      ? generators.plantRecord(rule, kind, generators.generateRecord(kind, seed, index, generateOptions))
+      : generators.generateInvalidRecord(rule, kind, seed, index);
+    if (planted.contextPlanted && !options.withContext && !contextNoted) {
+      contextNoted = true;
+      ctx.io.stderr.write(
+        `convergence: rule ${rule.id} is violated through the context (what the OPCO knows): add --with-context to keep it\n`,
+      );
+    }
+    return JSON.stringify(options.withContext ? { payload: planted.payload, context: planted.context } : planted.payload);
   };
 
   // Errors of the output (a closed pipe) arrive as events: remember them and stop at the next record.

@@ -177,6 +177,12 @@ describe('convergence validate: inputs', () => {
     expect(notObject.stderr).toBe('convergence: nombre.ndjson:1: a record must be a JSON object, got number\n');
   });
 
+  it('warns on stderr when the input holds no record, and exits 0', async () => {
+    const empty = await run([file('vide.ndjson', '\n\n'), '--format', 'json']);
+    expect(empty).toMatchObject({ code: 0, stderr: 'warning: no record found in vide.ndjson\n' });
+    expect(JSON.parse(empty.stdout)).toMatchObject({ records: 0, rules: [], conformant: true });
+  });
+
   it('exits 2 on a missing file, a directory, or no input at all', async () => {
     expect(await run(['absent.ndjson'])).toMatchObject({ code: 2, stderr: 'convergence: cannot read absent.ndjson: no such file\n' });
     expect(await run(['.'])).toMatchObject({ code: 2, stderr: 'convergence: cannot read .: is a directory\n' });

@@ -255,6 +255,7 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
     inputs: inputs.map((input) => input.name),
     failSeverity: options.failSeverity,
   });
+  if (summary.records === 0) ctx.io.stderr.write(`warning: no record found in ${summary.inputs.join(', ')}\n`);
   const toFile = options.output !== undefined;
   const color = format === 'text' && !toFile && ctx.io.stdout.isTTY === true && ctx.io.env.NO_COLOR === undefined;
   const report = reporters[format](summary, { color });

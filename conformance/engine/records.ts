@@ -56,23 +56,23 @@ type Mode =
  * - `[` → a JSON array, streamed element by element (never parsed whole);
  * - a first value that ends on its own line, followed by a line break → NDJSON, one record per line;
  * - otherwise → top-level values one after another (a single pretty-printed object is the common case).
- * Only the record being read is held in memory.
+ * Only the record being read is held in memory. Chunks are scanned in place and never concatenated with
+ * each other (V8 string ropes made every later scan slow): a record spanning chunks is kept as pieces.
  */
 export class RecordSplitter {
   private mode: Mode = 'start';
-  private buf = '';
-  /** Scan position in `buf`. */
-  private pos = 0;
-  /** Line number at `pos`. */
+  /** Line number at the scan position. */
   private line = 1;
   // Current value, when one is open.
   private inValue = false;
-  private valueStart = 0;
   private valueLine = 0;
   private depth = 0;
   private inString = false;
-  private stringStart = 0;
+  private escaped = false;
   private scalar = false;
+  /** Text of the open value read from earlier chunks (or of the partial line, in NDJSON mode). */
+  private pieces: string[] = [];
+  private piecesLength = 0;
   // Array mode: an element was read and a comma (or the closing bracket) must come next.
   private expectComma = false;
   // Sequence mode: set when the first value ended on its start line; the next line break switches to NDJSON.
@@ -82,10 +82,8 @@ export class RecordSplitter {
   /** Feeds decoded text; returns the records completed by it. Throws `InputError` on a syntax problem. */
   push(chunk: string): RawRecord[] {
     const out: RawRecord[] = [];
-    this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
-    if (this.mode === 'lines') this.splitLines(out, false);
-    else this.scan(out);
-    this.compact();
+    if (this.mode === 'lines') this.splitLines(chunk, 0, out);
+    else this.scan(chunk, out);
     return out;
   }
 
@@ -93,38 +91,36 @@ export class RecordSplitter {
   end(): RawRecord[] {
     const out: RawRecord[] = [];
     if (this.mode === 'lines') {
-      this.splitLines(out, true);
-    } else {
-      this.scan(out);
-      if (this.inValue && this.scalar && !this.inString) {
-        this.emit(out, this.pos);
-      } else if (this.inValue) {
-        throw new InputError(this.valueLine, 'unterminated JSON value (missing closing bracket or quote)');
-      }
-      if (this.mode === 'array') throw new InputError(this.line, "unterminated JSON array (missing ']')");
+      if (this.piecesLength > 0) this.pushLine(this.takePieces(''), out);
+    } else if (this.inValue) {
+      if (!this.scalar) throw new InputError(this.valueLine, 'unterminated JSON value (missing closing bracket or quote)');
+      this.emit(this.takePieces(''), out);
     }
-    this.buf = '';
-    this.pos = 0;
+    if (this.mode === 'array') throw new InputError(this.line, "unterminated JSON array (missing ']')");
     return out;
   }
 
-  private compact(): void {
-    const keep = this.inValue ? this.valueStart : this.pos;
-    if (keep > 0) {
-      this.buf = this.buf.slice(keep);
-      this.pos -= keep;
-      if (this.inValue) {
-        this.stringStart -= keep;
-        this.valueStart = 0;
-      }
-    }
-    if (this.inValue && this.buf.length > MAX_RECORD_CHARS) {
-      throw new InputError(this.valueLine, `record larger than ${MAX_RECORD_CHARS / 1024 / 1024} MiB, or not terminated`);
+  private keep(piece: string): void {
+    if (piece.length === 0) return;
+    this.pieces.push(piece);
+    this.piecesLength += piece.length;
+    if (this.piecesLength > MAX_RECORD_CHARS) {
+      const what = this.mode === 'lines' ? `line longer than` : `record larger than`;
+      throw new InputError(this.mode === 'lines' ? this.line : this.valueLine, `${what} ${MAX_RECORD_CHARS / 1024 / 1024} MiB${this.mode === 'lines' ? '' : ', or not terminated'}`);
     }
   }
 
-  private emit(out: RawRecord[], endExclusive: number): void {
-    out.push({ text: this.buf.slice(this.valueStart, endExclusive), line: this.valueLine });
+  private takePieces(last: string): string {
+    if (this.pieces.length === 0) return last;
+    this.pieces.push(last);
+    const text = this.pieces.join('');
+    this.pieces = [];
+    this.piecesLength = 0;
+    return text;
+  }
+
+  private emit(text: string, out: RawRecord[]): void {
+    out.push({ text, line: this.valueLine });
     this.inValue = false;
     this.scalar = false;
     this.values++;
@@ -132,57 +128,62 @@ export class RecordSplitter {
     else if (this.mode === 'sequence' && this.values === 1) this.maybeLines = this.valueLine === this.line;
   }
 
-  private open(i: number, scalar: boolean): void {
-    this.inValue = true;
-    this.valueStart = i;
-    this.valueLine = this.line;
-    this.depth = 0;
-    this.scalar = scalar;
-  }
-
-  private scan(out: RawRecord[]): void {
-    const buf = this.buf;
-    const n = buf.length;
-    let i = this.pos;
+  private scan(chunk: string, out: RawRecord[]): void {
+    const n = chunk.length;
+    let i = 0;
+    /** Where the open value starts in this chunk (0 when it began in an earlier one). */
+    let valueStart = 0;
+    const open = (scalar: boolean): void => {
+      this.inValue = true;
+      this.valueLine = this.line;
+      this.depth = 0;
+      this.scalar = scalar;
+      valueStart = i;
+    };
+    // Next backslash at or after the scan position (-1: none left in this chunk); strings are skipped with indexOf.
+    let backslash = chunk.indexOf('\\');
     while (i < n) {
       if (this.inValue && this.inString) {
-        // Jump to the next quote that is not escaped; JSON strings hold no raw line breaks.
-        let q = buf.indexOf('"', i);
-        while (q !== -1) {
-          let slashes = 0;
-          for (let k = q - 1; k > this.stringStart && buf.charCodeAt(k) === BACKSLASH; k--) slashes++;
-          if (slashes % 2 === 0) break;
-          q = buf.indexOf('"', q + 1);
+        if (this.escaped) {
+          this.escaped = false;
+          i++;
+          continue;
         }
-        if (q === -1) {
+        if (backslash !== -1 && backslash < i) backslash = chunk.indexOf('\\', i);
+        const quote = chunk.indexOf('"', i);
+        if (backslash !== -1 && (quote === -1 || backslash < quote)) {
+          // An escape comes first: skip it and the character it escapes (which may be in the next chunk).
+          i = backslash + 1;
+          this.escaped = true;
+          continue;
+        }
+        if (quote === -1) {
           i = n;
           break;
         }
+        i = quote + 1;
         this.inString = false;
-        i = q + 1;
-        if (this.depth === 0) this.emit(out, i);
+        if (this.depth === 0) this.emit(this.takePieces(chunk.slice(valueStart, i)), out);
         continue;
       }
-      const c = buf.charCodeAt(i);
+      const c = chunk.charCodeAt(i);
       if (this.inValue) {
         if (this.scalar) {
           if (isSpace(c) || c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || c === OPEN_BRACE || c === OPEN_BRACKET) {
-            this.emit(out, i);
-            continue; // re-read this character at top level
+            this.emit(this.takePieces(chunk.slice(valueStart, i)), out);
+            continue; // read this character again, between values
           }
           i++;
           continue;
         }
         if (c === QUOTE) {
           this.inString = true;
-          this.stringStart = i;
         } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
           this.depth++;
         } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-          this.depth--;
-          if (this.depth === 0) {
+          if (--this.depth === 0) {
             i++;
-            this.emit(out, i);
+            this.emit(this.takePieces(chunk.slice(valueStart, i)), out);
             continue;
           }
         } else if (c === LF) {
@@ -198,8 +199,7 @@ export class RecordSplitter {
         if (this.maybeLines) {
           this.mode = 'lines';
           this.maybeLines = false;
-          this.pos = i;
-          this.splitLines(out, false);
+          this.splitLines(chunk, i, out);
           return;
         }
         continue;
@@ -209,80 +209,67 @@ export class RecordSplitter {
         continue;
       }
       this.maybeLines = false;
-      switch (this.mode) {
-        case 'start':
-          if (c === OPEN_BRACKET) {
-            this.mode = 'array';
-            i++;
-            continue;
-          }
-          this.mode = 'sequence';
-          continue; // read this character as the first value
-        case 'after-array':
-          throw new InputError(this.line, 'unexpected data after the end of the JSON array');
-        case 'array':
-          if (c === CLOSE_BRACKET) {
-            this.mode = 'after-array';
-            i++;
-            continue;
-          }
-          if (c === COMMA) {
-            if (!this.expectComma) throw new InputError(this.line, "unexpected ',' in the JSON array");
-            this.expectComma = false;
-            i++;
-            continue;
-          }
-          if (this.expectComma) throw new InputError(this.line, "missing ',' between elements of the JSON array");
-          break;
-        default:
-          break;
+      if (this.mode === 'start') {
+        if (c === OPEN_BRACKET) {
+          this.mode = 'array';
+          i++;
+          continue;
+        }
+        this.mode = 'sequence';
+      } else if (this.mode === 'after-array') {
+        throw new InputError(this.line, 'unexpected data after the end of the JSON array');
+      } else if (this.mode === 'array') {
+        if (c === CLOSE_BRACKET) {
+          this.mode = 'after-array';
+          i++;
+          continue;
+        }
+        if (c === COMMA) {
+          if (!this.expectComma) throw new InputError(this.line, "unexpected ',' in the JSON array");
+          this.expectComma = false;
+          i++;
+          continue;
+        }
+        if (this.expectComma) throw new InputError(this.line, "missing ',' between elements of the JSON array");
       }
       // A value starts here.
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        this.open(i, false);
+        open(false);
         this.depth = 1;
       } else if (c === QUOTE) {
-        this.open(i, false);
+        open(false);
         this.inString = true;
-        this.stringStart = i;
       } else {
-        this.open(i, true);
+        open(true);
       }
       i++;
     }
-    this.pos = i;
+    if (this.inValue) this.keep(chunk.slice(valueStart));
   }
 
-  /** NDJSON: every non-blank line is a record; `final` flushes a last line without a line break. */
-  private splitLines(out: RawRecord[], final: boolean): void {
-    const buf = this.buf;
-    let start = this.pos;
-    for (;;) {
-      const nl = buf.indexOf('\n', start);
-      if (nl === -1) break;
-      this.pushLine(out, buf, start, nl);
+  /** NDJSON: every non-blank line is a record. Reads `chunk` from `from`; a partial last line waits in `pieces`. */
+  private splitLines(chunk: string, from: number, out: RawRecord[]): void {
+    let start = from;
+    let nl = chunk.indexOf('\n', start);
+    if (nl !== -1 && this.piecesLength > 0) {
+      this.pushLine(this.takePieces(chunk.slice(start, nl)), out);
       start = nl + 1;
+      nl = chunk.indexOf('\n', start);
     }
-    if (final && start < buf.length) {
-      this.pushLine(out, buf, start, buf.length);
-      start = buf.length;
+    while (nl !== -1) {
+      this.pushLine(chunk.slice(start, nl), out);
+      start = nl + 1;
+      nl = chunk.indexOf('\n', start);
     }
-    this.pos = start;
-    if (buf.length - start > MAX_RECORD_CHARS) {
-      throw new InputError(this.line, `line longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB`);
-    }
+    if (start < chunk.length) this.keep(chunk.slice(start));
   }
 
-  private pushLine(out: RawRecord[], buf: string, start: number, end: number): void {
+  private pushLine(text: string, out: RawRecord[]): void {
     const line = this.line++;
     // Blank lines (including a lone \r) are allowed and skipped.
-    for (let k = start; k < end; k++) {
-      if (!isSpace(buf.charCodeAt(k))) {
-        out.push({ text: buf.slice(start, end), line });
-        this.values++;
-        return;
-      }
-    }
+    if (text.length === 0 || (isSpace(text.charCodeAt(0)) && text.trim() === '')) return;
+    out.push({ text, line });
+    this.values++;
   }
 }
 

@@ -57,7 +57,8 @@ describe('summarize', () => {
     expect(bloquant!.counts).toEqual({ pass: 27, fail: 3, skip: 0, notApplicable: 0, error: 0 });
     expect(bloquant!.findings.map((f) => f.record.line)).toEqual([1, 11]);
     expect(avert!.counts).toEqual({ pass: 0, fail: 25, skip: 5, notApplicable: 0, error: 0 });
-    expect(avert!.reasons).toEqual(['pas de contexte', 'pas de date']);
+    expect(avert!.skipReasons).toEqual(['pas de contexte', 'pas de date']);
+    expect(info!.skipReasons).toEqual([]);
     expect(info!.counts).toEqual({ pass: 0, fail: 0, skip: 0, notApplicable: 29, error: 1 });
     expect(info!.findings).toEqual([expect.objectContaining({ outcome: 'error', reason: 'boom', ruleId: 'r-info' })]);
     expect(summary.totals).toEqual({ pass: 27, fail: 28, skip: 5, notApplicable: 29, error: 1, atOrAboveFailSeverity: 3 });

@@ -49,8 +49,8 @@ export interface RuleSummary {
   counts: OutcomeCounts;
   /** The first `maxFindings` findings, in input order. `counts.fail + counts.error` says how many there were. */
   findings: Finding[];
-  /** The first distinct reasons given for skip / not-applicable, to tell the user what was missing. */
-  reasons: string[];
+  /** The first distinct reasons given for `skip` (could not verify), to tell the user what was missing. */
+  skipReasons: string[];
 }
 
 export interface ValidationSummary {
@@ -126,6 +126,7 @@ export class Summarizer {
   private readonly order = new Map<string, number>();
   private readonly known = new Map<string, readonly PayloadKind[]>();
   private readonly entries = new Map<string, RuleSummary>();
+  private readonly byObject = new Map<RuleMeta, RuleSummary>();
   private records = 0;
   private readonly byKind: Record<PayloadKind, number> = { cerfa: 0, facture: 0, convention: 0, certificat: 0 };
 
@@ -144,8 +145,20 @@ export class Summarizer {
     this.byKind[ref.kind]++;
   }
 
-  /** One rule's result on one record. */
+  /**
+   * One rule's result on one record. `rule` should be a long-lived object (a catalogue rule): it is remembered
+   * by identity so the hot path skips the lookup by id.
+   */
   add(ref: RecordRef, rule: RuleMeta, result: RuleResult): void {
+    let entry = this.byObject.get(rule);
+    if (entry === undefined) {
+      entry = this.entryFor(rule);
+      this.byObject.set(rule, entry);
+    }
+    this.count(entry, ref, rule, result);
+  }
+
+  private entryFor(rule: RuleMeta): RuleSummary {
     let entry = this.entries.get(rule.id);
     if (entry === undefined) {
       entry = {
@@ -157,11 +170,15 @@ export class Summarizer {
         appliesTo: rule.appliesTo.length > 0 ? rule.appliesTo : (this.known.get(rule.id) ?? []),
         counts: zero(),
         findings: [],
-        reasons: [],
+        skipReasons: [],
       };
       this.entries.set(rule.id, entry);
       if (!this.order.has(rule.id)) this.order.set(rule.id, this.order.size);
     }
+    return entry;
+  }
+
+  private count(entry: RuleSummary, ref: RecordRef, rule: RuleMeta, result: RuleResult): void {
     switch (result.outcome) {
       case 'pass':
         entry.counts.pass++;
@@ -180,30 +197,28 @@ export class Summarizer {
         return;
       case 'skip':
         entry.counts.skip++;
-        break;
+        if (entry.skipReasons.length < this.maxReasons && !entry.skipReasons.includes(result.reason)) entry.skipReasons.push(result.reason);
+        return;
       case 'not-applicable':
         entry.counts.notApplicable++;
-        break;
+        return;
     }
-    if (entry.reasons.length < this.maxReasons && !entry.reasons.includes(result.reason)) entry.reasons.push(result.reason);
   }
 
   /** All evaluations of one record (the `evaluate` form); counts the record too. */
   addEvaluations(ref: RecordRef, evaluations: readonly RuleEvaluation[]): void {
     this.addRecord(ref);
     for (const evaluation of evaluations) {
-      this.add(
-        ref,
-        {
-          id: evaluation.ruleId,
-          title: evaluation.title,
-          severity: evaluation.severity,
-          area: evaluation.area,
-          requirements: evaluation.requirements,
-          appliesTo: [],
-        },
-        evaluation.result,
-      );
+      // Metadata objects made per evaluation: looked up by id, never remembered by identity.
+      const meta: RuleMeta = {
+        id: evaluation.ruleId,
+        title: evaluation.title,
+        severity: evaluation.severity,
+        area: evaluation.area,
+        requirements: evaluation.requirements,
+        appliesTo: [],
+      };
+      this.count(this.entryFor(meta), ref, meta, evaluation.result);
     }
   }
 

@@ -179,8 +179,11 @@ function remunerations(cerfa: Cerfa): RemunerationAnnuelle[] {
   });
 }
 
-/** Builds the CERFA of (seed, index) and what the dossier's other payloads need. */
-export function drawCerfa(seed: number, index: number): CerfaDraw {
+/**
+ * Builds the CERFA of (seed, index) and what the dossier's other payloads need. `complet` forces every optional
+ * part (maître 2, distance hours) so that plants needing one always find it.
+ */
+export function drawCerfa(seed: number, index: number, complet = false): CerfaDraw {
   reseed(seed, index, PHASE.record);
   const secteur = SECTEUR.draw();
   const certificationKey: CertificationKey = pick(secteur.certifications);
@@ -237,7 +240,8 @@ export function drawCerfa(seed: number, index: number): CerfaDraw {
   }
   const handicap = chance(0.03);
   const diplome = prepared(PREREQUIS, certification, () => certification.prerequis.map((d, i) => [d, 1 / (i + 1)] as const)).draw();
-  const mineur = age < 18;
+  // Minor when the contract is signed: the legal representative signs it (minor at the start implies minor then).
+  const mineur = ageAt(naissance, conclusion) < 18;
   const situation = situationAvantContrat(age, certification);
   const successif = situation === 4;
 
@@ -336,8 +340,8 @@ export function drawCerfa(seed: number, index: number): CerfaDraw {
       lieu: communeEmployeur.nom,
     },
   };
-  if (chance(0.1)) cerfa.maitre2 = maitre(debut, secteur, domaineEmployeur);
-  if (chance(0.15)) cerfa.formation.nombreHeuresEnDistanciel = Math.round(dureeFormation * pick([0.05, 0.1, 0.15]));
+  if (chance(0.1) || complet) cerfa.maitre2 = maitre(debut, secteur, domaineEmployeur);
+  if (chance(0.15) || complet) cerfa.formation.nombreHeuresEnDistanciel = Math.round(dureeFormation * pick([0.05, 0.1, 0.15]));
   if (successif) {
     // The previous apprenticeship ended just before this one (registered in the employer's département).
     cerfa.contrat.numeroContratPrecedent = numeroDeca(departementEmp, addYears(debut, -2));

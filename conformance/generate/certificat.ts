@@ -15,8 +15,8 @@ export interface CertificatDraw extends DossierDraw {
   context: RuleContext;
 }
 
-/** The last échéance of the first contract year (the year's balance, paid after the service is done). */
-function echeanceCertifiee(echeances: readonly Echeance[]): Echeance {
+/** The last échéance of the first contract year: the year's balance, paid once the service is done. */
+export function echeanceSolde(echeances: readonly Echeance[]): Echeance {
   const first = echeances[0];
   if (first === undefined) throw new Error('generator bug: empty échéancier');
   let last = first;
@@ -24,11 +24,12 @@ function echeanceCertifiee(echeances: readonly Echeance[]): Echeance {
   return last;
 }
 
-export function drawCertificat(seed: number, index: number): CertificatDraw {
-  const draw = drawDossier(seed, index);
+/**
+ * The certificat attesting the hours done over `echeance`'s period, signed by the CFA's director a few days after
+ * the period ends. Returns the signature date (Ymd) so callers put "today" after it.
+ */
+export function certificatPour(draw: DossierDraw, echeance: Echeance): { certificat: Certificat; signature: number } {
   const { cerfa, dossier, cfa } = draw;
-  reseed(seed, index, PHASE.certificat);
-  const echeance = echeanceCertifiee(dossier.echeances);
   const debutContrat = parseIsoDate(cerfa.contrat.dateDebutContrat);
   const finContrat = parseIsoDate(cerfa.contrat.dateFinContrat);
   const debutFormation = parseIsoDate(cerfa.formation.dateDebutFormation);
@@ -46,10 +47,9 @@ export function drawCertificat(seed: number, index: number): CertificatDraw {
   const chevauchementDebut = periodeDebut > debutFormation ? periodeDebut : debutFormation;
   const chevauchementFin = periodeFin < finFormation ? periodeFin : finFormation;
   const joursCommuns = Math.max(0, daysBetween(chevauchementDebut, chevauchementFin) + 1);
-  const duree = Math.round((cerfa.formation.dureeFormation * joursCommuns) / joursFormation);
+  const duree = Math.max(1, Math.round((cerfa.formation.dureeFormation * joursCommuns) / joursFormation));
 
   const signature = addDays(periodeFin, int(1, 10));
-  const today = addDays(signature, int(0, 10));
   const sexeDirection = chance(0.5) ? 'F' : 'M';
   const certificat: Certificat = {
     typeCertificat: echeance.numero === dossier.echeances.length ? 'Final' : 'Intermediaire',
@@ -59,7 +59,10 @@ export function drawCertificat(seed: number, index: number): CertificatDraw {
     representantLegal: {
       nom: id.nom(),
       prenom: id.prenom(sexeDirection),
-      qualite: sexeDirection === 'F' ? pick(['Directrice du CFA', 'Directrice', 'Responsable administrative']) : pick(['Directeur du CFA', 'Directeur', 'Responsable administratif']),
+      qualite:
+        sexeDirection === 'F'
+          ? pick(['Directrice du CFA', 'Directrice', 'Responsable administrative'])
+          : pick(['Directeur du CFA', 'Directeur', 'Responsable administratif']),
     },
     attestationConservationPieces: true,
     natureAction: 'Formation par apprentissage',
@@ -76,5 +79,13 @@ export function drawCertificat(seed: number, index: number): CertificatDraw {
     },
   };
   if (cerfa.apprenti.nomUsage) certificat.apprenti.nomUsage = cerfa.apprenti.nomUsage;
-  return { ...draw, certificat, context: baseContext(formatIsoDate(today), draw, dossier) };
+  return { certificat, signature };
+}
+
+export function drawCertificat(seed: number, index: number, complet = false): CertificatDraw {
+  const draw = drawDossier(seed, index, complet);
+  reseed(seed, index, PHASE.certificat);
+  const { certificat, signature } = certificatPour(draw, echeanceSolde(draw.dossier.echeances));
+  const today = addDays(signature, int(0, 10));
+  return { ...draw, certificat, context: baseContext(formatIsoDate(today), draw, draw.dossier) };
 }

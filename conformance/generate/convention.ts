@@ -15,8 +15,8 @@ export interface ConventionDraw extends DossierDraw {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-export function drawConvention(seed: number, index: number): ConventionDraw {
-  const draw = drawDossier(seed, index);
+export function drawConvention(seed: number, index: number, complet = false): ConventionDraw {
+  const draw = drawDossier(seed, index, complet);
   const { cerfa, dossier, cfa } = draw;
   reseed(seed, index, PHASE.convention);
   const conclusion = parseIsoDate(cerfa.contrat.dateConclusion);
@@ -46,8 +46,9 @@ export function drawConvention(seed: number, index: number): ConventionDraw {
       intituleQualification: cerfa.formation.intituleQualification,
     },
     couts: {
-      // The pedagogical cost is what the OPCO committed for the whole contract (NPEC prorated), RQTH apart.
-      coutTotalPedagogieCFA: round2(dossier.echeances.reduce((s, e) => s + e.montantPedagogique, 0)),
+      // The pedagogical cost of the whole contract (NPEC prorated, RQTH apart): what the OPCO pays plus the
+      // employer participation it deducts.
+      coutTotalPedagogieCFA: round2(dossier.echeances.reduce((s, e) => s + e.montantPedagogique, 0) + draw.participation),
       montantRQTHAnnee1: rqth(1),
       montantRQTHAnnee2: rqth(2),
       montantRQTHAnnee3: rqth(3),

@@ -1,60 +1,53 @@
 // The dossier an OPCO holds for generated record i: ENGAGE, DECA number, échéancier, frais annexes committed.
-import type { DossierLu, EngagementFraisAnnexe } from '../model/dossier.js';
+import type { DossierLu } from '../model/dossier.js';
+import type { DemandeFraisAnnexe } from '../financing/index.js';
 import { calendar } from '../remuneration/index.js';
 import { drawCerfa, numeroDeca, type CerfaDraw } from './cerfa.js';
-import { echeancier } from './echeancier.js';
+import { financement } from './financement.js';
 import { PHASE, chance, int, reseed } from './random.js';
 
 const { formatIsoDate, parseIsoDate } = calendar;
 
-/** Caps used for the frais annexes committed (research §1.8, §2.5): 500 € first equipment, 3 € a meal, 6 € a night. */
-export const PLAFOND_PREMIER_EQUIPEMENT = 500;
+/** Prices asked by CFAs for meals and nights: at the caps of research §2.5 (3 € a meal, 6 € a night). */
 const PRIX_REPAS = 3;
 const PRIX_NUITEE = 6;
 
-/** Certifications whose apprentices need tools or outfits (knives, scissors, work clothes): first equipment. */
-const AVEC_EQUIPEMENT = new Set(['33', '49', '41']);
+/** CAP, BP and bac pro apprentices need tools or outfits (knives, scissors, work clothes): first equipment. */
+const AVEC_EQUIPEMENT = new Set([33, 49, 41]);
 
 export interface DossierDraw extends CerfaDraw {
   dossier: DossierLu;
+  /** Employer participation deducted by the OPCO from the first payment (0 when not applicable). */
+  participation: number;
 }
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export function drawDossier(seed: number, index: number): DossierDraw {
-  const draw = drawCerfa(seed, index);
+/** The dossier of (seed, index); `complet` commits every frais annexe nature (meals, nights, first equipment). */
+export function drawDossier(seed: number, index: number, complet = false): DossierDraw {
+  const draw = drawCerfa(seed, index, complet);
   const { cerfa, cfa, certification, secteur } = draw;
   reseed(seed, index, PHASE.dossier);
   const debut = parseIsoDate(cerfa.contrat.dateDebutContrat);
   if (debut === undefined) throw new Error('generator bug: unreadable dateDebutContrat');
 
-  const echeances = echeancier({
-    dateConclusion: cerfa.contrat.dateConclusion,
-    dateDebutContrat: cerfa.contrat.dateDebutContrat,
-    dateFinContrat: cerfa.contrat.dateFinContrat,
-    npecAnnuel: certification.npec,
-    majorationRQTHAnnuelle: draw.majorationRQTH,
-    iban: cfa.iban,
-    siret: cfa.siret,
-  });
-
-  const frais: EngagementFraisAnnexe[] = [];
-  if (chance(0.5)) {
+  // Frais annexes asked by the CFA; the OPCO commits them within the caps in force (financing module).
+  const demandes: DemandeFraisAnnexe[] = [];
+  if (chance(0.5) || complet) {
     // About one meal per 7 hours at the CFA.
-    const repas = Math.round(cerfa.formation.dureeFormation / 7);
-    frais.push({ natureFrais: 'RESTAURATION', quantite: repas, prixUnitaire: PRIX_REPAS, montantTotal: round2(repas * PRIX_REPAS) });
+    demandes.push({ natureFrais: 'RESTAURATION', quantite: Math.round(cerfa.formation.dureeFormation / 7), prixUnitaire: PRIX_REPAS });
   }
-  if (cerfa.employeur.adresse.departement !== cfa.adresse.departement && chance(0.5)) {
-    // Apprentices far from their CFA sleep there during the training weeks (about one night per 7 hours, less the weekly return).
-    const nuits = Math.round((cerfa.formation.dureeFormation / 7) * 0.8);
-    frais.push({ natureFrais: 'HEBERGEMENT', quantite: nuits, prixUnitaire: PRIX_NUITEE, montantTotal: round2(nuits * PRIX_NUITEE) });
+  if ((cerfa.employeur.adresse.departement !== cfa.adresse.departement && chance(0.5)) || complet) {
+    // Apprentices far from their CFA sleep there during the training weeks.
+    demandes.push({ natureFrais: 'HEBERGEMENT', quantite: Math.round((cerfa.formation.dureeFormation / 7) * 0.8), prixUnitaire: PRIX_NUITEE });
   }
-  if (AVEC_EQUIPEMENT.has(String(certification.typeDiplome)) && chance(0.6)) {
-    const montant = int(15, 50) * 10;
-    frais.push({ natureFrais: 'PREMIER_EQUIPEMENT', quantite: 1, prixUnitaire: montant, montantTotal: montant });
+  if ((AVEC_EQUIPEMENT.has(certification.typeDiplome) && chance(0.6)) || complet) {
+    demandes.push({ natureFrais: 'PREMIER_EQUIPEMENT', quantite: 1, prixUnitaire: int(15, 50) * 10 });
   }
+  const f = financement(cerfa, certification, draw.majorationRQTH, cfa, demandes);
+  const echeances = f.echeances;
 
   const departementDeca = cerfa.employeur.adresse.departement ?? cfa.adresse.departement;
   const annee = formatIsoDate(debut).slice(0, 4);
@@ -68,13 +61,13 @@ export function drawDossier(seed: number, index: number): DossierDraw {
     },
     engagement: round2(echeances.reduce((sum, e) => sum + e.montantTotal, 0)),
     echeances,
-    engagementsFraisAnnexe: frais,
+    engagementsFraisAnnexe: f.engagementsFraisAnnexe,
     detailsFacturation: {
       iban: cfa.iban,
-      plafondFraisPremierEquipement: PLAFOND_PREMIER_EQUIPEMENT,
+      plafondFraisPremierEquipement: f.plafondPremierEquipement,
       fraisPremierEquipementRegles: false,
       fraisMobiliteRegles: false,
     },
   };
-  return { ...draw, dossier };
+  return { ...draw, dossier, participation: f.participation };
 }

@@ -55,12 +55,17 @@ export function nir(sexe: 'M' | 'F', dateNaissance: string, lieu: string): strin
   return nir13 + nirKey(nir13);
 }
 
-const slugs = new Map<string, string>();
+/** One cache per separator (no key concatenation on the hot path). */
+const slugs = new Map<string, Map<string, string>>();
 
 /** Lower-case ASCII slug for e-mail addresses: accents dropped, runs of other characters become `separator`. */
 export function slug(s: string, separator = ''): string {
-  const key = separator + s;
-  let out = slugs.get(key);
+  let cache = slugs.get(separator);
+  if (cache === undefined) {
+    cache = new Map();
+    slugs.set(separator, cache);
+  }
+  let out = cache.get(s);
   if (out === undefined) {
     out = s
       .normalize('NFD')
@@ -69,9 +74,9 @@ export function slug(s: string, separator = ''): string {
       .split(/[^a-z0-9]+/)
       .filter((part) => part !== '')
       .join(separator);
-    // Names come from finite lists: the cache stays small; denominations are bounded by the clear.
-    if (slugs.size > 20_000) slugs.clear();
-    slugs.set(key, out);
+    // Pieces come from finite lists (names, communes, pattern parts): the cache stays small; the clear bounds it anyway.
+    if (cache.size > 20_000) cache.clear();
+    cache.set(s, out);
   }
   return out;
 }

@@ -23,6 +23,14 @@ export function isKind(value: string): value is PayloadKind {
   return (KINDS as readonly string[]).includes(value);
 }
 
+export interface GenerateOptions {
+  /**
+   * Every optional part present (maître 2, frais annexes committed and invoiced, the invoice of a year's balance
+   * with its certificat embedded…): a different, equally valid record, for the plants that need such a part.
+   */
+  complet?: boolean;
+}
+
 /** A payload and what the OPCO knows when judging it (the `--with-context` wrapper of the CLI). */
 export interface GeneratedRecord<K extends PayloadKind = PayloadKind> {
   payload: PayloadByKind[K];
@@ -34,8 +42,8 @@ function checkArgs(seed: number, index: number): void {
   if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`index must be a non-negative integer, received ${index}`);
 }
 
-function cerfaRecord(seed: number, index: number): GeneratedRecord<'cerfa'> {
-  const draw = drawCerfa(seed, index);
+function cerfaRecord(seed: number, index: number, complet: boolean): GeneratedRecord<'cerfa'> {
+  const draw = drawCerfa(seed, index, complet);
   reseed(seed, index, PHASE.contexte);
   const { addDays, formatIsoDate, parseIsoDate } = calendar;
   const debut = parseIsoDate(draw.cerfa.contrat.dateDebutContrat);
@@ -47,21 +55,27 @@ function cerfaRecord(seed: number, index: number): GeneratedRecord<'cerfa'> {
 }
 
 /** Payload and context of record `index` of `seed`, for one kind. */
-export function generateRecord<K extends PayloadKind>(kind: K, seed: number, index: number): GeneratedRecord<K> {
+export function generateRecord<K extends PayloadKind>(
+  kind: K,
+  seed: number,
+  index: number,
+  options: GenerateOptions = {},
+): GeneratedRecord<K> {
   checkArgs(seed, index);
+  const complet = options.complet === true;
   switch (kind) {
     case 'cerfa':
-      return cerfaRecord(seed, index) as GeneratedRecord<K>;
+      return cerfaRecord(seed, index, complet) as GeneratedRecord<K>;
     case 'facture': {
-      const d = drawFacture(seed, index);
+      const d = drawFacture(seed, index, complet);
       return { payload: d.facture, context: d.context } as GeneratedRecord<K>;
     }
     case 'convention': {
-      const d = drawConvention(seed, index);
+      const d = drawConvention(seed, index, complet);
       return { payload: d.convention, context: d.context } as GeneratedRecord<K>;
     }
     case 'certificat': {
-      const d = drawCertificat(seed, index);
+      const d = drawCertificat(seed, index, complet);
       return { payload: d.certificat, context: d.context } as GeneratedRecord<K>;
     }
     default:
@@ -69,31 +83,36 @@ export function generateRecord<K extends PayloadKind>(kind: K, seed: number, ind
   }
 }
 
-export function generateCerfa(seed: number, index: number): Cerfa {
-  return generateRecord('cerfa', seed, index).payload;
+export function generateCerfa(seed: number, index: number, options?: GenerateOptions): Cerfa {
+  return generateRecord('cerfa', seed, index, options).payload;
 }
 
-export function generateFacture(seed: number, index: number): Facture {
-  return generateRecord('facture', seed, index).payload;
+export function generateFacture(seed: number, index: number, options?: GenerateOptions): Facture {
+  return generateRecord('facture', seed, index, options).payload;
 }
 
-export function generateConvention(seed: number, index: number): Convention {
-  return generateRecord('convention', seed, index).payload;
+export function generateConvention(seed: number, index: number, options?: GenerateOptions): Convention {
+  return generateRecord('convention', seed, index, options).payload;
 }
 
-export function generateCertificat(seed: number, index: number): Certificat {
-  return generateRecord('certificat', seed, index).payload;
+export function generateCertificat(seed: number, index: number, options?: GenerateOptions): Certificat {
+  return generateRecord('certificat', seed, index, options).payload;
 }
 
 /** The context of the invoice of record `index`: its dossier ENGAGE, today inside an open échéance. */
-export function generateDossierContext(seed: number, index: number): RuleContext {
-  return generateRecord('facture', seed, index).context;
+export function generateDossierContext(seed: number, index: number, options?: GenerateOptions): RuleContext {
+  return generateRecord('facture', seed, index, options).context;
 }
 
 /** The dossier of record `index` as the OPCO reads it back (ENGAGE, DECA number, échéancier not yet invoiced). */
-export function generateDossier(seed: number, index: number): DossierLu {
+export function generateDossier(seed: number, index: number, options: GenerateOptions = {}): DossierLu {
   checkArgs(seed, index);
-  return drawDossier(seed, index).dossier;
+  return drawDossier(seed, index, options.complet === true).dossier;
+}
+
+/** A record with a planted fault; `contextPlanted` when the fault lies (also) in what the OPCO knows. */
+export interface PlantedRecord<K extends PayloadKind = PayloadKind> extends GeneratedRecord<K> {
+  contextPlanted: boolean;
 }
 
 /** Whether `rule` can be planted in (and judges) payloads of `kind`. */
@@ -103,10 +122,25 @@ export function ruleAppliesTo(rule: Pick<Rule, 'appliesTo'>, kind: PayloadKind):
 
 /**
  * The record with `rule` violated by its `plant`. The context is the planted one when the rule returns one
- * (invoice already known, unknown SIRET…), else the record's own. Throws when the rule does not apply to `kind`.
+ * (invoice already known, unknown SIRET…), else the record's own. Throws when the rule does not apply to `kind`,
+ * or when the plant cannot work on this record (e.g. it needs frais annexes the record has none of).
  */
-export function plantRecord<K extends PayloadKind>(rule: Rule<any>, kind: K, record: GeneratedRecord<K>): GeneratedRecord<K> {
+export function plantRecord<K extends PayloadKind>(rule: Rule<any>, kind: K, record: GeneratedRecord<K>): PlantedRecord<K> {
   if (!ruleAppliesTo(rule, kind)) throw new RangeError(`rule ${rule.id} does not apply to ${kind}`);
   const planted = rule.plant(record.payload, record.context) as { payload: PayloadByKind[K]; context?: RuleContext };
-  return { payload: planted.payload, context: planted.context ?? record.context };
+  return { payload: planted.payload, context: planted.context ?? record.context, contextPlanted: planted.context !== undefined };
+}
+
+/**
+ * Record `index` of `seed` with `rule` planted: on the ordinary record, or, when the plant needs an optional part
+ * that record lacks, on the complete record of the same index (see GenerateOptions.complet).
+ */
+export function generateInvalidRecord<K extends PayloadKind>(rule: Rule<any>, kind: K, seed: number, index: number): PlantedRecord<K> {
+  const record = generateRecord(kind, seed, index);
+  try {
+    return plantRecord(rule, kind, record);
+  } catch (error) {
+    if (!ruleAppliesTo(rule, kind)) throw error;
+    return plantRecord(rule, kind, generateRecord(kind, seed, index, { complet: true }));
+  }
 }

@@ -23,6 +23,7 @@ function digits(s: string, from: number, to: number): boolean {
 /** Whitespace as `\s` sees it in ASCII and the usual Unicode spaces. */
 function spaceAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
+  if (c > 32 && c < 127) return false; // printable ASCII, the common case
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2007 || c === 0x202f || c === 0xfeff || (c >= 0x2000 && c <= 0x200a);
 }
 

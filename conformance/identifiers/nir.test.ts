@@ -1,6 +1,6 @@
 // NIR parsing, key computation (Corsica included) and validation.
 import { describe, it, expect } from 'vitest';
-import { isValidNir, nirKey, nirKeyMatches, parseNir } from './index.js';
+import { isValidNir, isWellFormedNir, nirKey, nirKeyMatches, parseNir } from './index.js';
 
 describe('nirKey', () => {
   it('computes 97 − (n mod 97) on two digits', () => {
@@ -68,6 +68,13 @@ describe('isValidNir', () => {
     expect(nirKeyMatches('101010100100154')).toBe(false);
     expect(nirKeyMatches('1010101001001')).toBe(false);
     expect(nirKeyMatches('101010100100153')).toBe(true);
+  });
+  it('separates format from key', () => {
+    expect(isWellFormedNir('101010100100154')).toBe(true); // wrong key, right format
+    expect(isWellFormedNir('185052A00401270')).toBe(true);
+    expect(isWellFormedNir('185052C00401270')).toBe(false);
+    expect(nirKeyMatches('185052A00401270')).toBe(true);
+    expect(nirKeyMatches('10101010010015X')).toBe(false);
   });
   it('rejects malformed values', () => {
     expect(isValidNir('')).toBe(false);

@@ -131,7 +131,7 @@ export async function deposerDossier(ctx: EngineContext, input: OperationInput):
   return { status: 201, body: { numeroInterne: cerfa.numeroInterne, numeroExterne, etat: 'TRANSMIS' } };
 }
 
-const view = (ctx: EngineContext, record: DossierRecord) => dossierLu(record, ctx.clock.now(), ctx.delais, ctx.profile, ctx.tenant.iban);
+const view = (ctx: EngineContext, record: DossierRecord) => dossierLu(record, ctx.clock.now(), ctx.delais, ctx.profile, ctx.tenant.iban, ctx.referentiel.plafondFraisPremierEquipement);
 
 export async function lireDossier(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
   const numeroInterne = single(input.query.numeroInterne) ?? '';

@@ -14,7 +14,7 @@ export async function factureContext(ctx: EngineContext): Promise<RuleContext> {
   const records = await ctx.store.allDossiers(ctx.scope);
   return {
     today: isoDay(now),
-    dossiers: records.map((r) => dossierLu(r, now, ctx.delais, ctx.profile, ctx.tenant.iban)),
+    dossiers: records.map((r) => dossierLu(r, now, ctx.delais, ctx.profile, ctx.tenant.iban, ctx.referentiel.plafondFraisPremierEquipement)),
     facturesConnues: await ctx.store.knownFactureNumbers(ctx.scope),
     siretsConnus: ctx.siretsConnus,
   };

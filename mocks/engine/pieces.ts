@@ -1,6 +1,7 @@
 // Conventions, certificats de réalisation and documents: judged by their rules, stored and linked to their dossier.
 import { randomUUID } from 'node:crypto';
 import type { Certificat, Convention } from '../../conformance/model/payloads.js';
+import type { EngagementFraisAnnexe } from '../../conformance/model/dossier.js';
 import { MockProblem } from '../errors.js';
 import type { PieceKind } from '../store/types.js';
 import type { EngineContext, OperationInput, OperationResult } from './context.js';
@@ -30,9 +31,30 @@ async function judged(ctx: EngineContext, kind: 'convention' | 'certificat', pay
   }
 }
 
+/** Frais annexes the OPCO commits from a convention's costs: meals and nights at the référentiel's prices, first equipment capped. */
+function fraisDepuisConvention(ctx: EngineContext, couts: Convention['couts']): EngagementFraisAnnexe[] {
+  const prix = ctx.referentiel.prixFraisAnnexes;
+  const frais: EngagementFraisAnnexe[] = [];
+  const add = (natureFrais: EngagementFraisAnnexe['natureFrais'], quantite: number | undefined, prixUnitaire: number): void => {
+    if (typeof quantite === 'number' && quantite > 0) {
+      frais.push({ natureFrais, quantite, prixUnitaire, montantTotal: Math.round(quantite * prixUnitaire * 100) / 100 });
+    }
+  };
+  add('RESTAURATION', couts?.nombreRepasTotaux, prix.RESTAURATION);
+  add('HEBERGEMENT', couts?.nombreHebergementTotaux, prix.HEBERGEMENT);
+  const equipement = couts?.montantPremierEquipement;
+  if (typeof equipement === 'number' && equipement > 0) add('PREMIER_EQUIPEMENT', 1, Math.min(equipement, ctx.referentiel.plafondFraisPremierEquipement));
+  return frais;
+}
+
 export async function deposerConvention(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
   const convention = input.body as Convention;
   await judged(ctx, 'convention', convention);
+  const dossier = await ctx.store.getDossier(ctx.scope, convention.numeroInterneDossier);
+  if (dossier) {
+    dossier.fraisAnnexes = fraisDepuisConvention(ctx, convention.couts);
+    await ctx.store.putDossier(dossier);
+  }
   return store(ctx, 'convention', convention.numeroInterneDossier, convention as unknown as Record<string, unknown>);
 }
 

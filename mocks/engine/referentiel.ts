@@ -7,6 +7,7 @@ export interface Referentiel {
   valeurAmorcage: number;
   majorationRQTH: number;
   plafondFraisPremierEquipement: number;
+  prixFraisAnnexes: { HEBERGEMENT: number; RESTAURATION: number };
   npec: { rncp: string; codeDiplome: string; intitule: string; montant: number }[];
   rncpInactifs: string[];
 }

@@ -42,7 +42,7 @@ export function echeancesAt(record: DossierRecord, now: Date): Echeance[] {
 }
 
 /** Body of GET /dossiers?numeroInterne=…: the CERFA as stored, with the OPCO's numbers, state and schedule. */
-export function dossierLu(record: DossierRecord, now: Date, delais: Delais, profile: OpcoProfile, iban: string): DossierLu {
+export function dossierLu(record: DossierRecord, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement = 500): DossierLu {
   const { etat, engaged } = dossierState(record, now, delais, profile);
   const decided = etat !== 'TRANSMIS' && etat !== 'EN_COURS_INSTRUCTION';
   const contrat = {
@@ -61,9 +61,9 @@ export function dossierLu(record: DossierRecord, now: Date, delais: Delais, prof
     },
     engagement: engaged ? (record.rupture?.engagement ?? record.decision.engagement) : null,
     echeances: engaged ? echeancesAt(record, now) : [],
-    engagementsFraisAnnexe: engaged ? record.decision.engagementsFraisAnnexe : [],
+    engagementsFraisAnnexe: engaged ? (record.fraisAnnexes ?? record.decision.engagementsFraisAnnexe) : [],
     detailsFacturation: engaged
-      ? { iban, plafondFraisPremierEquipement: 500, fraisPremierEquipementRegles: false, fraisMobiliteRegles: false }
+      ? { iban, plafondFraisPremierEquipement: plafondPremierEquipement, fraisPremierEquipementRegles: false, fraisMobiliteRegles: false }
       : null,
   };
 }

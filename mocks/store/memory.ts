@@ -1,19 +1,31 @@
-// In-memory MockStore: for tests and throwaway runs; records are copied in and out so callers never share state.
+// In-memory MockStore: for tests and throwaway runs; records are kept as JSON text so callers never share state.
 import type { ClockState } from '../clock.js';
 import type { CfaTenant } from '../tenants.js';
 import type { DossierRecord, FactureRecord, MockStore, Page, PieceRecord, Scope } from './types.js';
 
 const scopeKey = (s: Scope): string => `${s.opco}\u0000${s.cfa}`;
 
-function page<T>(items: T[], offset: number, limit: number): Page<T> {
-  return { total: items.length, items: items.slice(offset, offset + limit).map((x) => structuredClone(x)) };
+// JSON text in and out (faster than structuredClone for these plain records, and the same round trip as SQLite).
+const freeze = <T>(value: T): string => JSON.stringify(value);
+const thaw = <T>(text: string): T => JSON.parse(text) as T;
+
+interface Stored {
+  identityKey?: string;
+  rejected?: boolean;
+  json: string;
+}
+
+function page<T>(items: Stored[], offset: number, limit: number): Page<T> {
+  return { total: items.length, items: items.slice(offset, offset + limit).map((x) => thaw<T>(x.json)) };
 }
 
 export class MemoryStore implements MockStore {
   readonly kind = 'memory' as const;
-  private dossiers = new Map<string, Map<string, DossierRecord>>();
-  private factures = new Map<string, Map<string, FactureRecord>>();
-  private pieces = new Map<string, PieceRecord[]>();
+  private dossiers = new Map<string, Map<string, Stored>>();
+  /** scope + identity key → numerosInternes, so duplicate checks stay O(1) with many dossiers. */
+  private identities = new Map<string, Set<string>>();
+  private factures = new Map<string, Map<string, Stored>>();
+  private pieces = new Map<string, { numeroInterneDossier: string | null; json: string }[]>();
   private counters = new Map<string, number>();
   private clock: ClockState | undefined;
   private tenants = new Map<string, CfaTenant>();
@@ -25,17 +37,36 @@ export class MemoryStore implements MockStore {
     return inner;
   }
 
+  /** Nothing to commit; a failing operation may leave earlier writes (tests only, never durable anyway). */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
   async getDossier(scope: Scope, numeroInterne: string): Promise<DossierRecord | undefined> {
     const found = this.dossiers.get(scopeKey(scope))?.get(numeroInterne);
-    return found && structuredClone(found);
+    return found && thaw<DossierRecord>(found.json);
   }
 
   async findByIdentity(scope: Scope, identityKey: string): Promise<DossierRecord[]> {
-    return [...(this.dossiers.get(scopeKey(scope))?.values() ?? [])].filter((d) => d.identityKey === identityKey).map((d) => structuredClone(d));
+    const bucket = this.dossiers.get(scopeKey(scope));
+    const numeros = this.identities.get(`${scopeKey(scope)}\u0000${identityKey}`) ?? [];
+    return [...numeros].flatMap((n) => {
+      const d = bucket?.get(n);
+      return d ? [thaw<DossierRecord>(d.json)] : [];
+    });
   }
 
   async putDossier(record: DossierRecord): Promise<void> {
-    this.bucket(this.dossiers, record).set(record.numeroInterne, structuredClone(record));
+    const bucket = this.bucket(this.dossiers, record);
+    const previous = bucket.get(record.numeroInterne);
+    if (previous?.identityKey !== undefined && previous.identityKey !== record.identityKey) {
+      this.identities.get(`${scopeKey(record)}\u0000${previous.identityKey}`)?.delete(record.numeroInterne);
+    }
+    const key = `${scopeKey(record)}\u0000${record.identityKey}`;
+    let numeros = this.identities.get(key);
+    if (!numeros) this.identities.set(key, (numeros = new Set()));
+    numeros.add(record.numeroInterne);
+    bucket.set(record.numeroInterne, { identityKey: record.identityKey, json: freeze(record) });
   }
 
   async listDossiers(scope: Scope, offset: number, limit: number): Promise<Page<DossierRecord>> {
@@ -43,19 +74,19 @@ export class MemoryStore implements MockStore {
   }
 
   async allDossiers(scope: Scope): Promise<DossierRecord[]> {
-    return [...(this.dossiers.get(scopeKey(scope))?.values() ?? [])].map((d) => structuredClone(d));
+    return [...(this.dossiers.get(scopeKey(scope))?.values() ?? [])].map((d) => thaw<DossierRecord>(d.json));
   }
 
   async getFacture(scope: Scope, numero: string): Promise<FactureRecord | undefined> {
     const found = this.factures.get(scopeKey(scope))?.get(numero);
-    return found && structuredClone(found);
+    return found && thaw<FactureRecord>(found.json);
   }
 
   async putFacture(record: FactureRecord): Promise<void> {
     const bucket = this.bucket(this.factures, record);
     // A resent invoice moves to the end of the listing, like a new row.
     bucket.delete(record.numeroInterneFacture);
-    bucket.set(record.numeroInterneFacture, structuredClone(record));
+    bucket.set(record.numeroInterneFacture, { rejected: record.rejected, json: freeze(record) });
   }
 
   async listFactures(scope: Scope, offset: number, limit: number): Promise<Page<FactureRecord>> {
@@ -63,18 +94,18 @@ export class MemoryStore implements MockStore {
   }
 
   async knownFactureNumbers(scope: Scope): Promise<string[]> {
-    return [...(this.factures.get(scopeKey(scope))?.values() ?? [])].filter((f) => !f.rejected).map((f) => f.numeroInterneFacture);
+    return [...(this.factures.get(scopeKey(scope))?.entries() ?? [])].filter(([, f]) => !f.rejected).map(([numero]) => numero);
   }
 
   async addPiece(record: PieceRecord): Promise<void> {
     const key = scopeKey(record);
     const list = this.pieces.get(key) ?? [];
-    list.push(structuredClone(record));
+    list.push({ numeroInterneDossier: record.numeroInterneDossier, json: freeze(record) });
     this.pieces.set(key, list);
   }
 
   async listPieces(scope: Scope, numeroInterneDossier: string): Promise<PieceRecord[]> {
-    return (this.pieces.get(scopeKey(scope)) ?? []).filter((p) => p.numeroInterneDossier === numeroInterneDossier).map((p) => structuredClone(p));
+    return (this.pieces.get(scopeKey(scope)) ?? []).filter((p) => p.numeroInterneDossier === numeroInterneDossier).map((p) => thaw<PieceRecord>(p.json));
   }
 
   async nextCounter(name: string): Promise<number> {
@@ -92,11 +123,11 @@ export class MemoryStore implements MockStore {
   }
 
   async getTenants(): Promise<CfaTenant[]> {
-    return [...this.tenants.values()].map((t) => structuredClone(t));
+    return [...this.tenants.values()].map((t) => thaw<CfaTenant>(freeze(t)));
   }
 
   async putTenant(cfa: CfaTenant): Promise<void> {
-    this.tenants.set(cfa.siret, structuredClone(cfa));
+    this.tenants.set(cfa.siret, thaw<CfaTenant>(freeze(cfa)));
   }
 
   async stats(): Promise<{ opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[]> {
@@ -115,6 +146,7 @@ export class MemoryStore implements MockStore {
 
   async reset(): Promise<void> {
     this.dossiers.clear();
+    this.identities.clear();
     this.factures.clear();
     this.pieces.clear();
     this.counters.clear();

@@ -36,6 +36,7 @@ export class SqliteStore implements MockStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly st;
+  private savepoints = 0;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -77,6 +78,25 @@ export class SqliteStore implements MockStore {
           UNION ALL SELECT opco, cfa, 0, 0, 1 FROM pieces
         ) GROUP BY opco, cfa ORDER BY opco, cfa`),
     };
+  }
+
+  /**
+   * BEGIN IMMEDIATE … COMMIT around `fn`, or a SAVEPOINT when already inside one (the app groups queued write
+   * operations in one transaction, each in its own savepoint: one fsync for the group). The store answers
+   * synchronously, so no other statement runs inside the unit.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const nested = this.db.inTransaction;
+    const name = `sp${++this.savepoints}`;
+    this.db.exec(nested ? `SAVEPOINT ${name}` : 'BEGIN IMMEDIATE');
+    try {
+      const result = await fn();
+      this.db.exec(nested ? `RELEASE ${name}` : 'COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec(nested ? `ROLLBACK TO ${name}; RELEASE ${name}` : 'ROLLBACK');
+      throw error;
+    }
   }
 
   async getDossier(scope: Scope, numeroInterne: string): Promise<DossierRecord | undefined> {

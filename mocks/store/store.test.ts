@@ -129,6 +129,25 @@ describe('sqlite store durability', () => {
     await second.close();
   });
 
+  it('commits a transaction as one unit and rolls it back on error', async () => {
+    const store = new SqliteStore(join(dir, 'tx.sqlite'));
+    await store.transaction(async () => {
+      await store.putDossier(dossier('A'));
+      await store.nextCounter('n');
+    });
+    await expect(
+      store.transaction(async () => {
+        await store.putDossier(dossier('B'));
+        await store.nextCounter('n');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.getDossier(scope, 'A')).toBeDefined();
+    expect(await store.getDossier(scope, 'B')).toBeUndefined();
+    expect(await store.nextCounter('n')).toBe(2);
+    await store.close();
+  });
+
   it('runs in WAL mode with synchronous=FULL', () => {
     const store = new SqliteStore(join(dir, 'pragma.sqlite'));
     const db = (store as unknown as { db: { pragma(s: string, o: { simple: true }): unknown } }).db;

@@ -1,8 +1,8 @@
 // The mock's storage contract: what is kept (dossiers, invoices, pièces, counters, clock, tenants) and how it is read.
 //
 // The interface is asynchronous although both bundled stores (memory, SQLite through better-sqlite3) answer
-// synchronously: a PostgreSQL store (pg) can then implement it unchanged. Writes that must be atomic with a read
-// (duplicate checks) are serialised by the app (one write at a time), not by the store.
+// synchronously: a PostgreSQL store (pg) can then implement it unchanged. Each write operation of the app runs in
+// `transaction()`, one at a time, so read-then-write checks (duplicates) cannot interleave.
 import type { Cerfa, Convention, Certificat, Facture, IsoDate } from '../../conformance/model/payloads.js';
 import type { EtatDossier, EngagementFraisAnnexe } from '../../conformance/model/dossier.js';
 import type { ClockState } from '../clock.js';
@@ -58,6 +58,8 @@ export interface DossierRecord extends Scope {
   decision: Decision;
   rupture: { dateRupture: IsoDate; declaredAt: string; echeances: EcheancePlan[]; engagement: number } | null;
   allocations: Allocation[];
+  /** Frais annexes committed from the dossier's convention (costs × the référentiel's unit prices), when one was sent. */
+  fraisAnnexes?: EngagementFraisAnnexe[];
 }
 
 export interface FactureRecord extends Scope {
@@ -89,6 +91,13 @@ export interface Page<T> {
 
 export interface MockStore {
   readonly kind: 'memory' | 'sqlite';
+  /**
+   * Runs `fn` as one atomic unit: its writes are committed together or not at all (rejection → rollback). Called
+   * inside another `transaction`, it is a savepoint. The app runs queued write operations one at a time, grouped in
+   * one outer transaction (one fsync for the group) with one nested unit each; it answers them after the commit.
+   * A PostgreSQL store would map this to BEGIN/SAVEPOINT on one client.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   getDossier(scope: Scope, numeroInterne: string): Promise<DossierRecord | undefined>;
   /** Dossiers of the scope with this identity key (duplicates, appairage). */
   findByIdentity(scope: Scope, identityKey: string): Promise<DossierRecord[]>;

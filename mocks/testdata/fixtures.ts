@@ -1,5 +1,5 @@
 // Valid payloads for the mock's tests: a CERFA that passes every blocking rule, and the invoice of its first échéance.
-import type { Cerfa, Facture } from '../../conformance/model/payloads.js';
+import type { Cerfa, Certificat, Convention, Facture, FraisAnnexe } from '../../conformance/model/payloads.js';
 import type { DossierLu } from '../../conformance/model/dossier.js';
 import { DEMO } from '../tenants.js';
 
@@ -101,16 +101,88 @@ export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string
   };
 }
 
+/** The convention of a CERFA: 100 meals, 20 nights and a 500 € first equipment, signed by both parties. */
+export function conventionFor(cerfa: Cerfa): Convention {
+  return {
+    numeroInterneDossier: cerfa.numeroInterne,
+    employeur: { siret: cerfa.employeur.siret },
+    apprenti: { nom: cerfa.apprenti.nom, prenom: cerfa.apprenti.prenom },
+    contrat: { dateDebutContrat: cerfa.contrat.dateDebutContrat, dateFinContrat: cerfa.contrat.dateFinContrat },
+    organismeFormation: { siret: cerfa.organismeFormation.siret, uaiCfa: cerfa.organismeFormation.uaiCfa },
+    formation: {
+      dateDebutFormation: cerfa.formation.dateDebutFormation,
+      dateFinFormation: cerfa.formation.dateFinFormation,
+      dureeFormation: cerfa.formation.dureeFormation,
+      rncp: cerfa.formation.rncp,
+      intituleQualification: cerfa.formation.intituleQualification,
+    },
+    couts: {
+      coutTotalPedagogieCFA: 14000,
+      montantRQTHAnnee1: null,
+      montantRQTHAnnee2: null,
+      nombreRepasTotaux: 100,
+      nombreHebergementTotaux: 20,
+      montantPremierEquipement: 500,
+      mentionMobiliteInternationale: false,
+      accompagnementDROM: false,
+    },
+    mandatEmployeur: true,
+    dateSignature: cerfa.contrat.dateConclusion,
+    attestationConventionSigneeEntreprise: true,
+    attestationConventionSigneeCFA: true,
+    attestationConventionSignatureProbante: true,
+    attestationConventionConformeJSON: true,
+  };
+}
+
+/** An intermediate certificat de réalisation of one échéance, for the period from its start to the day before `today`. */
+export function certificatFor(dossier: DossierLu, numeroInterneFacture: string, numero: number, today: string): Certificat {
+  const echeance = dossier.echeances.find((e) => e.numero === numero);
+  if (!echeance?.dateDebut) throw new Error(`échéance ${numero} absente`);
+  const veille = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const cerfa = dossier.cerfa;
+  return {
+    typeCertificat: 'Intermediaire',
+    numeroInterneDossier: cerfa.numeroInterne,
+    numeroInterneFacture,
+    dateSignature: today,
+    lieuSignature: 'Paris',
+    representantLegal: { nom: 'DIRECTION', prenom: 'Camille', qualite: 'Directrice du CFA' },
+    attestationConservationPieces: true,
+    natureAction: 'Formation par apprentissage',
+    employeur: { siret: cerfa.employeur.siret },
+    apprenti: { nom: cerfa.apprenti.nom, prenom: cerfa.apprenti.prenom },
+    organismeFormation: { siret: echeance.siret },
+    echeance: { numero, codification: echeance.codification, duree: 35, dateDebut: echeance.dateDebut, dateFin: veille, echeancePartielle: false },
+  };
+}
+
+export interface FactureOptions {
+  /** Frais annexes invoiced on the line (added to the line and the total). */
+  fraisAnnexes?: FraisAnnexe[];
+  /** Embeds the certificat de réalisation of the échéance. */
+  certificat?: boolean;
+}
+
+/** Frais annexes within the caps and the amounts committed from conventionFor(): 20 meals, 10 nights, 450 € of equipment. */
+export const FRAIS_VALIDES: FraisAnnexe[] = [
+  { nature: 'RESTAURATION', quantite: 20, prixUnitaire: 3, montant: 60 },
+  { nature: 'HEBERGEMENT', quantite: 10, prixUnitaire: 6, montant: 60 },
+  { nature: 'PREMIER_EQUIPEMENT', quantite: 1, prixUnitaire: 450, montant: 450 },
+];
+
 /** The invoice of échéance `numero` of an engaged dossier, exactly as the OPCO expects it. */
-export function factureFor(dossier: DossierLu, numeroInterneFacture: string, numero = 1, today = '2026-02-01'): Facture {
+export function factureFor(dossier: DossierLu, numeroInterneFacture: string, numero = 1, today = '2026-02-01', options: FactureOptions = {}): Facture {
   const echeance = dossier.echeances.find((e) => e.numero === numero);
   if (!echeance) throw new Error(`échéance ${numero} absente`);
+  const frais = options.fraisAnnexes ?? [];
+  const montant = Math.round((echeance.montantTotal + frais.reduce((sum, f) => sum + f.montant, 0)) * 100) / 100;
   return {
     numeroInterneFacture,
     referenceFactureCFA: `REF-${numeroInterneFacture}`,
     dateFacture: today,
     organismeFormation: { siret: echeance.siret, IBAN: echeance.iban, denomination: 'CFA de démonstration', uaiCfa: '0751234J' },
-    montantTotal: echeance.montantTotal,
+    montantTotal: montant,
     lignes: [
       {
         numeroInterneDossier: dossier.cerfa.numeroInterne,
@@ -119,8 +191,10 @@ export function factureFor(dossier: DossierLu, numeroInterneFacture: string, num
         montantEcheance: echeance.montantTotal,
         montantPedagogique: echeance.montantPedagogique,
         montantMajorationRQTH: echeance.montantMajorationRQTH,
-        montant: echeance.montantTotal,
+        ...(frais.length > 0 ? { fraisAnnexes: frais } : {}),
+        montant,
       },
     ],
+    ...(options.certificat ? { certificatRealisation: certificatFor(dossier, numeroInterneFacture, numero, today) } : {}),
   };
 }

@@ -19,7 +19,7 @@ describe('text', () => {
     expect(out).toContain('… and 1 more');
     expect(out).toContain("stdin:1 (numeroInterneFacture F-9)  rule error: la règle a levé une exception");
     expect(out.indexOf('✖ cerfa-nir-valide')).toBeLessThan(out.indexOf('▲ cerfa-courriel-valide'));
-    expect(out).toContain('cerfa-doublon: 3 skipped, 0 not applicable — contexte sans dossiers');
+    expect(out).toContain('cerfa-doublon: 3 records — contexte sans dossiers');
   });
 
   it('ends with the verdict, and has no colour unless asked', () => {
@@ -63,7 +63,7 @@ describe('junit', () => {
     expect(nir.failure['#']).toContain('contrats.ndjson:7 (numeroInterne D-003): apprenti.nir:');
     expect(nir.failure['#']).toContain('… and 1 more');
     expect(total.error['@message']).toBe('the rule could not run on 1 of 1 records');
-    expect(doublon.skipped['@message']).toBe('contexte sans dossiers');
+    expect(doublon.skipped['@message']).toBe('not verified: contexte sans dossiers');
     expect(age.failure).toBeUndefined();
     expect(age.skipped).toBeUndefined();
   });

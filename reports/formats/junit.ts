@@ -68,7 +68,8 @@ export const junit: Reporter = (summary) => {
           .ele('error', { message: `the rule could not run on ${rule.counts.error} of ${total} records`, type: rule.severity })
           .txt(findingsText(rule));
       } else if (rule.counts.pass === 0) {
-        testcase.ele('skipped', { message: rule.reasons.join(' | ') || 'not verified' });
+        const message = rule.counts.skip > 0 ? `not verified: ${rule.skipReasons.join(' | ')}` : 'not applicable to these records';
+        testcase.ele('skipped', { message });
       }
     }
   }

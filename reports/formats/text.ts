@@ -59,12 +59,12 @@ export const text: Reporter = (summary, options = {}) => {
     for (const rule of withFindings) lines.push(...ruleFindings(rule, severityColor, c.dim));
   }
 
-  const skipped = summary.rules.filter((r) => r.reasons.length > 0);
+  const skipped = summary.rules.filter((r) => r.counts.skip > 0);
   if (skipped.length > 0) {
     lines.push('');
-    lines.push(c.bold('Not verified (skip / not applicable)'));
+    lines.push(c.bold('Not verified (skip: what the rule needed was missing)'));
     for (const rule of skipped) {
-      lines.push(`  ${rule.id}: ${rule.counts.skip} skipped, ${rule.counts.notApplicable} not applicable — ${rule.reasons.join(' | ')}`);
+      lines.push(`  ${rule.id}: ${plural(rule.counts.skip, 'record')} — ${rule.skipReasons.join(' | ')}`);
     }
   }
 

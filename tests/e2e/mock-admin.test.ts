@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../mocks/app.js';
 import { mocksAsset } from '../../mocks/profiles.js';
 import { ADMIN, startTestMock, type TestMock } from '../../mocks/testdata/harness.js';
-import { HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { factureFor, HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
 import { DEMO } from '../../mocks/tenants.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-e2e-'));
@@ -220,6 +220,46 @@ describe('durability', () => {
       expect(next.json().numeroExterne).not.toBe(created.json().numeroExterne);
       const seeded = await second.app.inject({ method: 'GET', url: '/v2/dossiers/etats', headers: { ...HEADERS, 'x-api-key': 'seeded-key-123' } });
       expect(seeded.statusCode).toBe(200);
+      // A rejected invoice is committed as REJETEE (the rejection is an answer, not a rolled-back failure).
+      const dossier = read.json();
+      const bad = { ...factureFor(dossier, 'FAC-BAD', 1, '2026-01-22'), montantTotal: 1 };
+      expect((await second.app.inject({ method: 'POST', url: '/v2/factures', headers: HEADERS, payload: bad })).statusCode).toBe(400);
+      const good = factureFor(dossier, 'FAC-GOOD', 1, '2026-01-22');
+      expect((await second.app.inject({ method: 'POST', url: '/v2/factures', headers: HEADERS, payload: good })).statusCode).toBe(201);
+    } finally {
+      await second.close();
+    }
+    const third = await createMockApp({ store: file });
+    try {
+      const etats = (await third.app.inject({ method: 'GET', url: '/v2/factures/etats', headers: HEADERS })).json();
+      expect(etats.factures.map((f: { numeroInterneFacture: string; etatFacture: string }) => [f.numeroInterneFacture, f.etatFacture])).toEqual([
+        ['FAC-BAD', 'REJETEE'],
+        ['FAC-GOOD', 'EN_COURS_INSTRUCTION'],
+      ]);
+      const e1 = (await third.app.inject({ method: 'GET', url: '/v2/dossiers?numeroInterne=KEEP-1', headers: HEADERS })).json().echeances[0];
+      expect(e1.montantEnCoursInstruction).toBe(e1.montantTotal);
+    } finally {
+      await third.close();
+    }
+  });
+});
+
+describe('durability under concurrency', () => {
+  it('acknowledges 40 concurrent deposits and finds all 40 after a restart', async () => {
+    const file = join(dir, 'concurrent.sqlite');
+    const first = await createMockApp({ store: file });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        first.app.inject({ method: 'POST', url: '/v2/dossiers', headers: HEADERS, payload: validCerfa(`CONC-${i}`, { nom: `NOM${i}` }) }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(40).fill(201));
+    expect(new Set(answers.map((a) => a.json().numeroExterne)).size).toBe(40);
+    await first.close();
+    const second = await createMockApp({ store: file });
+    try {
+      const etats = (await second.app.inject({ method: 'GET', url: '/v2/dossiers/etats?numeroPage=1', headers: HEADERS })).json();
+      expect(etats.total).toBe(40);
     } finally {
       await second.close();
     }

@@ -72,5 +72,13 @@ describe('answers match the spec', () => {
       payload: `grant_type=client_credentials&client_id=${DEMO.client.clientId}&client_secret=${DEMO.client.clientSecret}`,
     });
     await conforms('POST', '/oauth/token', res, 200);
+    const refused = await mock.app.inject({
+      method: 'POST',
+      url: '/akto/oauth/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'grant_type=client_credentials&client_id=demo-client&client_secret=nope',
+    });
+    await conforms('POST', '/oauth/token', refused, 401);
+    expect(refused.json().error).toBe('invalid_client');
   });
 });

@@ -1,35 +1,6 @@
-// The apprentice block carries every required field, and a legal guardian when the apprentice is a non-emancipated minor.
-import { defineRule, fail, pass, type Violation } from '../rule.js';
-import { champs, avec, lire } from '../identifiants/champs.js';
-import { manquants } from './verifications.js';
-
-/** The NIR is left to cerfa-nir-obligatoire, which cites the FAQ's own answer on it. */
-const REQUIS = champs(
-  'apprenti.nom',
-  'apprenti.prenom',
-  'apprenti.sexe',
-  'apprenti.dateNaissance',
-  'apprenti.communeNaissance',
-  'apprenti.departementNaissance',
-  'apprenti.nationalite',
-  'apprenti.regimeSocial',
-  'apprenti.adresse.voie',
-  'apprenti.adresse.codePostal',
-  'apprenti.adresse.commune',
-  'apprenti.telephone',
-  'apprenti.courriel',
-  'apprenti.handicap',
-  'apprenti.situationAvantContrat',
-  'apprenti.diplomePrepare',
-  'apprenti.diplome',
-  'apprenti.derniereClasse',
-);
-const RESPONSABLE = champs('apprenti.responsableLegal.nom', 'apprenti.responsableLegal.prenom', 'apprenti.responsableLegal.memeAdresse');
-const ADRESSE_RESPONSABLE = champs(
-  'apprenti.responsableLegal.adresse.voie',
-  'apprenti.responsableLegal.adresse.codePostal',
-  'apprenti.responsableLegal.adresse.commune',
-);
+// The apprentice block carries every required field; a declared legal guardian is identified (norme.md §3.1).
+import { defineRule, type Violation } from '../rule.js';
+import { avec, requis, resultat } from '../identifiants/champs.js';
 
 export default defineRule({
   id: 'cerfa-apprenti-champs-obligatoires',
@@ -39,14 +10,40 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    let v: Violation[] | undefined = manquants(cerfa, REQUIS);
-    const apprenti = cerfa.apprenti;
-    const responsable = apprenti?.responsableLegal;
-    if (apprenti?.apprentiMineurNonEmancipe === true || (responsable !== undefined && responsable !== null)) {
-      v = manquants(cerfa, RESPONSABLE, v);
-      if (lire(cerfa, RESPONSABLE[2]!) === false) v = manquants(cerfa, ADRESSE_RESPONSABLE, v);
+    const p = cerfa.apprenti;
+    const a = p?.adresse;
+    // The NIR is left to cerfa-nir-obligatoire, which cites the FAQ's own answer on it.
+    let v: Violation[] | undefined = requis(undefined, p?.nom, 'apprenti.nom');
+    v = requis(v, p?.prenom, 'apprenti.prenom');
+    v = requis(v, p?.sexe, 'apprenti.sexe');
+    v = requis(v, p?.dateNaissance, 'apprenti.dateNaissance');
+    v = requis(v, p?.communeNaissance, 'apprenti.communeNaissance');
+    v = requis(v, p?.departementNaissance, 'apprenti.departementNaissance');
+    v = requis(v, p?.nationalite, 'apprenti.nationalite');
+    v = requis(v, p?.regimeSocial, 'apprenti.regimeSocial');
+    v = requis(v, a?.voie, 'apprenti.adresse.voie');
+    v = requis(v, a?.codePostal, 'apprenti.adresse.codePostal');
+    v = requis(v, a?.commune, 'apprenti.adresse.commune');
+    v = requis(v, p?.telephone, 'apprenti.telephone');
+    v = requis(v, p?.courriel, 'apprenti.courriel');
+    v = requis(v, p?.handicap, 'apprenti.handicap');
+    v = requis(v, p?.situationAvantContrat, 'apprenti.situationAvantContrat');
+    v = requis(v, p?.diplomePrepare, 'apprenti.diplomePrepare');
+    v = requis(v, p?.diplome, 'apprenti.diplome');
+    v = requis(v, p?.derniereClasse, 'apprenti.derniereClasse');
+    // Whether a minor needs a guardian at all is eligibilite-responsable-legal-mineur's question (age at conclusion).
+    const r = p?.responsableLegal;
+    if (r !== undefined && r !== null) {
+      v = requis(v, r?.nom, 'apprenti.responsableLegal.nom');
+      v = requis(v, r?.prenom, 'apprenti.responsableLegal.prenom');
+      v = requis(v, r?.memeAdresse, 'apprenti.responsableLegal.memeAdresse');
+      if (r?.memeAdresse === false) {
+        v = requis(v, r.adresse?.voie, 'apprenti.responsableLegal.adresse.voie');
+        v = requis(v, r.adresse?.codePostal, 'apprenti.responsableLegal.adresse.codePostal');
+        v = requis(v, r.adresse?.commune, 'apprenti.responsableLegal.adresse.commune');
+      }
     }
-    return v ? fail(...v) : pass();
+    return resultat(v);
   },
   plant(valid) {
     return { payload: avec(valid, 'apprenti.communeNaissance', '') };

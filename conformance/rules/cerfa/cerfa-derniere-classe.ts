@@ -1,9 +1,8 @@
 // The last class attended is one of the CERFA codes 01, 11, 12, 21, 22, 31, 32, 40, 41, 42 (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, resultat } from '../identifiants/champs.js';
+import { dansListe } from './verifications.js';
 
-const CODES = champs('apprenti.derniereClasse');
 const LISTE = new Set([1, 11, 12, 21, 22, 31, 32, 40, 41, 42]);
 const ATTENDU = '01, 11, 12, 21, 22, 31, 32, 40, 41 ou 42';
 
@@ -15,8 +14,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = horsListe(cerfa, CODES, LISTE, ATTENDU);
-    return v ? fail(...v) : pass();
+    return resultat(dansListe(undefined, cerfa.apprenti?.derniereClasse, 'apprenti.derniereClasse', LISTE, ATTENDU));
   },
   plant(valid) {
     return { payload: avec(valid, 'apprenti.derniereClasse', 2) };

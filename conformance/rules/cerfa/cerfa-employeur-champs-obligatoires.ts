@@ -1,22 +1,6 @@
 // The employer block carries every field the CERFA requires (norme.md §3.1; seed 003: all CERFA data is sent).
-import { defineRule, fail, pass } from '../rule.js';
-import { champs, sans } from '../identifiants/champs.js';
-import { manquants } from './verifications.js';
-
-const REQUIS = champs(
-  'employeur.privePublic',
-  'employeur.siret',
-  'employeur.denomination',
-  'employeur.adresse.voie',
-  'employeur.adresse.codePostal',
-  'employeur.adresse.commune',
-  'employeur.telephone',
-  'employeur.courriel',
-  'employeur.typeEmployeur',
-  'employeur.naf',
-  'employeur.nombreDeSalaries',
-  'employeur.codeIdcc',
-);
+import { defineRule } from '../rule.js';
+import { requis, resultat, sans } from '../identifiants/champs.js';
 
 export default defineRule({
   id: 'cerfa-employeur-champs-obligatoires',
@@ -26,8 +10,20 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = manquants(cerfa, REQUIS);
-    return v ? fail(...v) : pass();
+    const e = cerfa.employeur;
+    const a = e?.adresse;
+    let v = requis(undefined, e?.privePublic, 'employeur.privePublic');
+    v = requis(v, e?.siret, 'employeur.siret');
+    v = requis(v, e?.denomination, 'employeur.denomination');
+    v = requis(v, a?.voie, 'employeur.adresse.voie');
+    v = requis(v, a?.codePostal, 'employeur.adresse.codePostal');
+    v = requis(v, a?.commune, 'employeur.adresse.commune');
+    v = requis(v, e?.telephone, 'employeur.telephone');
+    v = requis(v, e?.courriel, 'employeur.courriel');
+    v = requis(v, e?.typeEmployeur, 'employeur.typeEmployeur');
+    v = requis(v, e?.naf, 'employeur.naf');
+    v = requis(v, e?.nombreDeSalaries, 'employeur.nombreDeSalaries');
+    return resultat(requis(v, e?.codeIdcc, 'employeur.codeIdcc'));
   },
   plant(valid) {
     return { payload: sans(valid, 'employeur.denomination') };

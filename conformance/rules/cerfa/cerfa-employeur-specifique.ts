@@ -1,9 +1,8 @@
 // The special employer code is 0 (none) to 4 (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe, plage } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, resultat } from '../identifiants/champs.js';
+import { dansListe, plage } from './verifications.js';
 
-const CODES = champs('employeur.employeurSpecifique');
 const LISTE = plage(0, 4);
 const ATTENDU = '0 aucun, 1 entreprise de travail temporaire, 2 groupement d’employeurs, 3 employeur saisonnier, 4 apprentissage familial';
 
@@ -15,8 +14,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = horsListe(cerfa, CODES, LISTE, ATTENDU);
-    return v ? fail(...v) : pass();
+    return resultat(dansListe(undefined, cerfa.employeur?.employeurSpecifique, 'employeur.employeurSpecifique', LISTE, ATTENDU));
   },
   plant(valid) {
     return { payload: avec(valid, 'employeur.employeurSpecifique', 5) };

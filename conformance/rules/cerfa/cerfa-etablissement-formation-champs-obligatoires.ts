@@ -1,17 +1,8 @@
 // A training site distinct from the CFA (memeResponsable = false) is identified like the CFA (norme.md §3.1).
-import { defineRule, fail, notApplicable, pass, type Violation } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { manquants } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, requis, resultat, sansObjet } from '../identifiants/champs.js';
 
-const MEME_RESPONSABLE = champs('etablissementFormation.memeResponsable');
-const REQUIS = champs(
-  'etablissementFormation.siret',
-  'etablissementFormation.uaiCfa',
-  'etablissementFormation.denomination',
-  'etablissementFormation.adresse.voie',
-  'etablissementFormation.adresse.codePostal',
-  'etablissementFormation.adresse.commune',
-);
+const SANS_OBJET = sansObjet('pas d’établissement de formation déclaré');
 
 export default defineRule({
   id: 'cerfa-etablissement-formation-champs-obligatoires',
@@ -21,11 +12,18 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const etab = cerfa.etablissementFormation;
-    if (etab === undefined || etab === null) return notApplicable('pas d’établissement de formation déclaré');
-    let v: Violation[] | undefined = manquants(cerfa, MEME_RESPONSABLE);
-    if (etab.memeResponsable === false) v = manquants(cerfa, REQUIS, v);
-    return v ? fail(...v) : pass();
+    const e = cerfa.etablissementFormation;
+    if (e === undefined || e === null) return SANS_OBJET;
+    let v = requis(undefined, e.memeResponsable, 'etablissementFormation.memeResponsable');
+    if (e.memeResponsable === false) {
+      v = requis(v, e.siret, 'etablissementFormation.siret');
+      v = requis(v, e.uaiCfa, 'etablissementFormation.uaiCfa');
+      v = requis(v, e.denomination, 'etablissementFormation.denomination');
+      v = requis(v, e.adresse?.voie, 'etablissementFormation.adresse.voie');
+      v = requis(v, e.adresse?.codePostal, 'etablissementFormation.adresse.codePostal');
+      v = requis(v, e.adresse?.commune, 'etablissementFormation.adresse.commune');
+    }
+    return resultat(v);
   },
   plant(valid) {
     return { payload: avec(valid, 'etablissementFormation', { memeResponsable: false }) };

@@ -1,16 +1,6 @@
 // The training is identified: RNCP, code diplôme, title, dates and hours (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { champs, sans } from '../identifiants/champs.js';
-import { manquants } from './verifications.js';
-
-const REQUIS = champs(
-  'formation.rncp',
-  'formation.codeDiplome',
-  'formation.intituleQualification',
-  'formation.dateDebutFormation',
-  'formation.dateFinFormation',
-  'formation.dureeFormation',
-);
+import { defineRule } from '../rule.js';
+import { requis, resultat, sans } from '../identifiants/champs.js';
 
 export default defineRule({
   id: 'cerfa-formation-champs-obligatoires',
@@ -20,8 +10,13 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = manquants(cerfa, REQUIS);
-    return v ? fail(...v) : pass();
+    const f = cerfa.formation;
+    let v = requis(undefined, f?.rncp, 'formation.rncp');
+    v = requis(v, f?.codeDiplome, 'formation.codeDiplome');
+    v = requis(v, f?.intituleQualification, 'formation.intituleQualification');
+    v = requis(v, f?.dateDebutFormation, 'formation.dateDebutFormation');
+    v = requis(v, f?.dateFinFormation, 'formation.dateFinFormation');
+    return resultat(requis(v, f?.dureeFormation, 'formation.dureeFormation'));
   },
   plant(valid) {
     return { payload: sans(valid, 'formation.intituleQualification') };

@@ -1,9 +1,6 @@
 // The first maître d'apprentissage is identified: name, first name, birth date (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { champs, sans } from '../identifiants/champs.js';
-import { manquants } from './verifications.js';
-
-const REQUIS = champs('maitre1.nom', 'maitre1.prenom', 'maitre1.dateNaissance');
+import { defineRule } from '../rule.js';
+import { requis, resultat, sans } from '../identifiants/champs.js';
 
 export default defineRule({
   id: 'cerfa-maitre1-champs-obligatoires',
@@ -13,8 +10,9 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = manquants(cerfa, REQUIS);
-    return v ? fail(...v) : pass();
+    const m = cerfa.maitre1;
+    const v = requis(requis(undefined, m?.nom, 'maitre1.nom'), m?.prenom, 'maitre1.prenom');
+    return resultat(requis(v, m?.dateNaissance, 'maitre1.dateNaissance'));
   },
   plant(valid) {
     return { payload: sans(valid, 'maitre1.prenom') };

@@ -1,6 +1,6 @@
 // A CERFA sent through the API is sent under the employer's management mandate (FAQ inter-OPCO, seed 003).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec } from '../identifiants/champs.js';
+import { defineRule, fail } from '../rule.js';
+import { avec, PASSE } from '../identifiants/champs.js';
 
 export default defineRule({
   id: 'cerfa-mandat-gestion',
@@ -10,7 +10,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    if (cerfa.mandatGestion === true) return pass();
+    if (cerfa.mandatGestion === true) return PASSE;
     return fail({
       path: 'mandatGestion',
       expected: 'true',

@@ -1,9 +1,8 @@
 // The apprentice's nationality code is 1 (French), 2 (EU) or 3 (outside the EU) (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe, plage } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, resultat } from '../identifiants/champs.js';
+import { dansListe, plage } from './verifications.js';
 
-const CODES = champs('apprenti.nationalite');
 const LISTE = plage(1, 3);
 const ATTENDU = '1 française, 2 ressortissant de l’Union européenne, 3 étranger hors Union européenne';
 
@@ -15,8 +14,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = horsListe(cerfa, CODES, LISTE, ATTENDU);
-    return v ? fail(...v) : pass();
+    return resultat(dansListe(undefined, cerfa.apprenti?.nationalite, 'apprenti.nationalite', LISTE, ATTENDU));
   },
   plant(valid) {
     return { payload: avec(valid, 'apprenti.nationalite', 4) };

@@ -1,9 +1,6 @@
 // The apprentice's NIR is mandatory and sent with the CERFA data (FAQ inter-OPCO, seed 003).
-import { defineRule, fail, pass } from '../rule.js';
-import { champs, sans } from '../identifiants/champs.js';
-import { manquants } from './verifications.js';
-
-const REQUIS = champs('apprenti.nir');
+import { defineRule } from '../rule.js';
+import { requis, resultat, sans } from '../identifiants/champs.js';
 
 export default defineRule({
   id: 'cerfa-nir-obligatoire',
@@ -13,8 +10,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = manquants(cerfa, REQUIS);
-    return v ? fail(...v) : pass();
+    return resultat(requis(undefined, cerfa.apprenti?.nir, 'apprenti.nir'));
   },
   plant(valid) {
     return { payload: sans(valid, 'apprenti.nir') };

@@ -1,9 +1,8 @@
 // A maître's highest diploma level, when given, is 0 or 3 to 8 (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe, plage } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, resultat } from '../identifiants/champs.js';
+import { dansListe, plage } from './verifications.js';
 
-const CODES = champs('maitre1.niveauDiplome', 'maitre2.niveauDiplome');
 const LISTE = plage(3, 8, 0);
 const ATTENDU = '0 ou 3 à 8';
 
@@ -15,8 +14,8 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = horsListe(cerfa, CODES, LISTE, ATTENDU);
-    return v ? fail(...v) : pass();
+    let v = dansListe(undefined, cerfa.maitre1?.niveauDiplome, 'maitre1.niveauDiplome', LISTE, ATTENDU);
+    return resultat(dansListe(v, cerfa.maitre2?.niveauDiplome, 'maitre2.niveauDiplome', LISTE, ATTENDU));
   },
   plant(valid) {
     return { payload: avec(valid, 'maitre1.niveauDiplome', 2) };

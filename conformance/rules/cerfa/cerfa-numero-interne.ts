@@ -1,6 +1,6 @@
 // The CFA's own dossier number is present (it is the key of every later read) and at most 50 characters.
-import { defineRule, fail, pass } from '../rule.js';
-import { avec } from '../identifiants/champs.js';
+import { defineRule, fail } from '../rule.js';
+import { avec, PASSE } from '../identifiants/champs.js';
 
 export const NUMERO_INTERNE_MAX = 50;
 
@@ -13,7 +13,7 @@ export default defineRule({
   appliesTo: ['cerfa'],
   check(cerfa) {
     const n: unknown = cerfa.numeroInterne;
-    if (typeof n === 'string' && n.trim() !== '' && n.length <= NUMERO_INTERNE_MAX) return pass();
+    if (typeof n === 'string' && n.trim() !== '' && n.length <= NUMERO_INTERNE_MAX) return PASSE;
     if (typeof n !== 'string' || n.trim() === '') {
       return fail({ path: 'numeroInterne', expected: 'champ renseigné', received: n === undefined || n === null ? 'absent' : typeof n === 'string' ? 'vide' : `${typeof n} (texte attendu)` });
     }

@@ -1,16 +1,6 @@
 // The training organisation (CFA) is identified: SIRET, UAI, name and address (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { champs, sans } from '../identifiants/champs.js';
-import { manquants } from './verifications.js';
-
-const REQUIS = champs(
-  'organismeFormation.siret',
-  'organismeFormation.uaiCfa',
-  'organismeFormation.denomination',
-  'organismeFormation.adresse.voie',
-  'organismeFormation.adresse.codePostal',
-  'organismeFormation.adresse.commune',
-);
+import { defineRule } from '../rule.js';
+import { requis, resultat, sans } from '../identifiants/champs.js';
 
 export default defineRule({
   id: 'cerfa-organisme-formation-champs-obligatoires',
@@ -20,8 +10,14 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = manquants(cerfa, REQUIS);
-    return v ? fail(...v) : pass();
+    const o = cerfa.organismeFormation;
+    const a = o?.adresse;
+    let v = requis(undefined, o?.siret, 'organismeFormation.siret');
+    v = requis(v, o?.uaiCfa, 'organismeFormation.uaiCfa');
+    v = requis(v, o?.denomination, 'organismeFormation.denomination');
+    v = requis(v, a?.voie, 'organismeFormation.adresse.voie');
+    v = requis(v, a?.codePostal, 'organismeFormation.adresse.codePostal');
+    return resultat(requis(v, a?.commune, 'organismeFormation.adresse.commune'));
   },
   plant(valid) {
     return { payload: sans(valid, 'organismeFormation.denomination') };

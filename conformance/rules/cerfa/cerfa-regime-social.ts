@@ -1,9 +1,8 @@
 // The apprentice's social-security scheme is 1 (MSA) or 2 (URSSAF) (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe, plage } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, resultat } from '../identifiants/champs.js';
+import { dansListe, plage } from './verifications.js';
 
-const CODES = champs('apprenti.regimeSocial');
 const LISTE = plage(1, 2);
 const ATTENDU = '1 MSA, 2 URSSAF';
 
@@ -15,8 +14,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = horsListe(cerfa, CODES, LISTE, ATTENDU);
-    return v ? fail(...v) : pass();
+    return resultat(dansListe(undefined, cerfa.apprenti?.regimeSocial, 'apprenti.regimeSocial', LISTE, ATTENDU));
   },
   plant(valid) {
     return { payload: avec(valid, 'apprenti.regimeSocial', 3) };

@@ -1,9 +1,6 @@
 // The signature block: place of signature and the employer's two attestations (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { manquants } from './verifications.js';
-
-const REQUIS = champs('signatures.attestationPiecesJustificatives', 'signatures.attestationEligibiliteMaitre', 'signatures.lieu');
+import { defineRule } from '../rule.js';
+import { avec, requis, resultat } from '../identifiants/champs.js';
 
 export default defineRule({
   id: 'cerfa-signatures-champs-obligatoires',
@@ -13,8 +10,10 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = manquants(cerfa, REQUIS);
-    return v ? fail(...v) : pass();
+    const s = cerfa.signatures;
+    let v = requis(undefined, s?.attestationPiecesJustificatives, 'signatures.attestationPiecesJustificatives');
+    v = requis(v, s?.attestationEligibiliteMaitre, 'signatures.attestationEligibiliteMaitre');
+    return resultat(requis(v, s?.lieu, 'signatures.lieu'));
   },
   plant(valid) {
     return { payload: avec(valid, 'signatures.lieu', '') };

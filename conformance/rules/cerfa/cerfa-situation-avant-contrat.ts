@@ -1,9 +1,8 @@
 // The apprentice's situation before the contract is one of the 12 CERFA codes (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe, plage } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, resultat } from '../identifiants/champs.js';
+import { dansListe, plage } from './verifications.js';
 
-const CODES = champs('apprenti.situationAvantContrat');
 const LISTE = plage(1, 12);
 const ATTENDU = 'code de 1 (scolaire) à 12 (inactif)';
 
@@ -15,8 +14,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = horsListe(cerfa, CODES, LISTE, ATTENDU);
-    return v ? fail(...v) : pass();
+    return resultat(dansListe(undefined, cerfa.apprenti?.situationAvantContrat, 'apprenti.situationAvantContrat', LISTE, ATTENDU));
   },
   plant(valid) {
     return { payload: avec(valid, 'apprenti.situationAvantContrat', 13) };

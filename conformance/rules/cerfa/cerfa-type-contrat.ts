@@ -1,9 +1,8 @@
 // The contract type is 11 (first contract), 21–23 (successions) or 31–38 (avenants) (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe, plage } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, resultat } from '../identifiants/champs.js';
+import { dansListe, plage } from './verifications.js';
 
-const CODES = champs('contrat.typeContratApp');
 const LISTE = plage(31, 38, 11, 21, 22, 23);
 const ATTENDU = '11, 21, 22, 23 ou 31 à 38';
 
@@ -15,8 +14,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = horsListe(cerfa, CODES, LISTE, ATTENDU);
-    return v ? fail(...v) : pass();
+    return resultat(dansListe(undefined, cerfa.contrat?.typeContratApp, 'contrat.typeContratApp', LISTE, ATTENDU));
   },
   plant(valid) {
     return { payload: avec(valid, 'contrat.typeContratApp', 12) };

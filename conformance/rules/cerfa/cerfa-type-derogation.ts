@@ -1,9 +1,8 @@
 // The derogation type, when given, is 11, 12, 21, 22, 50 or 60 (norme.md §3.1).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe } from './verifications.js';
+import { defineRule } from '../rule.js';
+import { avec, resultat } from '../identifiants/champs.js';
+import { dansListe } from './verifications.js';
 
-const CODES = champs('contrat.typeDerogation');
 const LISTE = new Set([11, 12, 21, 22, 50, 60]);
 const ATTENDU = '11, 12, 21, 22, 50 ou 60';
 
@@ -15,8 +14,7 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = horsListe(cerfa, CODES, LISTE, ATTENDU);
-    return v ? fail(...v) : pass();
+    return resultat(dansListe(undefined, cerfa.contrat?.typeDerogation, 'contrat.typeDerogation', LISTE, ATTENDU));
   },
   plant(valid) {
     return { payload: avec(valid, 'contrat.typeDerogation', 13) };

@@ -1,9 +1,8 @@
 // The employer type is 11–16 for a private employer and 21–29 for a public one, consistent with privePublic (norme.md §3.1).
-import { defineRule, fail, pass, type Violation } from '../rule.js';
-import { avec, champs } from '../identifiants/champs.js';
-import { horsListe, plage } from './verifications.js';
+import { defineRule, fail } from '../rule.js';
+import { avec, PASSE, resultat } from '../identifiants/champs.js';
+import { dansListe, plage } from './verifications.js';
 
-const CODES = champs('employeur.typeEmployeur');
 const PRIVE = plage(11, 16);
 const PUBLIC = plage(21, 29);
 const TOUS = plage(21, 29, 11, 12, 13, 14, 15, 16);
@@ -16,12 +15,12 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v: Violation[] | undefined = horsListe(cerfa, CODES, TOUS, '11 à 16 (employeur privé) ou 21 à 29 (employeur public)');
-    if (v) return fail(...v);
-    const type = cerfa.employeur?.typeEmployeur;
-    const prive = cerfa.employeur?.privePublic;
-    if (typeof type !== 'number' || typeof prive !== 'boolean') return pass();
-    if (prive ? PRIVE.has(type) : PUBLIC.has(type)) return pass();
+    const type: unknown = cerfa.employeur?.typeEmployeur;
+    const horsListe = dansListe(undefined, type, 'employeur.typeEmployeur', TOUS, '11 à 16 (employeur privé) ou 21 à 29 (employeur public)');
+    if (horsListe) return resultat(horsListe);
+    const prive: unknown = cerfa.employeur?.privePublic;
+    if (typeof type !== 'number' || typeof prive !== 'boolean') return PASSE;
+    if (prive ? PRIVE.has(type) : PUBLIC.has(type)) return PASSE;
     return fail({
       path: 'employeur.typeEmployeur',
       expected: prive ? '11 à 16 pour un employeur privé' : '21 à 29 pour un employeur public',

@@ -13,12 +13,10 @@ const CHEMIN_ATTENDU: Record<string, string> = {
   'cerfa-employeur-champs-obligatoires': 'employeur.denomination',
   'cerfa-apprenti-champs-obligatoires': 'apprenti.communeNaissance',
   'cerfa-maitre1-champs-obligatoires': 'maitre1.prenom',
-  'cerfa-maitre2-champs-obligatoires': 'maitre2.prenom',
   'cerfa-organisme-formation-champs-obligatoires': 'organismeFormation.denomination',
   'cerfa-etablissement-formation-champs-obligatoires': 'etablissementFormation.siret',
   'cerfa-formation-champs-obligatoires': 'formation.intituleQualification',
   'cerfa-contrat-champs-obligatoires': 'contrat.modeContractuel',
-  'cerfa-avenant-champs-obligatoires': 'contrat.numeroContratPrecedent',
   'cerfa-signatures-champs-obligatoires': 'signatures.lieu',
   'cerfa-type-employeur': 'employeur.typeEmployeur',
   'cerfa-employeur-specifique': 'employeur.employeurSpecifique',
@@ -93,10 +91,12 @@ describe('cerfa rules: behaviour', () => {
     expect(regle('cerfa-type-employeur').check(cerfa, {}).outcome).toBe('pass');
   });
 
-  it('a non-emancipated minor needs a legal guardian, with an address unless it is the same', () => {
+  it('a declared legal guardian is identified, with an address unless it is the same', () => {
+    // Whether a minor needs one is the eligibilite area's question: the flag alone does not require it here.
     const mineur = avec(cerfaValide(), 'apprenti.apprentiMineurNonEmancipe', true);
-    expect(chemins('cerfa-apprenti-champs-obligatoires', mineur)).toEqual([
-      'apprenti.responsableLegal.nom',
+    expect(chemins('cerfa-apprenti-champs-obligatoires', mineur)).toEqual([]);
+    const incomplet = avec(mineur, 'apprenti.responsableLegal', { nom: 'Martin' });
+    expect(chemins('cerfa-apprenti-champs-obligatoires', incomplet)).toEqual([
       'apprenti.responsableLegal.prenom',
       'apprenti.responsableLegal.memeAdresse',
     ]);
@@ -123,16 +123,6 @@ describe('cerfa rules: behaviour', () => {
     expect(chemins('cerfa-contrat-champs-obligatoires', sansTaux)).toEqual(['contrat.remunerationsAnnuelles[1].taux']);
   });
 
-  it('avenant fields are required for 31–37 only', () => {
-    const avenant = (type: number) => avec(cerfaValide(), 'contrat.typeContratApp', type);
-    expect(regle('cerfa-avenant-champs-obligatoires').check(avenant(38), {}).outcome).toBe('not-applicable');
-    expect(regle('cerfa-avenant-champs-obligatoires').check(avenant(22), {}).outcome).toBe('not-applicable');
-    expect(chemins('cerfa-avenant-champs-obligatoires', avenant(31))).toEqual(['contrat.numeroContratPrecedent', 'contrat.dateEffetAvenant']);
-    let complet = avec(avenant(37), 'contrat.numeroContratPrecedent', '069202409001234');
-    complet = avec(complet, 'contrat.dateEffetAvenant', '2025-01-06');
-    expect(regle('cerfa-avenant-champs-obligatoires').check(complet, {}).outcome).toBe('pass');
-  });
-
   it('type employeur must match privePublic', () => {
     const r = regle('cerfa-type-employeur').check(avec(cerfaValide(), 'employeur.typeEmployeur', 23), {});
     expect(r.outcome === 'fail' && r.violations[0]?.expected).toBe('11 à 16 pour un employeur privé');
@@ -157,10 +147,5 @@ describe('cerfa rules: behaviour', () => {
   it('numeroInterne: 50 characters pass, blank fails', () => {
     expect(chemins('cerfa-numero-interne', avec(cerfaValide(), 'numeroInterne', 'N'.repeat(50)))).toEqual([]);
     expect(chemins('cerfa-numero-interne', avec(cerfaValide(), 'numeroInterne', ' '))).toEqual(['numeroInterne']);
-  });
-
-  it('maître 2 is optional but complete when given', () => {
-    const complet = avec(cerfaValide(), 'maitre2', { nom: 'Durand', prenom: 'Marc', dateNaissance: '1980-01-01' });
-    expect(regle('cerfa-maitre2-champs-obligatoires').check(complet, {}).outcome).toBe('pass');
   });
 });

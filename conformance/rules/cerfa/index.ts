@@ -6,12 +6,10 @@ import cerfaNirObligatoire from './cerfa-nir-obligatoire.js';
 import cerfaEmployeurChampsObligatoires from './cerfa-employeur-champs-obligatoires.js';
 import cerfaApprentiChampsObligatoires from './cerfa-apprenti-champs-obligatoires.js';
 import cerfaMaitre1ChampsObligatoires from './cerfa-maitre1-champs-obligatoires.js';
-import cerfaMaitre2ChampsObligatoires from './cerfa-maitre2-champs-obligatoires.js';
 import cerfaOrganismeFormationChampsObligatoires from './cerfa-organisme-formation-champs-obligatoires.js';
 import cerfaEtablissementFormationChampsObligatoires from './cerfa-etablissement-formation-champs-obligatoires.js';
 import cerfaFormationChampsObligatoires from './cerfa-formation-champs-obligatoires.js';
 import cerfaContratChampsObligatoires from './cerfa-contrat-champs-obligatoires.js';
-import cerfaAvenantChampsObligatoires from './cerfa-avenant-champs-obligatoires.js';
 import cerfaSignaturesChampsObligatoires from './cerfa-signatures-champs-obligatoires.js';
 import cerfaTypeEmployeur from './cerfa-type-employeur.js';
 import cerfaEmployeurSpecifique from './cerfa-employeur-specifique.js';
@@ -32,12 +30,10 @@ export const cerfaRules: Rule<any>[] = [
   cerfaEmployeurChampsObligatoires,
   cerfaApprentiChampsObligatoires,
   cerfaMaitre1ChampsObligatoires,
-  cerfaMaitre2ChampsObligatoires,
   cerfaOrganismeFormationChampsObligatoires,
   cerfaEtablissementFormationChampsObligatoires,
   cerfaFormationChampsObligatoires,
   cerfaContratChampsObligatoires,
-  cerfaAvenantChampsObligatoires,
   cerfaSignaturesChampsObligatoires,
   cerfaTypeEmployeur,
   cerfaEmployeurSpecifique,

@@ -9,7 +9,7 @@ const PATH = 'formation.dateDebutFormation';
 export default defineRule<'cerfa'>({
   id: 'coherence-debut-formation-fenetre',
   title: "La formation théorique doit débuter au plus tôt 3 mois avant et au plus tard 3 mois après le début d'exécution du contrat",
-  requirements: ['COH-08', 'COH-05'],
+  requirements: ['COH-08', 'COH-05', 'COH-35'],
   severity: 'bloquant',
   area: 'coherence',
   appliesTo: ['cerfa'],

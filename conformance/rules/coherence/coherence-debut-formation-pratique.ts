@@ -24,23 +24,22 @@ export default defineRule<'cerfa'>({
     const fenetre = fenetreContrat(facts);
     if (!fenetre) return skip(SKIP_FENETRE);
     const violations: Violation[] = [];
-    const received = iso(pratique);
     if (pratique < fenetre.debut) {
-      violations.push({ path: PATH, expected: `au plus tôt le ${iso(fenetre.debut)}`, received,
+      violations.push({ path: PATH, expected: `au plus tôt le ${iso(fenetre.debut)}`, received: iso(pratique),
         message: "La date de début de formation pratique ne peut être antérieure à la date de début d'exécution du contrat" });
     }
     const limite = addMonths(fenetre.debut, 3);
     if (pratique > limite) {
-      violations.push({ path: PATH, expected: `au plus tard le ${iso(limite)}`, received,
+      violations.push({ path: PATH, expected: `au plus tard le ${iso(limite)}`, received: iso(pratique),
         message: "La date de début de formation pratique ne peut être postérieure à 3 mois après la date de début d'exécution du contrat" });
     }
     const avenant = params.typesAvenant.has(cerfa.contrat.typeContratApp);
     if (!avenant && facts.conclusion !== undefined && pratique < facts.conclusion) {
-      violations.push({ path: PATH, expected: `au plus tôt le ${iso(facts.conclusion)} (conclusion)`, received,
+      violations.push({ path: PATH, expected: `au plus tôt le ${iso(facts.conclusion)} (conclusion)`, received: iso(pratique),
         message: 'La date de début de formation pratique ne peut pas être antérieure à la date de conclusion du contrat' });
     }
     if (pratique > fenetre.fin) {
-      violations.push({ path: PATH, expected: `au plus tard le ${iso(fenetre.fin)}`, received,
+      violations.push({ path: PATH, expected: `au plus tard le ${iso(fenetre.fin)}`, received: iso(pratique),
         message: 'La date de début de formation pratique ne peut pas être postérieure à la date de fin du contrat' });
     }
     return verdict(violations);

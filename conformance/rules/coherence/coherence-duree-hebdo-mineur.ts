@@ -1,6 +1,7 @@
 // L3162-1: an apprentice under 18 works at most 35 hours a week (derogations exist, hence a warning).
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
 import { eligibiliteParams } from '../eligibilite/support/params.js';
+import { garderPartFormation } from './support/part-formation.js';
 import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from './support/facts.js';
 import { copie, fixerAgeApprenti } from './support/plant.js';
 
@@ -34,6 +35,7 @@ export default defineRule<'cerfa'>({
     fixerAgeApprenti(cerfa, 17);
     cerfa.contrat.dureeTravailHebdoHeures = 38;
     cerfa.contrat.dureeTravailHebdoMinutes = 0;
+    garderPartFormation(cerfa, params);
     return { payload: cerfa };
   },
 });

@@ -1,6 +1,7 @@
 // W1: the weekly working time is positive and at most 40 hours (the CERFA form's bound).
 import { defineRule, fail, pass, skip } from '../rule.js';
 import { eligibiliteParams } from '../eligibilite/support/params.js';
+import { garderPartFormation } from './support/part-formation.js';
 import { copie } from './support/plant.js';
 
 const params = eligibiliteParams();
@@ -33,6 +34,7 @@ export default defineRule<'cerfa'>({
     const cerfa = copie(valid);
     cerfa.contrat.dureeTravailHebdoHeures = params.dureeHebdoMaximumHeures;
     cerfa.contrat.dureeTravailHebdoMinutes = 30;
+    garderPartFormation(cerfa, params);
     return { payload: cerfa };
   },
 });

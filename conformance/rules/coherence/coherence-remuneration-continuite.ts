@@ -1,7 +1,7 @@
 // The remuneration lines cover the contract from its first day, each line starting the day after the previous one ends.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { addDays, parseIsoDate, type Ymd } from '../../remuneration/calendar.js';
-import { factsOf } from './support/facts.js';
+import { addDays, type Ymd } from '../../remuneration/calendar.js';
+import { factsOf, lignesLues, type LigneLue } from './support/facts.js';
 import { copie, date, iso } from './support/plant.js';
 
 interface Ligne {
@@ -22,23 +22,26 @@ export default defineRule<'cerfa'>({
     if (!Array.isArray(lignes) || lignes.length === 0) return skip('aucune ligne de rémunération');
     const { debutContrat } = factsOf(cerfa);
     if (debutContrat === undefined) return skip('date de début de contrat illisible');
+    const lues = lignesLues(lignes);
     const violations: Violation[] = [];
-    const lues: Ligne[] = [];
-    lignes.forEach((ligne, index) => {
-      const debut = parseIsoDate(ligne?.dateDebut);
-      const fin = parseIsoDate(ligne?.dateFin);
-      const path = `contrat.remunerationsAnnuelles[${index}]`;
+    const ordonnees: Ligne[] = [];
+    let triees = true;
+    for (let index = 0; index < lues.length; index++) {
+      const { debut, fin } = lues[index] as LigneLue;
       if (debut === undefined || fin === undefined) {
-        violations.push({ path: `${path}.${debut === undefined ? 'dateDebut' : 'dateFin'}`, expected: 'une date AAAA-MM-JJ', received: String(debut === undefined ? ligne?.dateDebut : ligne?.dateFin) });
+        const champ = debut === undefined ? 'dateDebut' : 'dateFin';
+        violations.push({ path: `contrat.remunerationsAnnuelles[${index}].${champ}`, expected: 'une date AAAA-MM-JJ', received: String(lignes[index]?.[champ]) });
       } else if (fin < debut) {
-        violations.push({ path: `${path}.dateFin`, expected: `au plus tôt le ${iso(debut)}`, received: iso(fin), message: 'La période de rémunération se termine avant de commencer' });
+        violations.push({ path: `contrat.remunerationsAnnuelles[${index}].dateFin`, expected: `au plus tôt le ${iso(debut)}`, received: iso(fin), message: 'La période de rémunération se termine avant de commencer' });
       } else {
-        lues.push({ index, debut, fin });
+        const previous = ordonnees[ordonnees.length - 1];
+        if (previous && previous.debut > debut) triees = false;
+        ordonnees.push({ index, debut, fin });
       }
-    });
+    }
     if (violations.length > 0) return verdict(violations);
-    lues.sort((a, b) => a.debut - b.debut);
-    const premiere = lues[0];
+    if (!triees) ordonnees.sort((a, b) => a.debut - b.debut);
+    const premiere = ordonnees[0];
     if (premiere && premiere.debut !== debutContrat) {
       violations.push({
         path: `contrat.remunerationsAnnuelles[${premiere.index}].dateDebut`,
@@ -47,9 +50,9 @@ export default defineRule<'cerfa'>({
         message: "La première période de rémunération doit commencer à la date de début d'exécution du contrat",
       });
     }
-    for (let i = 1; i < lues.length; i++) {
-      const precedente = lues[i - 1] as Ligne;
-      const ligne = lues[i] as Ligne;
+    for (let i = 1; i < ordonnees.length; i++) {
+      const precedente = ordonnees[i - 1] as Ligne;
+      const ligne = ordonnees[i] as Ligne;
       const attendu = addDays(precedente.fin, 1);
       if (ligne.debut !== attendu) {
         violations.push({

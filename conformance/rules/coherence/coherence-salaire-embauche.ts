@@ -2,20 +2,23 @@
 import { defineRule, fail, pass, skip } from '../rule.js';
 import { smicEnVigueur, smicTable, MAYOTTE } from '../../remuneration/smic.js';
 import { departementEmployeur, salaireBrut } from '../../remuneration/lignes.js';
-import { parseIsoDate } from '../../remuneration/calendar.js';
 import type { Cerfa, RemunerationAnnuelle } from '../../model/payloads.js';
-import { factsOf } from './support/facts.js';
+import { factsOf, lignesLues } from './support/facts.js';
 import { copie } from './support/plant.js';
 
 const TOLERANCE = 1;
 
+/** The line that starts first (the payload's order is not trusted). */
 function premiereLigne(cerfa: Cerfa): RemunerationAnnuelle | undefined {
+  const lignes = cerfa.contrat?.remunerationsAnnuelles;
+  if (!Array.isArray(lignes)) return undefined;
+  const lues = lignesLues(lignes);
   let first: RemunerationAnnuelle | undefined;
   let firstDate = Infinity;
-  for (const ligne of cerfa.contrat?.remunerationsAnnuelles ?? []) {
-    const d = parseIsoDate(ligne?.dateDebut) ?? Infinity;
+  for (let i = 0; i < lignes.length; i++) {
+    const d = lues[i]?.debut ?? Infinity;
     if (first === undefined || d < firstDate) {
-      first = ligne;
+      first = lignes[i];
       firstDate = d;
     }
   }

@@ -1,6 +1,6 @@
 // L6222-7-1: the contract lasts 6 months to 3 years (4 years with RQTH, longer with an extension or a prolongation).
 import { defineRule, fail, pass, skip } from '../rule.js';
-import { addDays, addMonths, wholeMonthsBetween } from '../../remuneration/calendar.js';
+import { addDays, addMonths, daysBetween, wholeMonthsBetween } from '../../remuneration/calendar.js';
 import { eligibiliteParams } from './support/params.js';
 import { factsOf } from '../coherence/support/facts.js';
 import { fenetreContrat, SKIP_FENETRE } from '../coherence/support/window.js';
@@ -21,21 +21,25 @@ export default defineRule<'cerfa'>({
   check(cerfa) {
     const fenetre = fenetreContrat(factsOf(cerfa));
     if (!fenetre) return skip(SKIP_FENETRE);
-    // The end date is the contract's last day: 2025-09-01 → 2027-08-31 is 24 months.
-    const mois = wholeMonthsBetween(fenetre.debut, addDays(fenetre.fin, 1));
-    const received = `${mois} mois (du ${iso(fenetre.debut)} au ${iso(fenetre.fin)})`;
-    if (mois < params.dureeContratMinimumMois) {
-      return fail({ path: 'contrat.dateFinContrat', expected: `au moins ${params.dureeContratMinimumMois} mois`, received,
+    // The end date is the contract's last day: 2025-09-01 → 2027-08-31 lasts exactly 24 months.
+    const lendemain = addDays(fenetre.fin, 1);
+    const duree = (): string => {
+      const mois = wholeMonthsBetween(fenetre.debut, lendemain);
+      const jours = daysBetween(addMonths(fenetre.debut, mois), lendemain);
+      return `${mois} mois${jours > 0 ? ` et ${jours} jours` : ''} (du ${iso(fenetre.debut)} au ${iso(fenetre.fin)})`;
+    };
+    if (lendemain < addMonths(fenetre.debut, params.dureeContratMinimumMois)) {
+      return fail({ path: 'contrat.dateFinContrat', expected: `au moins ${params.dureeContratMinimumMois} mois`, received: duree(),
         message: 'La durée du contrat ne peut pas être inférieure à 6 mois' });
     }
     const rqth = cerfa.apprenti?.handicap === true;
     const max = rqth ? params.dureeContratMaximumMoisRQTH : params.dureeContratMaximumMois;
     const allonge = cerfa.contrat.typeDerogation === DEROGATION_ALLONGEMENT || PROLONGATIONS.has(cerfa.contrat.typeContratApp);
-    if (mois <= max || allonge) return pass();
+    if (lendemain <= addMonths(fenetre.debut, max) || allonge) return pass();
     return fail({
       path: 'contrat.dateFinContrat',
       expected: `au plus ${max} mois${rqth ? ' (RQTH)' : ''}, sauf dérogation 22 (allongement) ou avenant de prolongation (33, 34)`,
-      received,
+      received: duree(),
     });
   },
   plant(valid) {

@@ -1,5 +1,5 @@
 // R6223-6: a maître d'apprentissage supervises at most 2 apprentices at once (+1 prolonged after an exam failure).
-import { defineRule, skip, verdict, type Violation } from '../rule.js';
+import { defineRule, pass, skip, verdict, type Violation } from '../rule.js';
 import { parseIsoDate } from '../../remuneration/calendar.js';
 import type { Cerfa, Maitre } from '../../model/payloads.js';
 import type { DossierLu, EtatDossier } from '../../model/dossier.js';
@@ -38,6 +38,7 @@ export default defineRule<'cerfa'>({
   check(cerfa, context) {
     const dossiers = context.dossiers;
     if (!dossiers) return skip('dossiers de la période inconnus (contexte sans dossiers)');
+    if (dossiers.length < params.maitreApprentisMaximum) return pass();
     const fenetre = fenetreContrat(factsOf(cerfa));
     if (!fenetre) return skip(SKIP_FENETRE);
     const violations: Violation[] = [];

@@ -2,9 +2,9 @@
 import { defineRule, fail, skip, verdict, type Violation } from '../rule.js';
 import { parseIsoDate } from '../../remuneration/calendar.js';
 import { baseMensuelle, datesRemuneration, departementEmployeur, periodesRemunerationMinimale, salaireBrut, type PeriodeRemuneration } from '../../remuneration/lignes.js';
-import { smicEnVigueur, smicTable, MAYOTTE } from '../../remuneration/smic.js';
+import { smicEnVigueur, smicTable, MAYOTTE, type SmicEntry } from '../../remuneration/smic.js';
 import type { Cerfa } from '../../model/payloads.js';
-import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../coherence/support/facts.js';
+import { factsOf, lignesLues, memo, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE, type CerfaFacts } from '../coherence/support/facts.js';
 import { copie } from '../coherence/support/plant.js';
 
 /** Pay may differ from the computed minimum by rounding; one euro is the tolerance. */
@@ -20,54 +20,72 @@ function exigence(periodes: readonly PeriodeRemuneration[], debut: number, fin: 
   return pire;
 }
 
-function smicDuContrat(cerfa: Cerfa, debutContrat: number) {
-  return smicEnVigueur(smicTable(), debutContrat, departementEmployeur(cerfa) === MAYOTTE ? MAYOTTE : undefined);
+/** The legal periods, computed once per payload: they depend only on the four dates in the facts. */
+function periodesDe(facts: CerfaFacts): PeriodeRemuneration[] | undefined {
+  return memo(facts, 'periodes-remuneration', ({ naissance, debutContrat, finContrat, conclusion }) =>
+    naissance === undefined || debutContrat === undefined || finContrat === undefined || conclusion === undefined
+      ? undefined
+      : periodesRemunerationMinimale({ naissance, debutContrat, finContrat, conclusion }),
+  );
+}
+
+const smics = new Map<number, SmicEntry | undefined>();
+
+/** The SMIC at the contract's start, national or Mayotte's, looked up once per (date, territory). */
+function smicDuContrat(cerfa: Cerfa, debutContrat: number): SmicEntry | undefined {
+  const mayotte = departementEmployeur(cerfa) === MAYOTTE;
+  const key = debutContrat * 2 + (mayotte ? 1 : 0);
+  if (smics.has(key)) return smics.get(key);
+  const smic = smicEnVigueur(smicTable(), debutContrat, mayotte ? MAYOTTE : undefined);
+  if (smics.size > 10_000) smics.clear();
+  smics.set(key, smic);
+  return smic;
 }
 
 export default defineRule<'cerfa'>({
   id: 'eligibilite-remuneration-minimale',
   title: "La rémunération de l'apprenti doit être au moins égale au minimum légal pour son âge et l'année du contrat",
-  requirements: ['REM-01', 'REM-02', 'REM-03', 'REM-04', 'REM-05', 'REM-07', 'REM-08', 'ELIG-22'],
+  requirements: ['REM-01', 'REM-02', 'REM-03', 'REM-04', 'REM-05', 'REM-06', 'REM-07', 'REM-08', 'ELIG-22'],
   severity: 'bloquant',
   area: 'eligibilite',
   appliesTo: ['cerfa'],
   check(cerfa, context) {
     const facts = factsOf(cerfa);
     if (naissanceApprentiFuture(facts, context)) return skip(SKIP_NAISSANCE_FUTURE);
-    const dates = datesRemuneration(cerfa);
-    if (!dates) return skip('date de naissance, de conclusion, de début ou de fin de contrat illisible');
+    const periodes = periodesDe(facts);
+    if (!periodes || facts.debutContrat === undefined) return skip('date de naissance, de conclusion, de début ou de fin de contrat illisible');
     const lignes = cerfa.contrat.remunerationsAnnuelles;
     if (!Array.isArray(lignes) || lignes.length === 0) {
       return fail({ path: 'contrat.remunerationsAnnuelles', expected: 'au moins une période de rémunération', received: 'aucune' });
     }
-    const periodes = periodesRemunerationMinimale(dates);
-    const smic = smicDuContrat(cerfa, dates.debutContrat);
+    const smic = smicDuContrat(cerfa, facts.debutContrat);
     const violations: Violation[] = [];
-    lignes.forEach((ligne, i) => {
-      const debut = parseIsoDate(ligne?.dateDebut);
-      const fin = parseIsoDate(ligne?.dateFin);
+    const lues = lignesLues(lignes);
+    for (let i = 0; i < lignes.length; i++) {
+      const ligne = lignes[i];
+      const debut = lues[i]?.debut;
+      const fin = lues[i]?.fin;
       // Unreadable or inverted periods are coherence-remuneration-continuite's findings.
-      if (debut === undefined || fin === undefined || fin < debut) return;
+      if (!ligne || debut === undefined || fin === undefined || fin < debut) continue;
       const p = exigence(periodes, debut, fin);
-      if (!p) return;
-      const path = `contrat.remunerationsAnnuelles[${i}]`;
-      const contexte = `âge retenu ${p.age} ans, année ${p.anneeContrat} du contrat`;
+      if (!p) continue;
+      const contexte = () => `âge retenu ${p.age} ans, année ${p.anneeContrat} du contrat`;
       if (typeof ligne.taux !== 'number' || ligne.taux < p.tauxMinimal - 1e-9) {
-        violations.push({ path: `${path}.taux`, expected: `au moins ${p.tauxMinimal} % (${contexte})`, received: `${ligne.taux} %` });
-        return;
+        violations.push({ path: `contrat.remunerationsAnnuelles[${i}].taux`, expected: `au moins ${p.tauxMinimal} % (${contexte()})`, received: `${ligne.taux} %` });
+        continue;
       }
       const { base, typeSalaire } = baseMensuelle(p.age, smic, cerfa.contrat.smc);
       if (typeof ligne.salaireBrut === 'number' && base !== undefined) {
         const minimum = salaireBrut(base, p.tauxMinimal);
         if (ligne.salaireBrut < minimum - TOLERANCE_EUROS) {
           violations.push({
-            path: `${path}.salaireBrut`,
-            expected: `au moins ${minimum.toFixed(2)} € (${p.tauxMinimal} % du ${typeSalaire} de ${base.toFixed(2)} €, ${contexte})`,
+            path: `contrat.remunerationsAnnuelles[${i}].salaireBrut`,
+            expected: `au moins ${minimum.toFixed(2)} € (${p.tauxMinimal} % du ${typeSalaire} de ${base.toFixed(2)} €, ${contexte()})`,
             received: `${ligne.salaireBrut.toFixed(2)} €`,
           });
         }
       }
-    });
+    }
     return verdict(violations);
   },
   plant(valid) {

@@ -10,13 +10,19 @@ function normaliser(code: string): string {
 
 const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-function inactifs(list: readonly string[]): ReadonlySet<string> {
+/** Whether `code` is in the inactive list: a scan for the usual short lists, an indexed set for a référentiel. */
+function estInactif(list: readonly string[], code: string): boolean {
+  const cible = normaliser(code);
+  if (list.length <= 16) {
+    for (const c of list) if (typeof c === 'string' && normaliser(c) === cible) return true;
+    return false;
+  }
   let set = sets.get(list);
   if (!set) {
     set = new Set(list.filter((c) => typeof c === 'string').map(normaliser));
     sets.set(list, set);
   }
-  return set;
+  return set.has(cible);
 }
 
 export default defineRule<'cerfa'>({
@@ -30,7 +36,7 @@ export default defineRule<'cerfa'>({
     if (!context.rncpInactifs) return skip('référentiel RNCP non fourni (contexte sans rncpInactifs)');
     const rncp = cerfa.formation?.rncp;
     if (typeof rncp !== 'string' || rncp.trim() === '') return skip('code RNCP non renseigné');
-    if (!inactifs(context.rncpInactifs).has(normaliser(rncp))) return pass();
+    if (!estInactif(context.rncpInactifs, rncp)) return pass();
     return fail({ path: 'formation.rncp', expected: 'une certification active au RNCP', received: `${rncp} (inactive)` });
   },
   plant(valid, context) {

@@ -1,5 +1,5 @@
-// Field access shared by the identifiant and cerfa rules: paths split once at load, read without allocating.
-import { fail, pass, type RuleResult, type Violation } from '../rule.js';
+// Helpers shared by the identifiant and cerfa rules: allocation-free checks for the pass path, path edits for plants.
+import { fail, notApplicable, pass, type RuleResult, type Violation } from '../rule.js';
 
 /** A payload field: its report path (`apprenti.nir`) and the keys to walk, split once. */
 export interface Champ {
@@ -67,8 +67,16 @@ export function premierRenseigne(payload: unknown, candidats: readonly Champ[]):
   return undefined;
 }
 
-/** The one pass result, shared: rules return it instead of allocating (50 000 payloads/s budget). */
+/**
+ * The one pass result, shared and frozen: rules return it instead of allocating (50 000 payloads/s budget).
+ * Consumers must copy a result before adding to it.
+ */
 export const PASSE: RuleResult = Object.freeze(pass()) as RuleResult;
+
+/** A shared, frozen not-applicable result, built once per rule. */
+export function sansObjet(reason: string): RuleResult {
+  return Object.freeze(notApplicable(reason)) as RuleResult;
+}
 
 /** Whether a string holds nothing but whitespace; only strings that start with a space pay for the trim. */
 export function estBlanc(s: string): boolean {

@@ -1,9 +1,13 @@
 // The code diplôme (CFD) is 8 upper-case letters or digits, plus an optional speciality letter (norme.md §3.4).
 import { isValidCodeDiplome } from '../../identifiers/index.js';
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs, cible, texte, verifierTextes } from './champs.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, controle, resultat } from './champs.js';
 
-const CHAMPS_CFD = champs('formation.codeDiplome');
+const decrire = (path: string, r: unknown): Violation => ({
+  path,
+  expected: '8 lettres majuscules ou chiffres, plus une lettre de spécialité facultative',
+  received: String(r),
+});
 
 export default defineRule({
   id: 'code-diplome-format',
@@ -13,15 +17,9 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = verifierTextes(cerfa, CHAMPS_CFD, isValidCodeDiplome, (c, r) => ({
-      path: c.path,
-      expected: '8 lettres majuscules ou chiffres, plus une lettre de spécialité facultative',
-      received: String(r),
-    }));
-    return v ? fail(...v) : pass();
+    return resultat(controle(undefined, cerfa.formation?.codeDiplome, 'formation.codeDiplome', isValidCodeDiplome, decrire));
   },
   plant(valid) {
-    const c = cible('code-diplome-format', valid, CHAMPS_CFD);
-    return { payload: avec(valid, c.path, texte(valid, c).slice(0, 7)) };
+    return { payload: avec(valid, 'formation.codeDiplome', valid.formation.codeDiplome.slice(0, 7)) };
   },
 });

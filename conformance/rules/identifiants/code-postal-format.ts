@@ -1,8 +1,18 @@
 // Every French address of a CERFA has a 5-digit postal code (Mission apprentissage control P1; norme.md §3.4).
 import { isValidCodePostal } from '../../identifiers/index.js';
-import { defineRule, fail, pass, type Violation } from '../rule.js';
-import { avec, lire, recu } from './champs.js';
-import { ADRESSES, estEtranger } from './chemins.js';
+import type { Adresse } from '../../model/payloads.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, recu, resultat } from './champs.js';
+import { estEtranger } from './chemins.js';
+
+function verifier(out: Violation[] | undefined, a: Adresse | undefined | null, path: string): Violation[] | undefined {
+  const cp: unknown = a?.codePostal;
+  if (cp === undefined || cp === null || cp === '') return out;
+  if (typeof cp === 'string' && isValidCodePostal(cp)) return out;
+  if (estEtranger(a?.pays)) return out;
+  (out ??= []).push({ path, expected: '5 chiffres', received: recu(path, cp) });
+  return out;
+}
 
 export default defineRule({
   id: 'code-postal-format',
@@ -12,15 +22,12 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    let violations: Violation[] | undefined;
-    for (const a of ADRESSES) {
-      const cp = lire(cerfa, a.codePostal);
-      if (cp === undefined || cp === null || cp === '') continue;
-      if (typeof cp === 'string' && isValidCodePostal(cp)) continue;
-      if (estEtranger(lire(cerfa, a.pays))) continue;
-      (violations ??= []).push({ path: a.codePostal.path, expected: '5 chiffres', received: recu(a.codePostal.path, cp) });
-    }
-    return violations ? fail(...violations) : pass();
+    let v = verifier(undefined, cerfa.employeur?.adresse, 'employeur.adresse.codePostal');
+    v = verifier(v, cerfa.apprenti?.adresse, 'apprenti.adresse.codePostal');
+    v = verifier(v, cerfa.apprenti?.responsableLegal?.adresse, 'apprenti.responsableLegal.adresse.codePostal');
+    v = verifier(v, cerfa.organismeFormation?.adresse, 'organismeFormation.adresse.codePostal');
+    v = verifier(v, cerfa.etablissementFormation?.adresse, 'etablissementFormation.adresse.codePostal');
+    return resultat(v);
   },
   plant(valid) {
     return { payload: avec(valid, 'employeur.adresse.codePostal', valid.employeur.adresse.codePostal.slice(0, 4)) };

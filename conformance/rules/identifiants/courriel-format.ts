@@ -1,8 +1,13 @@
 // Every e-mail address has one @ and a dotted domain, no spaces (control E1, structural part; no DNS lookup).
 import { isValidCourriel, redact } from '../../identifiers/index.js';
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, verifierTextes } from './champs.js';
-import { CHAMPS_COURRIEL } from './chemins.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, controle, resultat } from './champs.js';
+
+const decrire = (path: string, r: unknown): Violation => ({
+  path,
+  expected: 'adresse de la forme nom@domaine.tld, sans espace',
+  received: typeof r === 'string' ? redact('courriel', r) : typeof r,
+});
 
 export default defineRule({
   id: 'courriel-format',
@@ -12,12 +17,11 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = verifierTextes(cerfa, CHAMPS_COURRIEL, isValidCourriel, (c, r) => ({
-      path: c.path,
-      expected: 'adresse de la forme nom@domaine.tld, sans espace',
-      received: typeof r === 'string' ? redact('courriel', r) : typeof r,
-    }));
-    return v ? fail(...v) : pass();
+    let v = controle(undefined, cerfa.employeur?.courriel, 'employeur.courriel', isValidCourriel, decrire);
+    v = controle(v, cerfa.apprenti?.courriel, 'apprenti.courriel', isValidCourriel, decrire);
+    v = controle(v, cerfa.apprenti?.responsableLegal?.courriel, 'apprenti.responsableLegal.courriel', isValidCourriel, decrire);
+    v = controle(v, cerfa.maitre1?.courriel, 'maitre1.courriel', isValidCourriel, decrire);
+    return resultat(controle(v, cerfa.maitre2?.courriel, 'maitre2.courriel', isValidCourriel, decrire));
   },
   plant(valid) {
     const courriel = valid.apprenti.courriel;

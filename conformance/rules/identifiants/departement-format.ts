@@ -1,11 +1,22 @@
 // Département codes (addresses, birth) are 01–95, 2A/2B, 971–978, 984–989, or 99 for a birth abroad (norme.md §3.4).
 import { isValidDepartement } from '../../identifiers/index.js';
-import { defineRule, fail, pass, type Violation } from '../rule.js';
-import { avec, champ, lire, recu } from './champs.js';
-import { ADRESSES, estEtranger } from './chemins.js';
+import type { Adresse } from '../../model/payloads.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, recu, resultat } from './champs.js';
+import { estEtranger } from './chemins.js';
 
-const NAISSANCE = champ('apprenti.departementNaissance');
 const ATTENDU = '01 à 95, 2A, 2B, 971 à 978, 984 à 989 (99 : né à l’étranger)';
+
+function verifier(out: Violation[] | undefined, d: unknown, pays: unknown, path: string): Violation[] | undefined {
+  if (d === undefined || d === null || d === '') return out;
+  if (typeof d === 'string' && isValidDepartement(d)) return out;
+  if (estEtranger(pays)) return out;
+  (out ??= []).push({ path, expected: ATTENDU, received: recu(path, d) });
+  return out;
+}
+
+const adresse = (out: Violation[] | undefined, a: Adresse | undefined | null, path: string) =>
+  verifier(out, a?.departement, a?.pays, path);
 
 export default defineRule({
   id: 'departement-format',
@@ -15,21 +26,13 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    let violations: Violation[] | undefined;
-    const naissance = lire(cerfa, NAISSANCE);
-    if (naissance !== undefined && naissance !== null && naissance !== '') {
-      if (typeof naissance !== 'string' || !isValidDepartement(naissance)) {
-        violations = [{ path: NAISSANCE.path, expected: ATTENDU, received: recu(NAISSANCE.path, naissance) }];
-      }
-    }
-    for (const a of ADRESSES) {
-      const d = lire(cerfa, a.departement);
-      if (d === undefined || d === null || d === '') continue;
-      if (typeof d === 'string' && isValidDepartement(d)) continue;
-      if (estEtranger(lire(cerfa, a.pays))) continue;
-      (violations ??= []).push({ path: a.departement.path, expected: ATTENDU, received: recu(a.departement.path, d) });
-    }
-    return violations ? fail(...violations) : pass();
+    let v = verifier(undefined, cerfa.apprenti?.departementNaissance, undefined, 'apprenti.departementNaissance');
+    v = adresse(v, cerfa.employeur?.adresse, 'employeur.adresse.departement');
+    v = adresse(v, cerfa.apprenti?.adresse, 'apprenti.adresse.departement');
+    v = adresse(v, cerfa.apprenti?.responsableLegal?.adresse, 'apprenti.responsableLegal.adresse.departement');
+    v = adresse(v, cerfa.organismeFormation?.adresse, 'organismeFormation.adresse.departement');
+    v = adresse(v, cerfa.etablissementFormation?.adresse, 'etablissementFormation.adresse.departement');
+    return resultat(v);
   },
   plant(valid) {
     return { payload: avec(valid, 'employeur.adresse.departement', '2C') };

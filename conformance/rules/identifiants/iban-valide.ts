@@ -1,9 +1,17 @@
 // The emitting CFA's IBAN on an invoice is a valid ISO 13616 IBAN (mod 97 = 1, 27 characters for France).
 import { isValidIban, redact } from '../../identifiers/index.js';
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs, cible, texte, verifierTextes } from './champs.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, champs, cible, controle, resultat, texte } from './champs.js';
+import type { PayloadLache } from './chemins.js';
 
 const CHAMPS_IBAN = champs('organismeFormation.IBAN');
+
+const decrire = (path: string, r: unknown): Violation => ({
+  path,
+  expected: 'IBAN ISO 13616 (clé modulo 97 juste, 27 caractères pour la France)',
+  received: typeof r === 'string' ? redact('iban', r) : typeof r,
+  message: 'L’IBAN de l’émetteur n’est pas valide',
+});
 
 export default defineRule({
   id: 'iban-valide',
@@ -13,13 +21,7 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['facture'],
   check(facture) {
-    const v = verifierTextes(facture, CHAMPS_IBAN, isValidIban, (c, r) => ({
-      path: c.path,
-      expected: 'IBAN ISO 13616 (clé modulo 97 juste, 27 caractères pour la France)',
-      received: typeof r === 'string' ? redact('iban', r) : typeof r,
-      message: 'L’IBAN de l’émetteur n’est pas valide',
-    }));
-    return v ? fail(...v) : pass();
+    return resultat(controle(undefined, (facture as PayloadLache).organismeFormation?.IBAN, 'organismeFormation.IBAN', isValidIban, decrire));
   },
   plant(valid) {
     const c = cible('iban-valide', valid, CHAMPS_IBAN);

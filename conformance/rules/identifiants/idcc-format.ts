@@ -1,9 +1,13 @@
 // The employer's IDCC travels as 4 digits, left-padded with zeros (CONTRAT employeurSchema; norme.md §3.4).
 import { isValidIdcc } from '../../identifiers/index.js';
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs, cible, texte, verifierTextes } from './champs.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, controle, resultat } from './champs.js';
 
-const CHAMPS_IDCC = champs('employeur.codeIdcc');
+const decrire = (path: string, r: unknown): Violation => ({
+  path,
+  expected: '4 chiffres complétés à gauche par des zéros (9999 : aucune convention, 9998 : en cours de négociation)',
+  received: String(r),
+});
 
 export default defineRule({
   id: 'idcc-format',
@@ -13,17 +17,10 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = verifierTextes(cerfa, CHAMPS_IDCC, isValidIdcc, (c, r) => ({
-      path: c.path,
-      expected: '4 chiffres complétés à gauche par des zéros (9999 : aucune convention, 9998 : en cours de négociation)',
-      received: String(r),
-    }));
-    return v ? fail(...v) : pass();
+    return resultat(controle(undefined, cerfa.employeur?.codeIdcc, 'employeur.codeIdcc', isValidIdcc, decrire));
   },
   plant(valid) {
-    const c = cible('idcc-format', valid, CHAMPS_IDCC);
-    // The unpadded form is the mistake a form field invites (0843 typed as 843).
-    const idcc = texte(valid, c).replace(/^0+/, '');
-    return { payload: avec(valid, c.path, idcc.length === 4 ? idcc.slice(0, 3) : idcc) };
+    // The unpadded form (0843 sent as 843) is the mistake a numeric form field invites.
+    return { payload: avec(valid, 'employeur.codeIdcc', String(Number(valid.employeur.codeIdcc) % 1000)) };
   },
 });

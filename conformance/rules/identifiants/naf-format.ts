@@ -1,9 +1,13 @@
 // The employer's NAF (APE) code is 4 digits and a capital letter, with an optional dot (norme.md §3.4).
 import { isValidNaf } from '../../identifiers/index.js';
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs, cible, verifierTextes } from './champs.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, controle, resultat } from './champs.js';
 
-const CHAMPS_NAF = champs('employeur.naf');
+const decrire = (path: string, r: unknown): Violation => ({
+  path,
+  expected: '4 chiffres et une lettre majuscule, point facultatif (62.01Z)',
+  received: String(r),
+});
 
 export default defineRule({
   id: 'naf-format',
@@ -13,15 +17,9 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = verifierTextes(cerfa, CHAMPS_NAF, isValidNaf, (c, r) => ({
-      path: c.path,
-      expected: '4 chiffres et une lettre majuscule, point facultatif (62.01Z)',
-      received: String(r),
-    }));
-    return v ? fail(...v) : pass();
+    return resultat(controle(undefined, cerfa.employeur?.naf, 'employeur.naf', isValidNaf, decrire));
   },
   plant(valid) {
-    const c = cible('naf-format', valid, CHAMPS_NAF);
-    return { payload: avec(valid, c.path, '1071') };
+    return { payload: avec(valid, 'employeur.naf', '1071') };
   },
 });

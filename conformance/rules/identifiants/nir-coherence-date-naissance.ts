@@ -1,10 +1,15 @@
 // The NIR's year (characters 2–3) and month (4–5) match the birth date (Mission apprentissage control N2).
 import { redact } from '../../identifiers/index.js';
-import { defineRule, fail, notApplicable, pass, type Violation } from '../rule.js';
-import { avec } from './champs.js';
+import { defineRule, fail, type Violation } from '../rule.js';
+import { avec, PASSE, sansObjet } from './champs.js';
 import { nirApprenti, remplacerDansNir } from './nir-outils.js';
 
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+const SANS_OBJET = sansObjet('NIR ou date de naissance absent ou mal formé');
+
+/** `YYYY-MM-DD` shape (the calendar is other rules' business). */
+function formeDate(d: string): boolean {
+  return d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45;
+}
 
 export default defineRule({
   id: 'nir-coherence-date-naissance',
@@ -15,31 +20,31 @@ export default defineRule({
   appliesTo: ['cerfa'],
   check(cerfa) {
     const nir = nirApprenti(cerfa);
-    const date = cerfa.apprenti?.dateNaissance;
-    if (nir === null || typeof date !== 'string' || !DATE.test(date)) {
-      return notApplicable('NIR ou date de naissance absent ou mal formé');
-    }
+    const date: unknown = cerfa.apprenti?.dateNaissance;
+    if (nir === undefined || typeof date !== 'string' || !formeDate(date)) return SANS_OBJET;
     let violations: Violation[] | undefined;
-    // Compare characters in place: no substring on the pass path.
-    if (date.charCodeAt(2) !== nir.annee.charCodeAt(0) || date.charCodeAt(3) !== nir.annee.charCodeAt(1)) {
-      (violations ??= []).push({
-        path: 'apprenti.nir',
-        expected: 'année de naissance (2 derniers chiffres) aux 2e et 3e caractères du NIR',
-        received: `${redact('nir', cerfa.apprenti.nir)} / ${redact('date', date)}`,
-        message: 'L’année de naissance indiquée ne correspond pas aux 2e et 3e chiffres du NIR',
-      });
+    if (date.charCodeAt(2) !== nir.charCodeAt(1) || date.charCodeAt(3) !== nir.charCodeAt(2)) {
+      violations = [
+        {
+          path: 'apprenti.nir',
+          expected: 'année de naissance (2 derniers chiffres) aux 2e et 3e caractères du NIR',
+          received: `${redact('nir', nir)} / ${redact('date', date)}`,
+          message: 'L’année de naissance indiquée ne correspond pas aux 2e et 3e chiffres du NIR',
+        },
+      ];
     }
-    // INSEE placeholder months (20–42, 50–99) stand for an unknown month: nothing to compare.
-    const moisReel = nir.mois.charCodeAt(0) === 48 || nir.mois === '10' || nir.mois === '11' || nir.mois === '12';
-    if (moisReel && (date.charCodeAt(5) !== nir.mois.charCodeAt(0) || date.charCodeAt(6) !== nir.mois.charCodeAt(1))) {
+    // Months 20–42 and 50–99 are INSEE placeholders for an unknown month: nothing to compare.
+    const m0 = nir.charCodeAt(3);
+    const moisReel = m0 === 48 || m0 === 49;
+    if (moisReel && (date.charCodeAt(5) !== m0 || date.charCodeAt(6) !== nir.charCodeAt(4))) {
       (violations ??= []).push({
         path: 'apprenti.nir',
         expected: 'mois de naissance aux 4e et 5e caractères du NIR',
-        received: `${redact('nir', cerfa.apprenti.nir)} / ${redact('date', date)}`,
+        received: `${redact('nir', nir)} / ${redact('date', date)}`,
         message: 'Le mois de naissance indiqué ne correspond pas aux 4e et 5e chiffres du NIR',
       });
     }
-    return violations ? fail(...violations) : pass();
+    return violations ? fail(...violations) : PASSE;
   },
   plant(valid) {
     const nir = valid.apprenti.nir;

@@ -1,16 +1,29 @@
 // The NIR's département (characters 6–7, 6–8 overseas) matches the birth département, 99 abroad (control N4).
 import { redact } from '../../identifiers/index.js';
-import { defineRule, fail, notApplicable, pass } from '../rule.js';
-import { avec } from './champs.js';
+import { defineRule, fail } from '../rule.js';
+import { avec, PASSE, sansObjet } from './champs.js';
 import { nirApprenti, remplacerDansNir } from './nir-outils.js';
 
-/** Whether the NIR's département code designates the declared birth département. */
-function concorde(nirDept: string, naissance: string): boolean {
-  if (nirDept === naissance) return true;
-  // AGECAP pads to 3 characters (075): accept the padded form.
-  if (naissance.length === 3 && naissance.charCodeAt(0) === 48 && naissance.slice(1) === nirDept) return true;
-  // Corsica was département 20 until 1976; older NIRs keep it.
-  return nirDept === '20' && (naissance === '2A' || naissance === '2B');
+const SANS_OBJET = sansObjet('NIR ou département de naissance absent ou mal formé');
+
+/**
+ * Whether the NIR's département designates the declared one, compared in place. Accepted forms: the same code
+ * (`69`, `2A`, `99`; `971` for overseas, whose third digit starts the NIR's commune), AGECAP's padded `069`,
+ * and `20` in the NIR for someone declared in 2A/2B (Corsica was one département until 1976).
+ */
+function concorde(nir: string, dep: string): boolean {
+  const n5 = nir.charCodeAt(5);
+  const n6 = nir.charCodeAt(6);
+  const d0 = dep.charCodeAt(0);
+  let d1 = dep.charCodeAt(1);
+  if (d1 === 97 || d1 === 98) d1 -= 32; // 2a → 2A
+  if (dep.length === 2) {
+    if (n5 === d0 && n6 === d1) return true;
+    return n5 === 50 && n6 === 48 && d0 === 50 && (d1 === 65 || d1 === 66);
+  }
+  if (dep.length !== 3) return false;
+  if (d0 === 48) return n5 === dep.charCodeAt(1) && n6 === dep.charCodeAt(2); // 069
+  return n5 === d0 && n6 === dep.charCodeAt(1) && nir.charCodeAt(7) === dep.charCodeAt(2); // 971
 }
 
 export default defineRule({
@@ -22,15 +35,13 @@ export default defineRule({
   appliesTo: ['cerfa'],
   check(cerfa) {
     const nir = nirApprenti(cerfa);
-    const naissance = cerfa.apprenti?.departementNaissance;
-    if (nir === null || typeof naissance !== 'string' || naissance === '') {
-      return notApplicable('NIR ou département de naissance absent ou mal formé');
-    }
-    if (concorde(nir.departement, naissance.toUpperCase())) return pass();
+    const dep: unknown = cerfa.apprenti?.departementNaissance;
+    if (nir === undefined || typeof dep !== 'string' || dep === '') return SANS_OBJET;
+    if (concorde(nir, dep)) return PASSE;
     return fail({
       path: 'apprenti.nir',
       expected: 'département de naissance (99 si né à l’étranger) aux 6e et 7e caractères du NIR',
-      received: `${redact('nir', cerfa.apprenti.nir)} (département différent de apprenti.departementNaissance)`,
+      received: `${redact('nir', nir)} (département différent de apprenti.departementNaissance)`,
       message: 'Le département renseigné ne correspond pas aux 6e et 7e chiffres du NIR',
     });
   },

@@ -1,8 +1,10 @@
 // The NIR's first digit matches the apprentice's sex: 1 for M, 2 for F (Mission apprentissage control N1).
 import { redact } from '../../identifiers/index.js';
-import { defineRule, fail, notApplicable, pass } from '../rule.js';
-import { avec } from './champs.js';
+import { defineRule, fail } from '../rule.js';
+import { avec, PASSE, sansObjet } from './champs.js';
 import { nirApprenti, remplacerDansNir } from './nir-outils.js';
+
+const SANS_OBJET = sansObjet('NIR ou sexe absent ou mal formé');
 
 export default defineRule({
   id: 'nir-coherence-sexe',
@@ -14,13 +16,13 @@ export default defineRule({
   check(cerfa) {
     const nir = nirApprenti(cerfa);
     const sexe = cerfa.apprenti?.sexe;
-    if (nir === null || (sexe !== 'M' && sexe !== 'F')) return notApplicable('NIR ou sexe absent ou mal formé');
-    const attendu = sexe === 'M' ? 1 : 2;
-    if (nir.sexe === attendu) return pass();
+    if (nir === undefined || (sexe !== 'M' && sexe !== 'F')) return SANS_OBJET;
+    const attendu = sexe === 'M' ? 49 : 50; // '1' : '2'
+    if (nir.charCodeAt(0) === attendu) return PASSE;
     return fail({
       path: 'apprenti.nir',
-      expected: `NIR commençant par ${attendu} (sexe ${sexe})`,
-      received: redact('nir', cerfa.apprenti.nir),
+      expected: `NIR commençant par ${sexe === 'M' ? 1 : 2} (sexe ${sexe})`,
+      received: redact('nir', nir),
       message: 'Le sexe renseigné ne correspond pas au 1er chiffre du NIR',
     });
   },

@@ -1,12 +1,11 @@
-// Helpers for the NIR coherence rules: read the apprentice's NIR, and rewrite one part of it keeping its key right.
-import { nirKey, parseNir, type NirParts } from '../../identifiers/index.js';
-import { lire } from './champs.js';
-import { NIR_APPRENTI } from './chemins.js';
+// Helpers for the NIR coherence rules: the apprentice's NIR when usable, and a NIR rewritten with its key kept right.
+import { isWellFormedNir, nirKey } from '../../identifiers/index.js';
+import type { Cerfa } from '../../model/payloads.js';
 
-/** The apprentice's NIR parts, or null when absent or malformed (nir-format and cerfa-nir-obligatoire report those). */
-export function nirApprenti(payload: unknown): NirParts | null {
-  const v = lire(payload, NIR_APPRENTI);
-  return typeof v === 'string' ? parseNir(v) : null;
+/** The apprentice's NIR when well formed, else undefined (nir-format and cerfa-nir-obligatoire report those). */
+export function nirApprenti(cerfa: Cerfa): string | undefined {
+  const nir: unknown = cerfa.apprenti?.nir;
+  return typeof nir === 'string' && isWellFormedNir(nir) ? nir : undefined;
 }
 
 /** Replaces characters [from, from + part.length) of a NIR and recomputes the key when there is one. */

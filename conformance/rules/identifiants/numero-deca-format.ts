@@ -1,9 +1,13 @@
 // The previous contract's number is a DECA number: département, year, month, NC or 2 digits, 4 digits (norme.md §3.4).
 import { isValidNumeroDeca } from '../../identifiers/index.js';
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs, verifierTextes } from './champs.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, controle, resultat } from './champs.js';
 
-const CHAMPS_DECA = champs('contrat.numeroContratPrecedent');
+const decrire = (path: string, r: unknown): Violation => ({
+  path,
+  expected: 'numéro DECA de 15 caractères : département (3), année (4), mois (2), NC ou 2 chiffres, 4 chiffres (ex. 02B202212000000)',
+  received: String(r),
+});
 
 export default defineRule({
   id: 'numero-deca-format',
@@ -13,15 +17,10 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const v = verifierTextes(cerfa, CHAMPS_DECA, isValidNumeroDeca, (c, r) => ({
-      path: c.path,
-      expected: 'numéro DECA de 15 caractères : département (3), année (4), mois (2), NC ou 2 chiffres, 4 chiffres (ex. 02B202212000000)',
-      received: String(r),
-    }));
-    return v ? fail(...v) : pass();
+    return resultat(controle(undefined, cerfa.contrat?.numeroContratPrecedent, 'contrat.numeroContratPrecedent', isValidNumeroDeca, decrire));
   },
   plant(valid) {
-    // Absent when the fixture is a first contract: setting a malformed one breaks only this rule.
+    // Absent from a first contract: setting a malformed one breaks this rule only.
     return { payload: avec(valid, 'contrat.numeroContratPrecedent', '0752023NC1234') };
   },
 });

@@ -1,9 +1,14 @@
 // The RNCP code is `RNCP` (optional) followed by 2 to 5 digits (flux-retour-cfas, CERFA-OLD; norme.md §3.4).
 import { isValidRncp } from '../../identifiers/index.js';
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, champs, cible, verifierTextes } from './champs.js';
+import type { Cerfa, Convention } from '../../model/payloads.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, controle, resultat } from './champs.js';
 
-const CHAMPS_RNCP = champs('formation.rncp');
+const decrire = (path: string, r: unknown): Violation => ({
+  path,
+  expected: 'RNCP suivi de 2 à 5 chiffres (préfixe facultatif)',
+  received: String(r),
+});
 
 export default defineRule({
   id: 'rncp-format',
@@ -12,16 +17,10 @@ export default defineRule({
   severity: 'bloquant',
   area: 'identifiants',
   appliesTo: ['cerfa', 'convention'],
-  check(payload) {
-    const v = verifierTextes(payload, CHAMPS_RNCP, isValidRncp, (c, r) => ({
-      path: c.path,
-      expected: 'RNCP suivi de 2 à 5 chiffres (préfixe facultatif)',
-      received: String(r),
-    }));
-    return v ? fail(...v) : pass();
+  check(payload: Cerfa | Convention) {
+    return resultat(controle(undefined, payload.formation?.rncp, 'formation.rncp', isValidRncp, decrire));
   },
   plant(valid) {
-    const c = cible('rncp-format', valid, CHAMPS_RNCP);
-    return { payload: avec(valid, c.path, 'RNCP1') };
+    return { payload: avec(valid, 'formation.rncp', 'RNCP1') };
   },
 });

@@ -1,10 +1,9 @@
 // Every UAI (CFA, training site) is 7 digits and a letter (CONTRAT formationSchema; norme.md §3.4).
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, cible, texte, verifierTextes } from './champs.js';
-import { CHAMPS_UAI } from './chemins.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, cible, controle, resultat, texte } from './champs.js';
+import { CHAMPS_UAI, formeUai, type PayloadLache } from './chemins.js';
 
-const UAI = /^[0-9]{7}[A-Za-z]$/;
-const estUai = (s: string): boolean => UAI.test(s);
+const decrire = (path: string, r: unknown): Violation => ({ path, expected: '7 chiffres et une lettre', received: String(r) });
 
 export default defineRule({
   id: 'uai-format',
@@ -14,12 +13,9 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa', 'facture', 'convention'],
   check(payload) {
-    const v = verifierTextes(payload, CHAMPS_UAI, estUai, (c, r) => ({
-      path: c.path,
-      expected: '7 chiffres et une lettre',
-      received: String(r),
-    }));
-    return v ? fail(...v) : pass();
+    const p = payload as PayloadLache;
+    const v = controle(undefined, p.organismeFormation?.uaiCfa, 'organismeFormation.uaiCfa', formeUai, decrire);
+    return resultat(controle(v, p.etablissementFormation?.uaiCfa, 'etablissementFormation.uaiCfa', formeUai, decrire));
   },
   plant(valid) {
     const c = cible('uai-format', valid, CHAMPS_UAI);

@@ -1,11 +1,21 @@
 // A well-formed UAI ends with its check letter: alphabet without I, O, Q indexed by the number mod 23 (norme.md §3.4).
 import { isValidUai, uaiLetter } from '../../identifiers/index.js';
-import { defineRule, fail, pass } from '../rule.js';
-import { avec, cible, texte, verifierTextes } from './champs.js';
-import { CHAMPS_UAI } from './chemins.js';
+import { defineRule, type Violation } from '../rule.js';
+import { avec, cible, controle, resultat, texte } from './champs.js';
+import { CHAMPS_UAI, formeUai, type PayloadLache } from './chemins.js';
 
-const UAI = /^[0-9]{7}[A-Za-z]$/;
-const cleValideOuHorsFormat = (s: string): boolean => !UAI.test(s) || isValidUai(s);
+/** Malformed UAIs belong to uai-format. */
+const cleValideOuHorsFormat = (s: string): boolean => !formeUai(s) || isValidUai(s);
+
+const decrire = (path: string, r: unknown): Violation => {
+  const uai = String(r);
+  return {
+    path,
+    expected: `lettre clé ${uaiLetter(uai.slice(0, 7))}`,
+    received: uai,
+    message: 'La lettre clé du code UAI ne correspond pas à ses 7 chiffres',
+  };
+};
 
 export default defineRule({
   id: 'uai-lettre-cle',
@@ -15,16 +25,9 @@ export default defineRule({
   area: 'identifiants',
   appliesTo: ['cerfa', 'facture', 'convention'],
   check(payload) {
-    const v = verifierTextes(payload, CHAMPS_UAI, cleValideOuHorsFormat, (c, r) => {
-      const uai = String(r);
-      return {
-        path: c.path,
-        expected: `lettre clé ${uaiLetter(uai.slice(0, 7))}`,
-        received: uai,
-        message: 'La lettre clé du code UAI ne correspond pas à ses 7 chiffres',
-      };
-    });
-    return v ? fail(...v) : pass();
+    const p = payload as PayloadLache;
+    const v = controle(undefined, p.organismeFormation?.uaiCfa, 'organismeFormation.uaiCfa', cleValideOuHorsFormat, decrire);
+    return resultat(controle(v, p.etablissementFormation?.uaiCfa, 'etablissementFormation.uaiCfa', cleValideOuHorsFormat, decrire));
   },
   plant(valid) {
     const c = cible('uai-lettre-cle', valid, CHAMPS_UAI);

@@ -18,6 +18,8 @@ export interface CerfaFacts {
   ageDebut: number | undefined;
   /** Apprentice's age in whole years at dateConclusion. */
   ageConclusion: number | undefined;
+  /** Values derived from these facts only, memoised by `memo` (dropped with the facts when a date changes). */
+  readonly derived: Map<string, unknown>;
 }
 
 /** The raw strings the facts were computed from, to detect a payload edited in place after a first check. */
@@ -83,6 +85,7 @@ function compute(cerfa: Cerfa): Entry {
     maitre2Naissance: m2,
     ageDebut: naissance !== undefined && debutContrat !== undefined ? ageAt(naissance, debutContrat) : undefined,
     ageConclusion: naissance !== undefined && conclusion !== undefined ? ageAt(naissance, conclusion) : undefined,
+    derived: new Map(),
   };
   return new Entry(...raw, facts);
 }
@@ -107,15 +110,9 @@ export function factsOf(cerfa: Cerfa): CerfaFacts {
   return entry.facts;
 }
 
-/** Per-payload memo of values derived only from the facts (dropped whenever the facts are recomputed). */
-const derived = new WeakMap<CerfaFacts, Map<string, unknown>>();
-
+/** Per-payload memo of a value derived only from the facts. */
 export function memo<T>(facts: CerfaFacts, key: string, compute: (facts: CerfaFacts) => T): T {
-  let map = derived.get(facts);
-  if (!map) {
-    map = new Map();
-    derived.set(facts, map);
-  }
+  const map = facts.derived;
   if (map.has(key)) return map.get(key) as T;
   const value = compute(facts);
   map.set(key, value);
@@ -137,3 +134,49 @@ export function naissanceApprentiFuture(facts: CerfaFacts, context: RuleContext)
 }
 
 export const SKIP_NAISSANCE_FUTURE = "date de naissance de l'apprenti postérieure à la date du jour (voir coherence-apprenti-naissance-passee)";
+
+/** Parsed dates of one remuneration line (undefined when unreadable). */
+export interface LigneLue {
+  debut: Ymd | undefined;
+  fin: Ymd | undefined;
+}
+
+interface LignesEntry {
+  raw: unknown[];
+  lues: LigneLue[];
+}
+
+const lignesCache = new WeakMap<object, LignesEntry>();
+
+/**
+ * The remuneration lines' dates parsed once per lines array (re-parsed if a date string changed in place), in the
+ * payload's order.
+ */
+let lastLignes: object | undefined;
+let lastLignesEntry: LignesEntry | undefined;
+
+export function lignesLues(lignes: readonly { dateDebut?: unknown; dateFin?: unknown }[]): LigneLue[] {
+  const entry = lignes === lastLignes ? lastLignesEntry : lignesCache.get(lignes);
+  if (entry && entry.raw.length === lignes.length * 2) {
+    let fresh = true;
+    for (let i = 0; i < lignes.length && fresh; i++) {
+      fresh = entry.raw[2 * i] === lignes[i]?.dateDebut && entry.raw[2 * i + 1] === lignes[i]?.dateFin;
+    }
+    if (fresh) {
+      lastLignes = lignes;
+      lastLignesEntry = entry;
+      return entry.lues;
+    }
+  }
+  const raw: unknown[] = [];
+  const lues: LigneLue[] = [];
+  for (const ligne of lignes) {
+    raw.push(ligne?.dateDebut, ligne?.dateFin);
+    lues.push({ debut: parseIsoDate(ligne?.dateDebut), fin: parseIsoDate(ligne?.dateFin) });
+  }
+  const fresh = { raw, lues };
+  lignesCache.set(lignes, fresh);
+  lastLignes = lignes;
+  lastLignesEntry = fresh;
+  return lues;
+}

@@ -12,6 +12,7 @@ import { lignesRemunerationMinimale } from '../../../remuneration/lignes.js';
 import type { Cerfa } from '../../../model/payloads.js';
 import type { RuleContext } from '../../rule.js';
 import { eligibiliteParams } from '../../eligibilite/support/params.js';
+import { nirKey } from '../../../identifiers/index.js';
 
 /** A deep copy: plants never mutate their input. */
 export function copie<T>(value: T): T {
@@ -27,17 +28,16 @@ export function date(value: string | undefined, field: string): Ymd {
   return parsed;
 }
 
-/** The 2-digit key of a 13-character NIR body (97 − n mod 97; Corsica 2A/2B counts as 19/18, research §3.4). */
-export function cleNir(body: string): string | undefined {
-  const numeric = body.slice(0, 5) + body.slice(5, 7).replace('2A', '19').replace('2B', '18') + body.slice(7, 13);
-  if (numeric.length !== 13 || !/^[0-9]+$/.test(numeric)) return undefined;
-  return String(97 - Number(BigInt(numeric) % 97n)).padStart(2, '0');
-}
-
-/** Replaces the first 13 characters of a NIR, recomputing its key when it has one. */
+/** Replaces the first 13 characters of a NIR, recomputing its key (identifiers' nirKey) when it has one. */
 export function nirAvecCorps(nir: string, body: string): string {
   if (nir.length < 15) return body + nir.slice(13);
-  return body + (cleNir(body) ?? nir.slice(13, 15)) + nir.slice(15);
+  let key: string;
+  try {
+    key = nirKey(body);
+  } catch {
+    key = nir.slice(13, 15);
+  }
+  return body + key + nir.slice(15);
 }
 
 /**

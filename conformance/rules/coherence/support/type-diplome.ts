@@ -24,5 +24,15 @@ const PREFIXES = new Map(Object.entries(TABLE));
 /** The diploma type a code diplôme implies, or undefined when its prefix is not in the table. */
 export function typeDiplomeAttendu(codeDiplome: unknown): number | undefined {
   if (typeof codeDiplome !== 'string' || codeDiplome.length < 3) return undefined;
-  return PREFIXES.get(codeDiplome.slice(0, 3).toUpperCase());
+  const prefix = codeDiplome.slice(0, 3);
+  return PREFIXES.get(prefix) ?? PREFIXES.get(prefix.toUpperCase());
+}
+
+/**
+ * The level a CERFA diploma type belongs to: its tens digit (2 none, 3 CAP/BEP, 4 bac, 5 bac+2, 6 bac+3/4,
+ * 7 bac+5 and more — 80, doctorat, is listed with the bac+5 group).
+ */
+export function niveauTypeDiplome(type: number): number {
+  const niveau = Math.floor(type / 10);
+  return niveau === 8 ? 7 : niveau;
 }

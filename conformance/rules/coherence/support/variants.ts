@@ -2,7 +2,7 @@
 import type { Cerfa } from '../../../model/payloads.js';
 import { addDays, addMonths } from '../../../remuneration/calendar.js';
 import { cerfaCoherent } from '../../fixtures/cerfa-coherent.js';
-import { copie, date, fixerAgeApprenti, iso, recalculerRemuneration } from './plant.js';
+import { date, fixerAgeApprenti, iso, recalculerRemuneration } from './plant.js';
 import { enAvenant, numeroDecaPlausible } from './avenant.js';
 
 function variant(edit: (cerfa: Cerfa) => void): Cerfa {
@@ -12,7 +12,7 @@ function variant(edit: (cerfa: Cerfa) => void): Cerfa {
 }
 
 /** Named valid payloads; each passes every coherence and eligibility rule (a test checks it). */
-export function variantesValides(): Record<string, Cerfa> {
+export function variantesValides() {
   return {
     base: cerfaCoherent(),
     mineur: variant((c) => fixerAgeApprenti(c, 17)),
@@ -56,4 +56,3 @@ export function variantesValides(): Record<string, Cerfa> {
   };
 }
 
-export { copie };

@@ -1,0 +1,33 @@
+// Tests of facture-frais-annexes-montant-engage: frais annexes within what the OPCO committed.
+import { describe, it, expect } from 'vitest';
+import rule from './facture-frais-annexes-montant-engage.js';
+import { factureValide } from '../fixtures/facture-valide.js';
+import { contexteFacturation } from '../fixtures/dossier-engage.js';
+import { echecs, testRegle } from './support/regle-test.js';
+
+testRegle(rule, { kind: 'facture', valide: factureValide, contexte: contexteFacturation, chemins: ['lignes[0].fraisAnnexes[0].montant'], contexteRequis: true });
+
+describe('facture-frais-annexes-montant-engage', () => {
+  it('refuses a nature the OPCO did not commit, and a first equipment already paid', () => {
+    const context = contexteFacturation();
+    const dossier = context.dossiers![0]!;
+    dossier.engagementsFraisAnnexe = dossier.engagementsFraisAnnexe.filter((e) => e.natureFrais !== 'HEBERGEMENT');
+    dossier.detailsFacturation!.fraisPremierEquipementRegles = true;
+    const result = rule.check(factureValide(), context);
+    expect(result.outcome === 'fail' && result.violations.map((v) => v.path)).toEqual([
+      'lignes[0].fraisAnnexes[1].montant',
+      'lignes[0].fraisAnnexes[2].montant',
+    ]);
+  });
+
+  it('plants on an invoice without frais annexes too, breaking only this rule', () => {
+    const facture = factureValide();
+    const ligne = facture.lignes[0]!;
+    delete ligne.fraisAnnexes;
+    ligne.montant = facture.montantTotal = 3200;
+    const context = contexteFacturation();
+    const planted = rule.plant(facture, context);
+    expect(rule.check(planted.payload, planted.context ?? context).outcome).toBe('fail');
+    expect(echecs('facture', planted.payload, planted.context ?? context)).toEqual([rule.id]);
+  });
+});
