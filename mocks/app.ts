@@ -32,6 +32,8 @@ export interface MockAppOptions {
   logger?: false;
   /** Called once per answered request with a redacted summary (the CLI prints it). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Called with any unexpected error (answered 500 ERREUR_INTERNE); the CLI prints it. */
+  onError?: (error: unknown) => void;
   /** Overrides the bundled sample référentiel (tests). */
   referentiel?: Referentiel;
 }
@@ -115,6 +117,8 @@ export class WriteQueue {
   }
 
   private async drain(): Promise<void> {
+    // Yield once to the event loop before each group, so requests already received join it.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.pending.length > 0) {
       const group = this.pending.splice(0, 256);
       const store = this.store();
@@ -146,6 +150,7 @@ export class WriteQueue {
         if (outcome?.ok) item.resolve(outcome.value);
         else item.reject(outcome?.value);
       });
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 }
@@ -261,6 +266,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       return sendProblem(reply, new MockProblem('REQUETE_INVALIDE', (error as Error).message, [], { status }));
     }
     request.log.error(error);
+    options.onError?.(error);
     return sendProblem(reply, new MockProblem('ERREUR_INTERNE', 'Erreur interne du bouchon'));
   });
   app.setNotFoundHandler((request, reply) =>

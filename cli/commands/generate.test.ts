@@ -1,7 +1,9 @@
 // Tests of `convergence generate` through main(): NDJSON lines, determinism, options, exit codes, backpressure.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
@@ -35,6 +37,10 @@ async function generate(...args: string[]): Promise<Run> {
   const code = await main(['node', 'convergence', 'generate', ...args], io);
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = join(root, 'bin/convergence.js');
+const built = existsSync(join(root, 'dist/cli/commands/generate.js'));
 
 const lines = (ndjson: string): unknown[] => ndjson.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
 
@@ -146,5 +152,18 @@ describe('convergence generate', () => {
     // About 1 MB written, never more than one 64 KB chunk waiting: the command awaited 'drain'.
     expect(received.join('').length).toBeGreaterThan(512 * 1024);
     expect(maxBuffered).toBeLessThan(128 * 1024);
+  });
+
+  // The one spawned process: real stdout, and a reader that stops early (`| head`) — needs the compiled CLI.
+  it.runIf(built)('stops quietly with exit 0 when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [bin, 'generate', 'cerfa', '--count', '1000000', '--seed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((done) => child.stdout.once('data', (d: Buffer) => done(d.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(JSON.parse(first.split('\n')[0]!)).toEqual(generateCerfa(1, 0));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

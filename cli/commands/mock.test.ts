@@ -46,6 +46,13 @@ describe('convergence mock', () => {
     expect(io.err()).toContain('nope.yaml');
   });
 
+  it('exits 2 on a spec that does not parse, with its line', async () => {
+    writeFileSync(join(dir, 'bad-spec.yaml'), 'openapi: 3.0.3\npaths: [\n');
+    const io = fakeIO();
+    expect(await main(['node', 'convergence', 'mock', '--spec', 'bad-spec.yaml', '--store', 'memory'], io)).toBe(2);
+    expect(io.err()).toMatch(/bad-spec\.yaml: line \d+/);
+  });
+
   it('starts on a free port, prints the URL and the demo key once, logs requests with the key redacted', async () => {
     const io = fakeIO();
     const running = await startMock({ port: '0', host: '127.0.0.1', store: join(dir, 'cli.sqlite') }, io);

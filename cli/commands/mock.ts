@@ -45,6 +45,8 @@ export async function startMock(options: MockCommandOptions, io: CliIO): Promise
       store,
       ...(options.spec ? { spec: resolve(io.cwd, options.spec) } : {}),
       onRequest: (entry) => io.stdout.write(logLine(entry)),
+      // The message only: a stack or a payload could carry personal data.
+      onError: (error) => io.stderr.write(`internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}\n`),
     });
   } catch (error) {
     if (error instanceof SpecError) throw new ExitError(`invalid spec: ${error.message}`);
@@ -85,18 +87,20 @@ export function registerMock(program: Command, ctx: CommandContext): void {
     .option('--config <file>', 'YAML tenant config (CFAs, API keys, admin token, delays); a demo CFA when absent')
     .option('--spec <file>', 'OpenAPI file to serve (default: the bundled spec)')
     .action(async (options: MockCommandOptions) => {
-      const running = await startMock(options, ctx.io);
-      await new Promise<void>((done) => {
-        const stop = (signal: NodeJS.Signals): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          ctx.io.stdout.write(`${signal} received, stopping the mock\n`);
-          done();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-      await running.stop();
-      ctx.setExit(EXIT.conformant);
+      // Handlers first: a signal that arrives while the mock starts (or right after its URL is printed) stops it cleanly.
+      let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
+      const stopped = new Promise<NodeJS.Signals>((done) => (onSignal = done));
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      try {
+        const running = await startMock(options, ctx.io);
+        const signal = await stopped;
+        ctx.io.stdout.write(`${signal} received, stopping the mock\n`);
+        await running.stop();
+        ctx.setExit(EXIT.conformant);
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
     });
 }

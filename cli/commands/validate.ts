@@ -159,7 +159,7 @@ function openInputs(files: string[], ctx: CommandContext): Input[] {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ExitError(`cannot read ${name}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`);
     }
-    return { name, size, stream: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
+    return { name, size, stream: () => createReadStream(path, { highWaterMark: 64 * 1024 }) };
   });
 }
 

@@ -1,4 +1,5 @@
 // Splits a text stream into JSON records with their start line (NDJSON, one JSON value, or a JSON array) in constant memory.
+import { StringDecoder } from 'node:string_decoder';
 import type { RuleContext } from '../rules/rule.js';
 import type { PayloadKind } from '../model/payloads.js';
 import { detectKind, isPayloadKind } from './kind.js';
@@ -79,17 +80,33 @@ export class RecordSplitter {
   private maybeLines = false;
   private values = 0;
 
-  /** Feeds decoded text; returns the records completed by it. Throws `InputError` on a syntax problem. */
-  push(chunk: string): RawRecord[] {
+  /**
+   * Feeds the next chunk; returns the records completed by it. Throws `InputError` on a syntax problem.
+   * Give either text (already decoded) or raw UTF-8 bytes for the whole input, not both. With bytes, NDJSON
+   * lines are found in the bytes and each line decoded alone: the JSON parser then works on small flat strings
+   * (about 1.5× faster than on slices of a large chunk) and no large string stays on the heap.
+   */
+  push(chunk: string | Uint8Array): RawRecord[] {
     const out: RawRecord[] = [];
-    if (this.mode === 'lines') this.splitLines(chunk, 0, out);
-    else this.scan(chunk, out);
+    if (typeof chunk !== 'string') {
+      this.pushBytes(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), out);
+    } else {
+      if (this.bytes !== 'none') throw new Error('RecordSplitter: text pushed after bytes');
+      this.pushText(chunk, out);
+    }
     return out;
   }
 
   /** Ends the input; returns the last record, or throws when a value or the array is left open. */
   end(): RawRecord[] {
     const out: RawRecord[] = [];
+    if (this.bytes === 'undecided') this.decide(true, out);
+    if (this.bytes === 'lines') {
+      if (this.byteTail !== undefined) this.pushLine(this.byteTail.toString('utf8'), out);
+      this.byteTail = undefined;
+      return out;
+    }
+    if (this.bytes === 'text') this.pushText(this.decoder!.end(), out);
     if (this.mode === 'lines') {
       if (this.piecesLength > 0) this.pushLine(this.takePieces(''), out);
     } else if (this.inValue) {
@@ -100,6 +117,90 @@ export class RecordSplitter {
     return out;
   }
 
+  private pushText(chunk: string, out: RawRecord[]): void {
+    if (this.mode === 'lines') this.splitLines(chunk, 0, out);
+    else this.scan(chunk, out);
+  }
+
+  // ----- Byte input -----
+  /** `none`: text input; `undecided`: bytes buffered until the form is known; then NDJSON lines or decoded text. */
+  private bytes: 'none' | 'undecided' | 'lines' | 'text' = 'none';
+  /** Bytes not yet split: the start of the input while undecided, then a partial last line. */
+  private byteTail: Buffer | undefined;
+  private decoder: StringDecoder | undefined;
+
+  private pushBytes(chunk: Buffer, out: RawRecord[]): void {
+    if (this.bytes === 'none') this.bytes = 'undecided';
+    if (this.bytes === 'lines') return this.splitLineBytes(chunk, out);
+    if (this.bytes === 'text') return this.pushText(this.decoder!.write(chunk), out);
+    this.byteTail = this.byteTail === undefined ? Buffer.from(chunk) : Buffer.concat([this.byteTail, chunk]);
+    this.decide(false, out);
+  }
+
+  /**
+   * Chooses the form from the first bytes: NDJSON when the first non-blank line is a JSON value on its own
+   * (as the text scanner decides, but without decoding the whole input), else the text scanner.
+   */
+  private decide(final: boolean, out: RawRecord[]): void {
+    const head = this.byteTail ?? Buffer.alloc(0);
+    let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    const bom = i;
+    let lines = 0;
+    while (i < head.length && (head[i] === SPACE || head[i] === TAB || head[i] === CR || head[i] === LF)) {
+      if (head[i] === LF) lines++;
+      i++;
+    }
+    let form: 'lines' | 'text' | undefined;
+    if (i < head.length && head[i] === OPEN_BRACKET) form = 'text';
+    else {
+      const nl = head.indexOf(LF, i);
+      if (nl === -1 && !final && head.length <= MAX_RECORD_CHARS) return; // the first line is not complete yet
+      if (i >= head.length) form = 'text';
+      else {
+        try {
+          JSON.parse(head.toString('utf8', i, nl === -1 ? head.length : nl));
+          form = 'lines';
+        } catch {
+          form = 'text';
+        }
+      }
+    }
+    this.byteTail = undefined;
+    if (form === 'lines') {
+      this.bytes = 'lines';
+      this.mode = 'lines';
+      this.line += lines;
+      this.splitLineBytes(head.subarray(i), out);
+    } else {
+      this.bytes = 'text';
+      this.decoder = new StringDecoder('utf8');
+      this.pushText(this.decoder.write(head.subarray(bom)), out);
+    }
+  }
+
+  private splitLineBytes(chunk: Buffer, out: RawRecord[]): void {
+    let start = 0;
+    let nl = chunk.indexOf(LF);
+    if (nl !== -1 && this.byteTail !== undefined) {
+      this.pushLine(Buffer.concat([this.byteTail, chunk.subarray(0, nl)]).toString('utf8'), out);
+      this.byteTail = undefined;
+      start = nl + 1;
+      nl = chunk.indexOf(LF, start);
+    }
+    while (nl !== -1) {
+      this.pushLine(chunk.toString('utf8', start, nl), out);
+      start = nl + 1;
+      nl = chunk.indexOf(LF, start);
+    }
+    if (start < chunk.length) {
+      // Copied: the stream owns `chunk`, and the partial line is all that must outlive it.
+      const rest = Buffer.from(chunk.subarray(start));
+      this.byteTail = this.byteTail === undefined ? rest : Buffer.concat([this.byteTail, rest]);
+      if (this.byteTail.length > MAX_RECORD_CHARS) throw new InputError(this.line, `line longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB`);
+    }
+  }
+
+  // ----- Text input -----
   private keep(piece: string): void {
     if (piece.length === 0) return;
     this.pieces.push(piece);

@@ -153,7 +153,8 @@ export class Summarizer {
     let entry = this.byObject.get(rule);
     if (entry === undefined) {
       entry = this.entryFor(rule);
-      this.byObject.set(rule, entry);
+      // Bounded, so a caller passing fresh metadata objects cannot grow it without limit.
+      if (this.byObject.size < 4096) this.byObject.set(rule, entry);
     }
     this.count(entry, ref, rule, result);
   }

@@ -79,6 +79,17 @@ describe('determinism', () => {
     expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
   });
 
+  it('produces plain JSON data: a JSON round trip changes nothing (no undefined, NaN or Infinity)', () => {
+    for (const kind of KINDS) {
+      for (const complet of [false, true]) {
+        for (const i of indices.slice(0, 30)) {
+          const record = generateRecord(kind, 7, i, { complet });
+          expect(JSON.parse(JSON.stringify(record))).toStrictEqual(record);
+        }
+      }
+    }
+  });
+
   it('rejects negative or fractional seeds and indices', () => {
     expect(() => generateCerfa(-1, 0)).toThrow(RangeError);
     expect(() => generateCerfa(1, 0.5)).toThrow(RangeError);

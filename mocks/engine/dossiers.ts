@@ -1,5 +1,6 @@
 // Dossier operations of the mock OPCO: deposit (rules, duplicates, decision), read, listings, appairage, rupture.
 import type { Cerfa } from '../../conformance/model/payloads.js';
+import { plafondMajorationRQTH } from '../../conformance/financing/index.js';
 import { isoDay } from '../clock.js';
 import { MockProblem } from '../errors.js';
 import type { Decision, DossierRecord } from '../store/types.js';
@@ -7,7 +8,7 @@ import type { EngineContext, OperationInput, OperationResult } from './context.j
 import { planApresRupture, planEcheances, totalPlan, type EcheancierInput } from './financing.js';
 import { npecFor, rncpInactifs } from './referentiel.js';
 import { blocking, runRules, toNormErrors } from './rules.js';
-import { dossierLu, dossierState, etatDossier } from './views.js';
+import { dossierLu, dossierState, echeancesAt, etatDossier } from './views.js';
 
 /** Areas whose blocking failures make the deposit itself fail (400); `eligibilite` failures lead to REFUSE later. */
 export const PAYLOAD_AREAS = ['identifiants', 'cerfa', 'coherence'] as const;
@@ -54,7 +55,9 @@ function echeancierInput(ctx: EngineContext, cerfa: Cerfa): EcheancierInput {
     dateDebutContrat: cerfa.contrat.dateDebutContrat,
     dateFinContrat: cerfa.contrat.dateFinContrat,
     npecAnnuel: npec.montant,
-    majorationRQTHAnnuelle: cerfa.apprenti.handicap ? ctx.referentiel.majorationRQTH : 0,
+    majorationRQTHAnnuelle: cerfa.apprenti.handicap ? (plafondMajorationRQTH(cerfa.contrat.dateConclusion) ?? ctx.referentiel.majorationRQTH) : 0,
+    heuresDistanciel: cerfa.formation.nombreHeuresEnDistanciel,
+    heuresFormation: cerfa.formation.dureeFormation,
     iban: ctx.tenant.iban,
     siret: ctx.tenant.siret,
   };
@@ -203,7 +206,7 @@ export async function ruptureEmployeur(ctx: EngineContext, input: OperationInput
       { code: 'DATE_RUPTURE_HORS_CONTRAT', description: 'La date de rupture doit être comprise entre le début et la fin du contrat', champ: 'dateRupture' },
     ]);
   }
-  const echeances = planApresRupture(echeancierInput(ctx, record.cerfa), dateRupture);
+  const echeances = planApresRupture(echeancierInput(ctx, record.cerfa), dateRupture, echeancesAt(record, now));
   record.rupture = { dateRupture, declaredAt: now.toISOString(), echeances, engagement: totalPlan(echeances) };
   await ctx.store.putDossier(record);
   return { status: 200, body: view(ctx, record) };

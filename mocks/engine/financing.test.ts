@@ -1,6 +1,8 @@
-// The mock's échéancier: amounts add up to the financed total, per regime, and a rupture prorates it.
+// The mock's échéancier (through conformance/financing): amounts add up to the financed total, per regime, and a rupture prorates it.
 import { describe, expect, it } from 'vitest';
 import { planApresRupture, planEcheances, totalPlan, type EcheancierInput } from './financing.js';
+
+const current = (input: EcheancierInput) => planEcheances(input).map((e) => ({ ...e, montantRegle: 0, montantEnCoursInstruction: 0 }));
 
 const base: EcheancierInput = {
   dateConclusion: '2026-01-10',
@@ -35,11 +37,11 @@ describe('planEcheances', () => {
     expect(first.montantPedagogique).toBe(2800);
   });
 
-  it('pays a contract shorter than a year 50 % at the start and the balance at the end (daily prorata)', () => {
+  it('prorates a contract shorter than a year by days, its last échéance opening at the end', () => {
     const plan = planEcheances({ ...base, dateFinContrat: '2026-07-14' });
-    expect(plan).toHaveLength(2);
     expect(totalPlan(plan)).toBe(Math.round(((7000 * 181) / 365) * 100) / 100);
-    expect(plan[1]!.dateOuverture).toBe('2026-07-14');
+    expect(plan.at(-1)!.dateOuverture).toBe('2026-07-14');
+    expect(plan.every((e) => e.dateOuverture <= '2026-07-14')).toBe(true);
   });
 
   it('prorates the last partial year by days', () => {
@@ -50,13 +52,19 @@ describe('planEcheances', () => {
 
 describe('planApresRupture', () => {
   it('finances the contract up to the rupture only', () => {
-    const plan = planApresRupture(base, '2026-10-14');
+    const plan = planApresRupture(base, '2026-10-14', current(base));
     expect(totalPlan(plan)).toBeLessThan(7000);
     expect(totalPlan(plan)).toBe(Math.round(((7000 * 273) / 365) * 100) / 100);
     expect(plan.every((e) => e.dateOuverture <= '2026-10-14')).toBe(true);
   });
 
   it('keeps the plan when the rupture date is after the end', () => {
-    expect(totalPlan(planApresRupture(base, '2029-01-01'))).toBe(14000);
+    expect(totalPlan(planApresRupture(base, '2029-01-01', current(base)))).toBe(14000);
+  });
+
+  it('keeps an échéance already invoiced after the rupture, at 0 €, so the overpayment shows', () => {
+    const paid = current(base).map((e) => (e.numero === 5 ? { ...e, montantEnCoursInstruction: e.montantTotal } : e));
+    const plan = planApresRupture(base, '2026-10-14', paid);
+    expect(plan.find((e) => e.numero === 5)?.montantTotal).toBe(0);
   });
 });

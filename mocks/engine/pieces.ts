@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Certificat, Convention } from '../../conformance/model/payloads.js';
 import type { EngagementFraisAnnexe } from '../../conformance/model/dossier.js';
+import { engagerFraisAnnexes, FinancementError, type DemandeFraisAnnexe } from '../../conformance/financing/index.js';
 import { MockProblem } from '../errors.js';
 import type { PieceKind } from '../store/types.js';
 import type { EngineContext, OperationInput, OperationResult } from './context.js';
@@ -31,20 +32,23 @@ async function judged(ctx: EngineContext, kind: 'convention' | 'certificat', pay
   }
 }
 
-/** Frais annexes the OPCO commits from a convention's costs: meals and nights at the référentiel's prices, first equipment capped. */
-function fraisDepuisConvention(ctx: EngineContext, couts: Convention['couts']): EngagementFraisAnnexe[] {
+/**
+ * Frais annexes the OPCO commits from a convention's costs: meals and nights at the référentiel's unit prices, the
+ * first equipment as asked, each capped by the financing library (caps in force at the contract's conclusion).
+ */
+function fraisDepuisConvention(ctx: EngineContext, couts: Convention['couts'], dateConclusion: string): EngagementFraisAnnexe[] {
   const prix = ctx.referentiel.prixFraisAnnexes;
-  const frais: EngagementFraisAnnexe[] = [];
-  const add = (natureFrais: EngagementFraisAnnexe['natureFrais'], quantite: number | undefined, prixUnitaire: number): void => {
-    if (typeof quantite === 'number' && quantite > 0) {
-      frais.push({ natureFrais, quantite, prixUnitaire, montantTotal: Math.round(quantite * prixUnitaire * 100) / 100 });
-    }
-  };
-  add('RESTAURATION', couts?.nombreRepasTotaux, prix.RESTAURATION);
-  add('HEBERGEMENT', couts?.nombreHebergementTotaux, prix.HEBERGEMENT);
-  const equipement = couts?.montantPremierEquipement;
-  if (typeof equipement === 'number' && equipement > 0) add('PREMIER_EQUIPEMENT', 1, Math.min(equipement, ctx.referentiel.plafondFraisPremierEquipement));
-  return frais;
+  const demandes: DemandeFraisAnnexe[] = [];
+  const positive = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
+  if (positive(couts?.nombreRepasTotaux)) demandes.push({ natureFrais: 'RESTAURATION', quantite: couts.nombreRepasTotaux, prixUnitaire: prix.RESTAURATION });
+  if (positive(couts?.nombreHebergementTotaux)) demandes.push({ natureFrais: 'HEBERGEMENT', quantite: couts.nombreHebergementTotaux, prixUnitaire: prix.HEBERGEMENT });
+  if (positive(couts?.montantPremierEquipement)) demandes.push({ natureFrais: 'PREMIER_EQUIPEMENT', quantite: 1, prixUnitaire: couts.montantPremierEquipement });
+  try {
+    return engagerFraisAnnexes(demandes, dateConclusion);
+  } catch (error) {
+    if (error instanceof FinancementError) return [];
+    throw error;
+  }
 }
 
 export async function deposerConvention(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
@@ -52,7 +56,7 @@ export async function deposerConvention(ctx: EngineContext, input: OperationInpu
   await judged(ctx, 'convention', convention);
   const dossier = await ctx.store.getDossier(ctx.scope, convention.numeroInterneDossier);
   if (dossier) {
-    dossier.fraisAnnexes = fraisDepuisConvention(ctx, convention.couts);
+    dossier.fraisAnnexes = fraisDepuisConvention(ctx, convention.couts, dossier.cerfa.contrat.dateConclusion);
     await ctx.store.putDossier(dossier);
   }
   return store(ctx, 'convention', convention.numeroInterneDossier, convention as unknown as Record<string, unknown>);

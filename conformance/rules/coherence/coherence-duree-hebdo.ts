@@ -18,15 +18,15 @@ export default defineRule<'cerfa'>({
     const minutes = cerfa.contrat?.dureeTravailHebdoMinutes ?? 0;
     if (typeof heures !== 'number' || typeof minutes !== 'number') return skip('durée hebdomadaire non numérique');
     const max = params.dureeHebdoMaximumHeures;
-    const received = `${heures} h ${minutes} min`;
+    const received = (): string => `${heures} h ${minutes} min`;
     if (minutes < 0 || minutes >= 60) {
-      return fail({ path: 'contrat.dureeTravailHebdoMinutes', expected: 'entre 0 et 59 minutes', received });
+      return fail({ path: 'contrat.dureeTravailHebdoMinutes', expected: 'entre 0 et 59 minutes', received: received() });
     }
     if (heures * 60 + minutes <= 0) {
-      return fail({ path: 'contrat.dureeTravailHebdoHeures', expected: 'une durée strictement positive', received });
+      return fail({ path: 'contrat.dureeTravailHebdoHeures', expected: 'une durée strictement positive', received: received() });
     }
     if (heures > max || (heures >= max && minutes > 0)) {
-      return fail({ path: 'contrat.dureeTravailHebdoHeures', expected: `au plus ${max} h par semaine`, received });
+      return fail({ path: 'contrat.dureeTravailHebdoHeures', expected: `au plus ${max} h par semaine`, received: received() });
     }
     return pass();
   },
