@@ -2,22 +2,25 @@
 //
 // Usage (after `npm run build && tsc -p bench/tsconfig.json`): node dist/bench/validate.js [--count N] [--pool P] [--seed S]
 // Defaults: 1,000,000 records cycled from a pool of 5,000 distinct generated CERFAs kept as NDJSON text:
-// generating a million realistic contracts would measure the generator, not the validator.
+// generating a million realistic contracts would measure the generator, not the validator. Needs the built CLI
+// (the pool comes from `convergence generate` in a child process).
 //
 // Every phase starts from the JSON text and parses each record afresh, as the CLI does: reusing parsed objects
 // would let the rules' per-payload memos (coherence facts…) answer from cache and flatter the figures.
 //   1. parse only          JSON.parse of each line (the cost both validators share)
 //   2. all rules           JSON.parse + every rule applying to a CERFA + the constant-memory summary
 //   3. schema only         JSON.parse + ajv on spec/openapi.yaml components.schemas.Cerfa
-//   4. CLI pipeline        NDJSON chunks → line splitter → JSON.parse → rules → summary (what `validate` runs)
+//   4. CLI pipeline        64 KB byte chunks → line splitter → JSON.parse → rules → summary (what `validate` runs)
 // "rules" and "schema" throughputs are also given net of parsing (phase time minus phase 1).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Ajv } from 'ajv';
 import * as addFormatsModule from 'ajv-formats';
-import { generateRecord } from '../conformance/generate/index.js';
 import { createEvaluator, parseRecord, recordRef, RecordSplitter, Summarizer, type RecordRef } from '../conformance/engine/index.js';
 import type { Rule, RuleContext, RuleResult } from '../conformance/rules/rule.js';
 import { loadSpec } from '../spec/load.js';
+import { packageRoot } from '../conformance/requirements/index.js';
 
 const addFormats = ((addFormatsModule as unknown as { default: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
@@ -48,10 +51,17 @@ function time(fn: () => void): number {
 out(`validate benchmark: ${count.toLocaleString('en-US')} CERFAs cycled from ${poolSize.toLocaleString('en-US')} distinct generated records, seed ${seed}`);
 out(`node ${process.version}, ${process.arch}`);
 
-// The pool, as the NDJSON lines `convergence generate cerfa --with-context` writes.
-const lines: string[] = [];
-for (let i = 0; i < poolSize; i++) lines.push(JSON.stringify(generateRecord('cerfa', seed, i)));
-const averageBytes = lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0) / poolSize;
+// The pool, written by `convergence generate cerfa --with-context` in another process: the generator's own
+// memory (faker's locale tables…) must not count in the validator's peak RSS.
+const generated = execFileSync(
+  process.execPath,
+  [join(packageRoot(), 'bin', 'convergence.js'), 'generate', 'cerfa', '--count', String(poolSize), '--seed', String(seed), '--with-context'],
+  { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
+);
+const lines = generated.split('\n').filter((line) => line.length > 0);
+if (lines.length !== poolSize) throw new Error(`generator wrote ${lines.length} records, expected ${poolSize}`);
+const lineBytes = lines.map((line) => Buffer.from(`${line}\n`));
+const averageBytes = lineBytes.reduce((sum, line) => sum + line.length, 0) / poolSize;
 out(`pool ready: ${Math.round(averageBytes).toLocaleString('en-US')} bytes per record on average; RSS ${mb(process.memoryUsage().rss)}`);
 
 interface Wrapped {
@@ -94,13 +104,14 @@ function pipeline(n: number): number {
   let current: RecordRef = { line: 0, index: 0, kind: 'cerfa' };
   const visit = (rule: Rule<any>, result: RuleResult): void => summarizer.add(current, rule, result);
   const perChunk = Math.max(1, Math.round(65_536 / averageBytes));
-  const group: string[] = [];
+  const group: Buffer[] = [];
   let done = 0;
   let fed = 0;
   while (fed < n) {
     group.length = 0;
-    for (let k = 0; k < perChunk && fed < n; k++, fed++) group.push(lines[fed % poolSize]!, '\n');
-    for (const raw of splitter.push(group.join(''))) {
+    for (let k = 0; k < perChunk && fed < n; k++, fed++) group.push(lineBytes[fed % poolSize]!);
+    // A fresh buffer per chunk, as a file stream hands them over.
+    for (const raw of splitter.push(Buffer.concat(group))) {
       const record = parseRecord(raw);
       current = recordRef(record.payload, 'cerfa', { line: raw.line, index: done++ });
       summarizer.addRecord(current);

@@ -1,7 +1,6 @@
 // `convergence validate <file...|->`: streams JSON / JSON-array / NDJSON payloads through the rule catalogue and reports.
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -23,7 +22,7 @@ import {
   type RecordRef,
   type ValidationSummary,
 } from '../../conformance/engine/index.js';
-import { packageRoot } from '../../conformance/requirements/index.js';
+import { packageRoot } from '../../conformance/engine/package-root.js';
 import type { Rule, RuleContext, RuleResult, Severity } from '../../conformance/rules/rule.js';
 import type { PayloadKind } from '../../conformance/model/payloads.js';
 import { FORMATS, reporters, type FormatName } from '../../reports/formats/index.js';
@@ -212,7 +211,6 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
   try {
     for (const input of inputs) {
       const splitter = new RecordSplitter();
-      const decoder = new StringDecoder('utf8');
       let index = 0;
       const handle = (raw: RawRecord): void => {
         const record = parseRecord(raw);
@@ -231,14 +229,13 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
       };
       try {
         for await (const chunk of input.stream()) {
-          const buffer = chunk as Buffer | string;
-          const text = typeof buffer === 'string' ? buffer : decoder.write(buffer);
-          bytes += typeof buffer === 'string' ? Buffer.byteLength(buffer) : buffer.length;
-          for (const raw of splitter.push(text)) handle(raw);
+          // Bytes go to the splitter undecoded: NDJSON lines are cut in the bytes and decoded one by one.
+          const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+          bytes += buffer.length;
+          for (const raw of splitter.push(buffer)) handle(raw);
           bar?.update(bytes, { records, file: input.name });
         }
-        const rest = decoder.end();
-        for (const raw of rest === '' ? splitter.end() : [...splitter.push(rest), ...splitter.end()]) handle(raw);
+        for (const raw of splitter.end()) handle(raw);
       } catch (error) {
         if (error instanceof InputError) throw new ExitError(`${input.name}:${error.line}: ${error.message}`);
         const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -17,6 +17,22 @@ function split(text: string, chunkSizes: number[] = [text.length || 1]): RawReco
   return out;
 }
 
+/** The same input given as UTF-8 bytes, cut at byte positions (possibly inside a multi-byte character). */
+function splitBytes(text: string, chunkSizes: number[] = [Buffer.byteLength(text) || 1]): RawRecord[] {
+  const bytes = Buffer.from(text);
+  const splitter = new RecordSplitter();
+  const out: RawRecord[] = [];
+  let at = 0;
+  let k = 0;
+  while (at < bytes.length) {
+    const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]!);
+    out.push(...splitter.push(bytes.subarray(at, at + size)));
+    at += size;
+  }
+  out.push(...splitter.end());
+  return out;
+}
+
 const parsed = (records: RawRecord[]) => records.map((r) => [r.line, JSON.parse(r.text)]);
 
 function errorOf(fn: () => unknown): InputError {
@@ -55,19 +71,45 @@ describe('RecordSplitter', () => {
     expect(split('')).toEqual([]);
   });
 
-  it('gives the same records whatever the chunk boundaries', () => {
-    const records = [{ a: 'x\\"y' }, { b: [1, 2, { c: 'é"' }] }, { d: 'e\\\\' }];
+  it('gives the same records whatever the chunk boundaries, from text or from bytes', () => {
+    const records = [{ a: 'x\\"y' }, { b: [1, 2, { c: 'é"’' }] }, { d: 'e\\\\', e: 'Œuvre 𝄞' }];
     const forms = [
       records.map((r) => JSON.stringify(r)).join('\n') + '\n',
+      '\uFEFF\n\n' + records.map((r) => JSON.stringify(r)).join('\r\n'),
       JSON.stringify(records, null, 2),
       JSON.stringify(records),
       JSON.stringify(records[1], null, 2),
     ];
     fc.assert(
       fc.property(fc.constantFrom(...forms), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }), (text, sizes) => {
-        expect(split(text, sizes).map((r) => r.text)).toEqual(split(text).map((r) => r.text));
+        const expected = split(text).map((r) => [r.line, JSON.parse(r.text)]);
+        expect(split(text, sizes).map((r) => [r.line, JSON.parse(r.text)])).toEqual(expected);
+        expect(splitBytes(text, sizes).map((r) => [r.line, JSON.parse(r.text)])).toEqual(expected);
       }),
     );
+  });
+
+  it('reads bytes in every form, with the same lines and errors', () => {
+    expect(parsed(splitBytes('\n{"a":1}\n\n{"b":"é"}'))).toEqual([
+      [2, { a: 1 }],
+      [4, { b: 'é' }],
+    ]);
+    expect(parsed(splitBytes('[\n {"a":1},\n {"b":2}\n]'))).toEqual([
+      [2, { a: 1 }],
+      [3, { b: 2 }],
+    ]);
+    expect(parsed(splitBytes('{\n "a": 1\n}\n'))).toEqual([[1, { a: 1 }]]);
+    expect(splitBytes('')).toEqual([]);
+    expect(splitBytes('  \n ')).toEqual([]);
+    expect(errorOf(() => splitBytes('[{"a":1}')).message).toMatch(/unterminated JSON array/);
+    const lines = splitBytes('{"a":1}\n{"b": }\n');
+    expect(errorOf(() => parseRecord(lines[1]!)).line).toBe(2);
+  });
+
+  it('refuses text after bytes', () => {
+    const splitter = new RecordSplitter();
+    splitter.push(Buffer.from('{"a":1}\n'));
+    expect(() => splitter.push('{"b":2}\n')).toThrow(/text pushed after bytes/);
   });
 
   it('names the line of an invalid NDJSON line', () => {

@@ -1,10 +1,12 @@
 // Loads the requirement clauses (conformance/requirements/*.yaml), checks their shape and rejects duplicate ids.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { packageRoot } from '../engine/package-root.js';
+
+export { packageRoot };
 
 export type Niveau = 'obligatoire' | 'recommandé' | 'information';
 export type Confiance = 'confirmed' | 'secondary' | 'inferred';
@@ -67,17 +69,6 @@ function clauseValidator(): ReturnType<Ajv['compile']> {
     validateClause = ajv.compile(CLAUSE_SCHEMA);
   }
   return validateClause;
-}
-
-/** The directory holding package.json above `from` (works from the sources and from dist/). */
-export function packageRoot(from: string = import.meta.url): string {
-  let dir = dirname(from.startsWith('file:') ? fileURLToPath(from) : from);
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
 }
 
 /** The YAML files are not compiled: dist/ code reads them from the package's conformance/requirements. */
