@@ -1,10 +1,6 @@
 // The `convergence` command line: maps argv to the commands, and errors to the exit-code contract.
 import { Command, CommanderError } from 'commander';
 import { EXIT, ExitError, defaultIO, type CliIO, type ExitCode } from './io.js';
-import { registerLint } from './commands/lint.js';
-import { registerValidate } from './commands/validate.js';
-import { registerGenerate } from './commands/generate.js';
-import { registerMock } from './commands/mock.js';
 
 /** A command sets the exit code through this holder; `main` returns it. */
 export interface CommandContext {
@@ -12,9 +8,22 @@ export interface CommandContext {
   setExit(code: ExitCode): void;
 }
 
-export function buildProgram(ctx: CommandContext): Command {
+type Register = (program: Command, ctx: CommandContext) => void;
+
+/**
+ * Commands are loaded on demand: the mock's and the catalogue's modules weigh ~150 MB and a second of start-up,
+ * which `lint` or `generate` should not pay for.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  lint: async () => (await import('./commands/lint.js')).registerLint,
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+  generate: async () => (await import('./commands/generate.js')).registerGenerate,
+  mock: async () => (await import('./commands/mock.js')).registerMock,
+};
+
+export async function buildProgram(ctx: CommandContext, argv: string[] = []): Promise<Command> {
   const program = new Command('convergence')
-    .description('Test bench for the norme d\'échange API CFA / OPCO (API Convergence)')
+    .description("Test bench for the norme d'échange API CFA / OPCO (API Convergence)")
     .version(process.env.npm_package_version ?? '0.1.0')
     .showHelpAfterError()
     .exitOverride()
@@ -22,10 +31,12 @@ export function buildProgram(ctx: CommandContext): Command {
       writeOut: (s) => ctx.io.stdout.write(s),
       writeErr: (s) => ctx.io.stderr.write(s),
     });
-  registerLint(program, ctx);
-  registerValidate(program, ctx);
-  registerGenerate(program, ctx);
-  registerMock(program, ctx);
+  const requested = argv[2];
+  const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+  for (const name of names) {
+    const register = await COMMANDS[name]!();
+    register(program, ctx);
+  }
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
@@ -33,8 +44,8 @@ export function buildProgram(ctx: CommandContext): Command {
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<ExitCode> {
   let exit: ExitCode = EXIT.conformant;
   const ctx: CommandContext = { io, setExit: (code) => (exit = code) };
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     if (argv.length <= 2) {
       program.outputHelp();
       return EXIT.conformant;

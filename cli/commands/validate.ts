@@ -45,11 +45,11 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .command('validate')
     .summary('check CERFA, facture, convention or certificat payloads against the conformance rules')
     .description(
-      'Check payloads a CFA sends to an OPCO against every rule of the catalogue (or --only some of them).\n' +
-        'Input: one JSON object, a JSON array of objects, or NDJSON (one object per line); a line may also be\n' +
-        '{ "payload": …, "context": … } as written by `convergence generate --with-context`. Files are streamed\n' +
-        'in constant memory, whatever their size. "-" reads standard input.\n\n' +
-        'Exit codes: 0 no finding at or above --fail-severity, 1 findings, 2 unreadable input (file:line named),\n' +
+      'Check payloads a CFA sends to an OPCO against every rule of the catalogue (or --only some of them). ' +
+        'Input: one JSON object, a JSON array of objects, or NDJSON (one object per line); a line may also be ' +
+        '{ "payload": …, "context": … } as written by `convergence generate --with-context`. Files are streamed ' +
+        'in constant memory, whatever their size; "-" reads standard input.\n\n' +
+        'Exit codes: 0 no finding at or above --fail-severity, 1 findings, 2 unreadable input (file:line named), ' +
         'unknown payload type, unknown rule id or bad option.',
     )
     .argument('[files...]', 'input files (.json, .ndjson); "-" for standard input')
@@ -72,7 +72,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       '\nExamples:\n' +
         '  convergence validate contrats.ndjson\n' +
         '  convergence validate cerfa.json --format sarif -o validate.sarif\n' +
-        '  convergence generate --count 1000 | convergence validate - --fail-severity avertissement\n' +
+        '  convergence generate cerfa --count 1000 --with-context | convergence validate - --fail-severity avertissement\n' +
         '  convergence validate factures.ndjson --context opco.json --today 2025-09-30\n' +
         '  convergence validate contrats.ndjson --only cerfa-nir-obligatoire,cerfa-mandat-gestion\n' +
         '  convergence validate --list-rules\n',
@@ -183,6 +183,8 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
   const fileContext = options.context !== undefined ? readContextFile(options.context, ctx.io.cwd) : {};
   if (fileContext.today !== undefined) checkDate(String(fileContext.today), `--context ${options.context}: today`);
   const baseContext: RuleContext = { ...fileContext, today: forcedToday ?? fileContext.today ?? localToday() };
+  // Without --context and --today, a record's own context is used as it is when it has a date (no copy per record).
+  const mergeEachContext = options.context !== undefined || forcedToday !== undefined;
 
   const inputs = openInputs(files, ctx);
   const summarizer = new Summarizer(evaluator.rules, { maxFindings });
@@ -218,10 +220,13 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
         if (kind === undefined) {
           throw new InputError(raw.line, 'cannot tell the payload type (not a CERFA, facture, convention or certificat); use --type');
         }
+        const own = record.context;
         const context =
-          record.context === undefined
+          own === undefined
             ? baseContext
-            : { ...baseContext, ...record.context, today: forcedToday ?? record.context.today ?? baseContext.today };
+            : !mergeEachContext && own.today !== undefined
+              ? own
+              : { ...baseContext, ...own, today: forcedToday ?? own.today ?? baseContext.today };
         current = recordRef(record.payload, kind, { file: input.name, line: raw.line, index: index++ });
         summarizer.addRecord(current);
         evaluator.run(record.payload, kind, context, visit);

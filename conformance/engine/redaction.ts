@@ -33,8 +33,15 @@ const IBAN_TEXT = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g;
  */
 export function scrubText(text: string): string {
   if (text.length < 13) return text;
-  return text.replace(NIR_TEXT, (m) => redact('nir', m)).replace(IBAN_TEXT, (m) => redact('iban', m));
+  // Skip and not-applicable reasons repeat on every record: remember the texts found clean (only those, so no
+  // personal value is kept in memory).
+  if (cleanTexts.has(text)) return text;
+  const clean = text.replace(NIR_TEXT, (m) => redact('nir', m)).replace(IBAN_TEXT, (m) => redact('iban', m));
+  if (clean === text && cleanTexts.size < 2048) cleanTexts.add(text);
+  return clean;
 }
+
+const cleanTexts = new Set<string>();
 
 /**
  * Whether an `expected` text on a personal path is a value (the échéance's IBAN, the dossier's name) rather
@@ -80,7 +87,9 @@ export function redactResult(result: RuleResult): RuleResult {
       return result;
     case 'fail':
       return { outcome: 'fail', violations: result.violations.map(redactViolation) };
-    default:
-      return { outcome: result.outcome, reason: scrubText(String(result.reason)) };
+    default: {
+      const reason = scrubText(String(result.reason));
+      return reason === result.reason ? result : { outcome: result.outcome, reason };
+    }
   }
 }
