@@ -19,6 +19,9 @@ import * as pieces from './engine/pieces.js';
 import { bundledReferentiel, type Referentiel } from './engine/referentiel.js';
 import { registerAdmin } from './admin.js';
 import { redactSecret } from './redact.js';
+import { isBroken, parseBreaks, type Breaks } from './variants/index.js';
+import { BODY_LIMIT, BODY_LIMIT_BROKEN } from './variants/behaviours.js';
+import { registerVariantHooks } from './variants/http.js';
 
 export interface MockAppOptions {
   /** OpenAPI file; the project's spec/openapi.yaml by default. */
@@ -36,6 +39,8 @@ export interface MockAppOptions {
   onError?: (error: unknown) => void;
   /** Overrides the bundled sample référentiel (tests). */
   referentiel?: Referentiel;
+  /** Broken variants (ids of mocks/variants) to check that a conformance suite fails; an unknown id throws UnknownVariantError. */
+  breaks?: readonly string[];
 }
 
 export interface RequestLogEntry {
@@ -168,6 +173,8 @@ export interface MockRuntime {
   tokens: Map<string, { opco: string; expiresAt: number }>;
   clients: Map<string, OAuthClient[]>;
   spec: CompiledSpec;
+  /** Broken variants (mocks/variants); empty for the conformant mock. */
+  breaks: Breaks;
   saveClock(): Promise<void>;
   reloadTenants(): Promise<void>;
 }
@@ -190,6 +197,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
+  const breaks = parseBreaks(options.breaks);
   const spec = await compileSpec(options.spec ?? defaultSpecPath());
   const config = options.config ?? demoConfig();
   const store = openStore(options.store ?? 'memory');
@@ -202,6 +210,8 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     throw error;
   }
   const delais: Delais = { ...DEFAULT_DELAIS, ...config.delais };
+  // etat-bloque-transmis: an instruction that never starts keeps every dossier TRANSMIS.
+  if (isBroken(breaks, 'etat-bloque-transmis')) delais.instruction = 'P1000Y';
   const pageSize = config.pageSize ?? 50;
   const referentiel = options.referentiel ?? bundledReferentiel();
   const profiles = withOverrides(bundledProfiles(), config.opcos);
@@ -224,6 +234,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     tokens: new Map(),
     clients,
     spec,
+    breaks,
     saveClock: () => store.setClock(runtime.clock.state()),
     reloadTenants: async () => {
       runtime.tenants = new TenantRegistry([...config.cfas, ...(await store.getTenants())]);
@@ -236,7 +247,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     { logger: silentLogger() as never },
   );
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, return503OnClosing: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: isBroken(breaks, 'corps-volumineux-accepte') ? BODY_LIMIT_BROKEN : BODY_LIMIT, return503OnClosing: false });
 
   // Our own JSON parser: a malformed body is the norm's 400 problem, not Fastify's generic error.
   app.removeContentTypeParser(['application/json']);
@@ -246,6 +257,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     try {
       done(null, JSON.parse(text));
     } catch (error) {
+      if (isBroken(breaks, 'json-malforme-500')) return done(error as Error, undefined);
       done(
         new MockProblem('JSON_MALFORME', `Le corps n'est pas un JSON valide : ${(error as Error).message}`, [
           { code: 'JSON_MALFORME', description: "Le corps de la requête n'est pas un JSON valide", champ: '(corps)' },
@@ -291,6 +303,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   const writes = new WriteQueue(() => runtime.store);
 
   registerAdmin(app, runtime, sendProblem);
+  registerVariantHooks(app, breaks);
 
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -340,6 +353,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
         tenant,
         scope: { opco: opcoId, cfa: tenant.siret },
         siretsConnus: runtime.tenants.sirets(),
+        breaks,
       };
       const result = engine.writes ? await writes.run(() => engine.handler(ctx, input)) : await engine.handler(ctx, input);
       return reply.code(result.status).send(result.body);
@@ -376,13 +390,15 @@ function authenticate(runtime: MockRuntime, profile: OpcoProfile, request: Fasti
       { code: 'CLE_API_ABSENTE', description: "L'en-tête X-API-KEY est obligatoire", champ: 'X-API-KEY' },
     ]);
   }
-  const tenant = runtime.tenants.findByKey(profile.id, key);
+  const tenant = runtime.tenants.findByKey(profile.id, key) ?? (isBroken(runtime, 'cle-api-inconnue-acceptee') ? runtime.tenants.all()[0] : undefined);
   if (!tenant) {
     throw new MockProblem('CLE_API_INCONNUE', `La clé d'API n'est pas reconnue par ${profile.nom}`, [
       { code: 'CLE_API_INCONNUE', description: "La clé d'API n'est pas reconnue", champ: 'X-API-KEY' },
     ]);
   }
-  const missing = ['EDITEUR', 'LOGICIEL', 'VERSION'].filter((name) => !header(request, name.toLowerCase()));
+  const missing = ['EDITEUR', 'LOGICIEL', 'VERSION']
+    .filter((name) => !header(request, name.toLowerCase()))
+    .filter((name) => !(name === 'EDITEUR' && isBroken(runtime, 'editeur-non-exige')));
   if (missing.length > 0) {
     throw new MockProblem(
       'ENTETE_EDITEUR_ABSENTE',
@@ -391,7 +407,7 @@ function authenticate(runtime: MockRuntime, profile: OpcoProfile, request: Fasti
     );
   }
   const editeur = header(request, 'editeur') ?? '';
-  if (tenant.editeurs && !tenant.editeurs.includes(editeur)) {
+  if (tenant.editeurs && !tenant.editeurs.includes(editeur) && !(editeur === '' && isBroken(runtime, 'editeur-non-exige'))) {
     throw new MockProblem('EDITEUR_NON_AUTORISE', `L'éditeur « ${editeur} » n'est pas autorisé pour ce CFA`, [
       { code: 'EDITEUR_NON_AUTORISE', description: "L'éditeur n'est pas autorisé pour ce CFA", champ: 'EDITEUR' },
     ]);

@@ -287,11 +287,49 @@ export interface Convention {
   attestationConventionConformeJSON?: boolean;
 }
 
+/**
+ * One HTTP exchange of the server suite (`convergence test opco`): what the suite sent, what the server answered and
+ * what the scenario step expected. The `serveur` rules judge exchanges, not payloads; headers are lower-cased and the
+ * API keys in them already redacted by the suite.
+ */
+export interface Echange {
+  /** Scenario id and step id (scenarios/*.yaml). */
+  scenario: string;
+  step: string;
+  request: { method: string; path: string; headers: Record<string, string>; body?: unknown };
+  response: {
+    status: number;
+    headers: Record<string, string>;
+    body?: unknown;
+    /** Errors of the body against the spec's response schema for this operation and status (computed by the suite). */
+    schemaErrors?: string[];
+  };
+  expected?: AttenteEchange;
+}
+
+/** What a scenario step expects; each server rule listed in `regles` judges the parts it owns. */
+export interface AttenteEchange {
+  /** Server rule ids that judge this exchange. */
+  regles: string[];
+  /** Acceptable statuses. */
+  status?: number[];
+  /** Error codes that must be present in `errors[].code`. */
+  codes?: string[];
+  /** Expected values by JSON path of the response body (`cerfa.etat`). */
+  champs?: Record<string, unknown>;
+  /** The payload rule the request body was planted to violate (`facture-iban-identique-echeance`). */
+  plant?: string;
+}
+
 export type PayloadKind = 'cerfa' | 'convention' | 'facture' | 'certificat';
+
+/** What a rule may judge: a payload, or (area `serveur`) an HTTP exchange. Kept apart so payload tools ignore exchanges. */
+export type RuleKind = PayloadKind | 'echange';
 
 export interface PayloadByKind {
   cerfa: Cerfa;
   convention: Convention;
   facture: Facture;
   certificat: Certificat;
+  echange: Echange;
 }

@@ -1,5 +1,5 @@
 // The shape of a conformance rule and of its typed outcome; every rule file calls `defineRule`.
-import type { PayloadByKind, PayloadKind, IsoDate } from '../model/payloads.js';
+import type { PayloadByKind, RuleKind, IsoDate } from '../model/payloads.js';
 import type { DossierLu } from '../model/dossier.js';
 
 export type Severity = 'bloquant' | 'avertissement' | 'information';
@@ -39,7 +39,7 @@ export interface RuleContext {
   rncpInactifs?: string[];
 }
 
-export interface Rule<K extends PayloadKind = PayloadKind> {
+export interface Rule<K extends RuleKind = RuleKind> {
   /** Stable kebab-case id, e.g. `facture-total-egal-somme-lignes`. */
   id: string;
   /** French title shown to CFA and OPCO staff. */
@@ -64,7 +64,7 @@ export interface Rule<K extends PayloadKind = PayloadKind> {
   plant(valid: PayloadByKind[K], context: RuleContext): { payload: PayloadByKind[K]; context?: RuleContext };
 }
 
-export function defineRule<K extends PayloadKind>(rule: Rule<K>): Rule<K> {
+export function defineRule<K extends RuleKind>(rule: Rule<K>): Rule<K> {
   return rule;
 }
 

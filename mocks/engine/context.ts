@@ -4,6 +4,7 @@ import type { OpcoProfile } from '../profiles.js';
 import type { MockStore, Scope } from '../store/types.js';
 import type { CfaTenant } from '../tenants.js';
 import type { Referentiel } from './referentiel.js';
+import type { Breaks } from '../variants/index.js';
 
 export interface Delais {
   instruction: string;
@@ -22,6 +23,8 @@ export interface EngineContext {
   scope: Scope;
   /** SIRETs of every CFA known to the mock (facturation rule "SIRET inconnu"). */
   siretsConnus: string[];
+  /** Broken variants this mock runs with (mocks/variants); absent or empty: the conformant mock. */
+  breaks?: Breaks;
 }
 
 /** What a request brings to an operation: query (strings or lists) and parsed body. */

@@ -9,6 +9,8 @@ import { planApresRupture, planEcheances, totalPlan, type EcheancierInput } from
 import { npecFor, rncpInactifs } from './referentiel.js';
 import { blocking, runRules, toNormErrors } from './rules.js';
 import { dossierLu, dossierState, echeancesAt, etatDossier } from './views.js';
+import { isBroken, withoutIgnored } from '../variants/index.js';
+import { cinquanteCinquante, numeroDecaInvalide } from '../variants/behaviours.js';
 
 /** Areas whose blocking failures make the deposit itself fail (400); `eligibilite` failures lead to REFUSE later. */
 export const PAYLOAD_AREAS = ['identifiants', 'cerfa', 'coherence'] as const;
@@ -72,7 +74,7 @@ export async function deposerDossier(ctx: EngineContext, input: OperationInput):
       { code: 'DOSSIER_DEJA_CONNU', description: 'Un dossier portant ce numéro interne est déjà connu', champ: 'numeroInterne' },
     ]);
   }
-  const findings = runRules(cerfa, 'cerfa', { today: isoDay(now), rncpInactifs: rncpInactifs(ctx.referentiel) });
+  const findings = withoutIgnored(ctx, runRules(cerfa, 'cerfa', { today: isoDay(now), rncpInactifs: rncpInactifs(ctx.referentiel) }));
   const payloadFailures = blocking(findings).filter((f) => f.rule.area !== ELIGIBILITY_AREA);
   if (payloadFailures.length > 0) {
     throw new MockProblem(
@@ -108,12 +110,18 @@ export async function deposerDossier(ctx: EngineContext, input: OperationInput):
       engagementsFraisAnnexe: [],
     };
   } else {
-    const echeances = planEcheances(echeancierInput(ctx, cerfa));
+    const plan = planEcheances(echeancierInput(ctx, cerfa));
+    const echeances = isBroken(ctx, 'echeancier-cinquante-cinquante') ? cinquanteCinquante(plan) : plan;
+    const sequence = await ctx.store.nextCounter(`deca:${ctx.scope.opco}`);
     decision = {
       etat: 'ENGAGE',
       step: 'decision',
       commentaireEtat: null,
-      numeroDeca: numeroDeca(cerfa, await ctx.store.nextCounter(`deca:${ctx.scope.opco}`)),
+      numeroDeca: isBroken(ctx, 'engage-sans-deca')
+        ? null
+        : isBroken(ctx, 'deca-format-invalide')
+          ? numeroDecaInvalide(sequence)
+          : numeroDeca(cerfa, sequence),
       engagement: totalPlan(echeances),
       echeances,
       engagementsFraisAnnexe: [],
@@ -138,7 +146,11 @@ const view = (ctx: EngineContext, record: DossierRecord) => dossierLu(record, ct
 
 export async function lireDossier(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
   const numeroInterne = single(input.query.numeroInterne) ?? '';
-  const record = await ctx.store.getDossier(ctx.scope, numeroInterne);
+  let record = await ctx.store.getDossier(ctx.scope, numeroInterne);
+  if (!record && isBroken(ctx, 'isolation-dossier-rompue')) {
+    for (const cfa of ctx.siretsConnus) record ??= await ctx.store.getDossier({ opco: ctx.scope.opco, cfa }, numeroInterne);
+  }
+  if (!record && isBroken(ctx, 'dossier-inconnu-200-vide')) return { status: 200, body: '' };
   if (!record) throw unknownDossier(ctx, numeroInterne);
   return { status: 200, body: view(ctx, record) };
 }
@@ -156,7 +168,14 @@ function pageNumber(input: OperationInput): number {
 
 export async function etatsDossiers(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
   const page = pageNumber(input);
-  const { total, items } = await ctx.store.listDossiers(ctx.scope, (page - 1) * ctx.pageSize, ctx.pageSize);
+  let { total, items } = await ctx.store.listDossiers(ctx.scope, (page - 1) * ctx.pageSize, ctx.pageSize);
+  if (isBroken(ctx, 'isolation-etats-rompue')) {
+    const everyone = [];
+    for (const cfa of ctx.siretsConnus) everyone.push(...(await ctx.store.allDossiers({ opco: ctx.scope.opco, cfa })));
+    total = everyone.length;
+    items = everyone.slice((page - 1) * ctx.pageSize, page * ctx.pageSize);
+  }
+  if (isBroken(ctx, 'pagination-total-faux')) total += 1;
   const now = ctx.clock.now();
   return {
     status: 200,
@@ -206,7 +225,9 @@ export async function ruptureEmployeur(ctx: EngineContext, input: OperationInput
       { code: 'DATE_RUPTURE_HORS_CONTRAT', description: 'La date de rupture doit être comprise entre le début et la fin du contrat', champ: 'dateRupture' },
     ]);
   }
-  const echeances = planApresRupture(echeancierInput(ctx, record.cerfa), dateRupture, echeancesAt(record, now));
+  const echeances = isBroken(ctx, 'rupture-sans-prorata')
+    ? record.decision.echeances
+    : planApresRupture(echeancierInput(ctx, record.cerfa), dateRupture, echeancesAt(record, now));
   record.rupture = { dateRupture, declaredAt: now.toISOString(), echeances, engagement: totalPlan(echeances) };
   await ctx.store.putDossier(record);
   return { status: 200, body: view(ctx, record) };

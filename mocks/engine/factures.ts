@@ -7,6 +7,8 @@ import type { FactureRecord } from '../store/types.js';
 import type { EngineContext, OperationInput, OperationResult } from './context.js';
 import { blocking, runRules, toNormErrors } from './rules.js';
 import { dossierLu, etatFacture } from './views.js';
+import { isBroken, withoutIgnored } from '../variants/index.js';
+import { JAMAIS } from '../variants/behaviours.js';
 
 /** The context the facturation rules judge with: this CFA's dossiers as read now, its invoices, known SIRETs, today. */
 export async function factureContext(ctx: EngineContext): Promise<RuleContext> {
@@ -25,10 +27,10 @@ export async function deposerFacture(ctx: EngineContext, input: OperationInput):
   const now = ctx.clock.now();
   const context = await factureContext(ctx);
   const existing = await ctx.store.getFacture(ctx.scope, facture.numeroInterneFacture);
-  const failures = blocking(runRules(facture, 'facture', context));
+  const failures = blocking(withoutIgnored(ctx, runRules(facture, 'facture', context)));
   const errors: NormError[] = toNormErrors(failures);
   // Never accept an invoice number twice, even if the catalogue has no rule for it (the FAQ's first rejection).
-  if (existing && !existing.rejected && !errors.some((e) => e.champ === 'numeroInterneFacture')) {
+  if (existing && !existing.rejected && !isBroken(ctx, 'facture-doublon-acceptee') && !errors.some((e) => e.champ === 'numeroInterneFacture')) {
     errors.push({ code: 'FACTURE_DEJA_CONNUE', description: 'La facture est déjà connue de notre système', champ: 'numeroInterneFacture' });
   }
   const dossiers = new Map<string, { numeroInterneDossier: string; numeroExterneDossier: string | null; montant: number }>();
@@ -61,7 +63,9 @@ export async function deposerFacture(ctx: EngineContext, input: OperationInput):
   for (const ligne of facture.lignes) {
     const dossier = await ctx.store.getDossier(ctx.scope, ligne.numeroInterneDossier);
     if (!dossier) continue;
-    dossier.allocations.push({ numeroInterneFacture: facture.numeroInterneFacture, numeroEcheance: ligne.numeroEcheance, montant: ligne.montant, paidAt });
+    // montant-regle-fige: the invoice is paid on time, but its échéance never sees the payment.
+    const allocationPaidAt = isBroken(ctx, 'montant-regle-fige') ? JAMAIS : paidAt;
+    dossier.allocations.push({ numeroInterneFacture: facture.numeroInterneFacture, numeroEcheance: ligne.numeroEcheance, montant: ligne.montant, paidAt: allocationPaidAt });
     await ctx.store.putDossier(dossier);
   }
   await ctx.store.putFacture(record);

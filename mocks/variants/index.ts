@@ -1,0 +1,173 @@
+// Deliberately broken variants of the mock OPCO: each breaks ONE behaviour of the norm, so the server suite can be shown to fail.
+//
+// A variant is data: its id, what it breaks (English), and the rule ids of the suite expected to fail against it.
+// The engine and the app consult `isBroken(…, id)` at the one place each behaviour lives (see docs/variants.md).
+
+export interface Variant {
+  /** Stable kebab-case id, passed to `createMockApp({ breaks })` and `convergence mock --break`. */
+  id: string;
+  /** What the broken mock does instead of the norm's behaviour (English). */
+  description: string;
+  /**
+   * Rule ids the conformance suite must report as failed against this variant, and no other: server rules
+   * (`conformance/rules/serveur/`) and, where the suite judges a payload rule through the server, that rule's id.
+   */
+  breaks: readonly string[];
+  /**
+   * Payload rules (catalogue ids) whose blocking failures this variant ignores when it judges a deposit:
+   * the mock accepts what that rule rejects (or engages what it refuses).
+   */
+  ignores?: readonly string[];
+}
+
+export const VARIANTS = [
+  {
+    id: 'facture-total-non-controle',
+    description: 'Accepts an invoice whose total differs from the sum of its lines.',
+    breaks: ['facture-total-egal-somme-lignes'],
+    ignores: ['facture-total-egal-somme-lignes'],
+  },
+  {
+    id: 'facture-doublon-acceptee',
+    description: 'Accepts an invoice whose number was already accepted (no FACTURE_DEJA_CONNUE).',
+    breaks: ['facture-deja-connue'],
+    ignores: ['facture-deja-connue'],
+  },
+  {
+    id: 'facture-iban-non-controle',
+    description: "Accepts an invoice whose IBAN differs from the one of the invoiced échéance.",
+    breaks: ['facture-iban-identique-echeance'],
+    ignores: ['facture-iban-identique-echeance'],
+  },
+  {
+    id: 'isolation-dossier-rompue',
+    description: "GET /dossiers?numeroInterne= also finds another CFA's dossier at the same OPCO.",
+    breaks: ['serveur-isolation-dossier'],
+  },
+  {
+    id: 'isolation-etats-rompue',
+    description: "GET /dossiers/etats lists every CFA's dossiers at the same OPCO, not only the caller's.",
+    breaks: ['serveur-isolation-etats'],
+  },
+  {
+    id: 'etat-bloque-transmis',
+    description: 'A deposited dossier never leaves TRANSMIS (no instruction, no decision).',
+    breaks: ['serveur-cycle-de-vie'],
+  },
+  {
+    id: 'engage-sans-deca',
+    description: 'An engaged dossier has no DECA number (numeroDeca null).',
+    breaks: ['serveur-engage-numero-deca'],
+  },
+  {
+    id: 'deca-format-invalide',
+    description: 'The DECA number does not follow département (3) + year + month + NC + sequence (e.g. DECA-000001).',
+    breaks: ['serveur-numero-deca-format'],
+  },
+  {
+    id: 'echeancier-cinquante-cinquante',
+    description: "Each contract year's amount is split 50/50 over its first two échéances instead of the norm's percentages.",
+    breaks: ['serveur-echeancier-repartition'],
+  },
+  {
+    id: 'rupture-sans-prorata',
+    description: 'A rupture sets the state but keeps the whole échéancier (no prorata, later échéances kept).',
+    breaks: ['serveur-rupture-prorata'],
+  },
+  {
+    id: 'json-malforme-500',
+    description: 'A body that is not JSON is answered 500 instead of 400.',
+    breaks: ['serveur-json-malforme-400'],
+  },
+  {
+    id: 'editeur-non-exige',
+    description: 'A request without the EDITEUR header is accepted.',
+    breaks: ['serveur-entetes-editeur-obligatoires'],
+  },
+  {
+    id: 'cle-api-inconnue-acceptee',
+    description: "An unknown API key is accepted (the request is served as the first configured CFA's).",
+    breaks: ['serveur-cle-api-inconnue'],
+  },
+  {
+    id: 'dossier-inconnu-200-vide',
+    description: 'An unknown numeroInterne is answered 200 with an empty body instead of 404.',
+    breaks: ['serveur-dossier-inconnu-404'],
+  },
+  {
+    id: 'erreurs-sans-liste',
+    description: 'Error bodies lack the errors[] list (RFC 7807 fields only).',
+    breaks: ['serveur-corps-erreur'],
+  },
+  {
+    id: 'pagination-total-faux',
+    description: 'GET /dossiers/etats reports a total one higher than the number of dossiers.',
+    breaks: ['serveur-pagination-total'],
+  },
+  {
+    id: 'age-maximum-non-controle',
+    description: 'Engages the contract of an apprentice above the maximum age (e.g. 35) instead of refusing it.',
+    breaks: ['eligibilite-age-maximum'],
+    ignores: ['eligibilite-age-maximum'],
+  },
+  {
+    id: 'montant-regle-fige',
+    description: "An invoice becomes REGLE but the échéance's montantRegle never rises (the amount stays en cours d'instruction).",
+    breaks: ['serveur-facture-reglement'],
+  },
+  {
+    id: 'corps-volumineux-accepte',
+    description: 'No 413 for an oversized body: the size limit is lifted (1 GiB).',
+    breaks: ['serveur-corps-trop-volumineux-413'],
+  },
+] as const satisfies readonly Variant[];
+
+export type VariantId = (typeof VARIANTS)[number]['id'];
+
+/** The set of variants a mock runs with; empty for the conformant mock. */
+export type Breaks = ReadonlySet<VariantId>;
+
+export const NO_BREAKS: Breaks = new Set<VariantId>();
+
+const byId = new Map<string, Variant>(VARIANTS.map((v) => [v.id, v]));
+
+export function findVariant(id: string): Variant | undefined {
+  return byId.get(id);
+}
+
+/** Thrown for a variant id that does not exist: a CLI input error (exit 2), never a silently conformant mock. */
+export class UnknownVariantError extends Error {
+  constructor(readonly ids: string[]) {
+    super(`unknown variant(s): ${ids.join(', ')} (known: ${VARIANTS.map((v) => v.id).join(', ')})`);
+    this.name = 'UnknownVariantError';
+  }
+}
+
+/** Checks ids given as text (CLI, options) and returns the set the engine consults. */
+export function parseBreaks(ids: readonly string[] | undefined): Breaks {
+  const list = ids ?? [];
+  const unknown = list.filter((id) => !byId.has(id));
+  if (unknown.length > 0) throw new UnknownVariantError(unknown);
+  return new Set(list as VariantId[]);
+}
+
+/** Whether a behaviour is broken; `holder` is an engine context or the app's runtime (absent breaks: conformant). */
+export function isBroken(holder: { breaks?: Breaks } | Breaks | undefined, id: VariantId): boolean {
+  if (!holder) return false;
+  if (holder instanceof Set) return holder.has(id);
+  return (holder as { breaks?: Breaks }).breaks?.has(id) ?? false;
+}
+
+/** Catalogue rule ids whose failures the active variants ignore. */
+export function ignoredRules(breaks: Breaks | undefined): ReadonlySet<string> {
+  const ignored = new Set<string>();
+  for (const id of breaks ?? []) for (const rule of (byId.get(id)?.ignores ?? [])) ignored.add(rule);
+  return ignored;
+}
+
+/** Drops the findings of rules a variant ignores; identity when the mock is conformant. */
+export function withoutIgnored<F extends { rule: { id: string } }>(holder: { breaks?: Breaks }, findings: F[]): F[] {
+  if (!holder.breaks || holder.breaks.size === 0) return findings;
+  const ignored = ignoredRules(holder.breaks);
+  return ignored.size === 0 ? findings : findings.filter((f) => !ignored.has(f.rule.id));
+}

@@ -1,0 +1,164 @@
+// The suite report (schema 1.0): what one run of a conformance suite against a live target produced, before rendering.
+import type { Outcome, Severity } from '../../conformance/rules/rule.js';
+
+/** Bumped on any change; minor for added optional fields, major for anything a consumer could trip on. */
+export const SUITE_REPORT_SCHEMA_VERSION = '1.0';
+
+/** `opco`: an OPCO's server tested by the bench acting as a CFA; `cfa`: CFA software tested against the mock OPCO. */
+export type SuiteKind = 'opco' | 'cfa';
+
+/** One HTTP exchange as sent; headers and bodies already redacted by the producer. */
+export interface EvidenceRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** Parsed JSON when the body was JSON, else the text; absent when there was none. */
+  body?: unknown;
+}
+
+export interface EvidenceResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** Why a rule failed (or could not run): the exchange that shows it and how to replay it. */
+export interface Evidence {
+  /** Scenario id (see `ScenarioReport.id`). */
+  scenario: string;
+  /** Step name within the scenario, e.g. `POST /contrats`. */
+  step: string;
+  request: EvidenceRequest;
+  /** Absent when no response came (timeout, connection refused). */
+  response?: EvidenceResponse;
+  expected?: string;
+  received?: string;
+  /** JSON path in the request or response body the finding is about, `apprenti.nir`, `errors[0].code`. */
+  path?: string;
+  /** French message for CFA / OPCO staff, or the tool's explanation. */
+  message?: string;
+  /** A ready-to-paste command that replays the request, with the API key replaced by `$API_KEY`. */
+  curl: string;
+  /** True when the step polled until a state changed (asynchronous processing) before judging. */
+  waited?: boolean;
+}
+
+export interface RuleReport {
+  ruleId: string;
+  /** French title from the catalogue. */
+  title: string;
+  /** Vade-mecum part, groups the report: identifiants, cerfa, facturation, … */
+  area: string;
+  severity: Severity;
+  requirements: string[];
+  /** The verdict the target earned; kept as is when waived, so the report says what was waived. */
+  outcome: Outcome;
+  /** Present when a waiver (`{ruleId, reason}`) covers the rule: its outcome then neither fails nor blocks. */
+  waived?: { reason: string };
+  /** Why the rule was skipped, not applicable, or errored. */
+  reason?: string;
+  /** Exchanges that show the failure or error; may be empty for pass/skip. */
+  evidence: Evidence[];
+}
+
+export interface StepReport {
+  name: string;
+  outcome: Outcome;
+  durationMs?: number;
+  /** HTTP status received, when the step made a request. */
+  status?: number;
+}
+
+export interface ScenarioReport {
+  id: string;
+  title: string;
+  outcome: Outcome;
+  durationMs: number;
+  steps: StepReport[];
+  reason?: string;
+}
+
+/**
+ * `pass`: every citing rule that reached a verdict passed; `fail`: one of them failed or errored;
+ * `not-verified`: no citing rule reached a verdict (skipped, not applicable, not run).
+ */
+export type ClauseStatus = 'pass' | 'fail' | 'not-verified';
+
+export interface ClauseReport {
+  id: string;
+  status: ClauseStatus;
+  /** Ids of the rules in this report that cite the clause. */
+  rules: string[];
+}
+
+export interface CoverageReport {
+  /** Clauses that at least one rule of this run checked (status `pass` or `fail`). */
+  verified: number;
+  /** Clauses in the suite's scope. */
+  total: number;
+  clauses?: ClauseReport[];
+}
+
+/** Rules by outcome; a waived rule counts only under `waived`, so the six outcome counts add up to `rules.length`. */
+export interface SuiteSummary {
+  pass: number;
+  fail: number;
+  skip: number;
+  notApplicable: number;
+  error: number;
+  waived: number;
+  /** Failed or errored rules of severity `bloquant`, not waived: what makes the target non-conformant. */
+  blocking: number;
+}
+
+export interface SuiteReport {
+  schemaVersion: typeof SUITE_REPORT_SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  kind: SuiteKind;
+  target: { url: string; profile?: string };
+  /** ISO 8601 instants. */
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  summary: SuiteSummary;
+  rules: RuleReport[];
+  scenarios: ScenarioReport[];
+  coverage: CoverageReport;
+  /** The CLI's exit code for this run: 0 conformant, 1 findings, 2 tool or target error. */
+  exitCode: 0 | 1 | 2;
+}
+
+/** Whether a rule's outcome counts as a finding (failed or could not run) once waivers are applied. */
+export function isFinding(rule: Pick<RuleReport, 'outcome' | 'waived'>): boolean {
+  return rule.waived === undefined && (rule.outcome === 'fail' || rule.outcome === 'error');
+}
+
+/** The counts of `summary`, computed the one way every producer should. */
+export function summarize(rules: readonly RuleReport[]): SuiteSummary {
+  const s: SuiteSummary = { pass: 0, fail: 0, skip: 0, notApplicable: 0, error: 0, waived: 0, blocking: 0 };
+  for (const rule of rules) {
+    if (rule.waived !== undefined) {
+      s.waived++;
+      continue;
+    }
+    if (rule.outcome === 'not-applicable') s.notApplicable++;
+    else s[rule.outcome]++;
+    if (isFinding(rule) && rule.severity === 'bloquant') s.blocking++;
+  }
+  return s;
+}
+
+/**
+ * Requirement coverage of a run over the clauses in scope (`clauseIds`, e.g. every requirement cited by the
+ * suite's rules, or a requirement file's ids). A waived rule still checked its clauses.
+ */
+export function coverageOf(rules: readonly RuleReport[], clauseIds: readonly string[]): CoverageReport {
+  const clauses = clauseIds.map((id): ClauseReport => {
+    const citing = rules.filter((r) => r.requirements.includes(id));
+    const judged = citing.filter((r) => r.outcome === 'pass' || r.outcome === 'fail' || r.outcome === 'error');
+    const status: ClauseStatus =
+      judged.length === 0 ? 'not-verified' : judged.some((r) => r.outcome !== 'pass') ? 'fail' : 'pass';
+    return { id, status, rules: citing.map((r) => r.ruleId) };
+  });
+  return { verified: clauses.filter((c) => c.status !== 'not-verified').length, total: clauses.length, clauses };
+}
