@@ -1,29 +1,37 @@
-// Benchmark of the mock OPCO against Prism's mocker on the same spec: req/s, p50/p99 latency and RSS on loopback.
+// Benchmark of the mock OPCO against Prism's mocker on the same spec: req/s, p50/p99, RSS, cold start, machine load.
 //
 // Usage (after `npm run build && tsc -p bench/tsconfig.json`):
-//   node dist/bench/mock.js [--seconds 5] [--concurrency 32] [--max 200000]
-// Each server runs in its own child process (so its RSS is its own) and is driven from this process by a small
-// keep-alive HTTP client. Baseline: `@stoplight/prism-http`'s createInstance (request validation on, static
-// examples) behind a plain node:http server — `@stoplight/prism-cli` is not a dependency of the kit, and its
-// server adds the same kind of thin layer. Ours: `createMockApp` with the in-memory store and with the SQLite store
-// (WAL, synchronous=FULL: every acknowledged deposit is on disk).
-import { fork, type ChildProcess } from 'node:child_process';
-import { createServer, Agent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//   node dist/bench/mock.js [--seconds 5] [--connections 50] [--servers prism,mock-sqlite,mock-memory] [--profile]
+//   BENCH_REQUESTS=1000000 node dist/bench/mock.js      long mode: that many requests per scenario, RSS sampled
+//
+// Servers, each in its own process so its RSS and CPU time are its own (read from /proc):
+//   prism        `@stoplight/prism-http` createInstance (request validation and security checks on, static examples)
+//                behind a plain node:http server (`--serve prism` of this file). `@stoplight/prism-cli` is not a
+//                dependency of the kit; its server is the same kind of thin layer over createInstance.
+//   mock-sqlite  the real command `node bin/convergence.js mock --port 0 --store <tmp>/mock.sqlite` (WAL,
+//                synchronous=FULL: every acknowledged deposit is on disk; one log line per request, to a file).
+//   mock-memory  the same with `--store memory`.
+// Load generator: this process, raw keep-alive sockets (node:net) writing pre-serialised requests and reading
+// just the status line and Content-Length (or the chunked terminator): far cheaper than node:http's client, which
+// matters because the generator and the server share the machine's cores. The CPU time both used, and what the
+// rest of the machine used meanwhile (from /proc/stat), are printed with each scenario.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, openSync, closeSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http';
-import { createMockApp } from '../mocks/app.js';
+import { packageRoot } from '../conformance/engine/package-root.js';
 import { defaultSpecPath } from '../mocks/spec.js';
 import { HEADERS, validCerfa } from '../mocks/testdata/fixtures.js';
 
-type ServerKind = 'prism' | 'mock-memory' | 'mock-sqlite';
+type ServerKind = 'prism' | 'mock-sqlite' | 'mock-memory';
+const SERVERS: ServerKind[] = ['prism', 'mock-sqlite', 'mock-memory'];
+const TARGETS = { postRatio: 3, getRatio: 5, p99Ms: 20, coldStartMs: 500 };
 
-const SERVERS: ServerKind[] = ['prism', 'mock-memory', 'mock-sqlite'];
-
-// ---------- child side: one server per process ----------
+// ---------- child side: Prism's mocker behind node:http ----------
 
 function silentLogger(): never {
   const noop = (): void => undefined;
@@ -33,9 +41,10 @@ function silentLogger(): never {
   return logger as never;
 }
 
-async function servePrism(): Promise<number> {
-  const spec = defaultSpecPath();
-  const operations = await getHttpOperationsFromSpec(spec);
+async function servePrism(): Promise<void> {
+  const { createInstance, getHttpOperationsFromSpec } = await import('@stoplight/prism-http');
+  type IHttpRequest = Parameters<ReturnType<typeof createInstance>['request']>[0];
+  const operations = await getHttpOperationsFromSpec(defaultSpecPath());
   const prism = createInstance(
     { mock: { dynamic: false }, checkSecurity: true, validateRequest: true, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
     { logger: silentLogger() },
@@ -74,153 +83,422 @@ async function servePrism(): Promise<number> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  return typeof address === 'object' && address ? address.port : 0;
+  process.stdout.write(`Prism listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
 }
 
-async function serveMock(kind: 'mock-memory' | 'mock-sqlite'): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-mock-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const { app } = await createMockApp({ store: kind === 'mock-memory' ? 'memory' : join(dir, 'mock.sqlite') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  return typeof address === 'object' && address ? address.port : 0;
+// ---------- /proc readings (Linux) ----------
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
-async function child(kind: ServerKind): Promise<void> {
-  const port = kind === 'prism' ? await servePrism() : await serveMock(kind);
-  process.on('message', (message: string) => {
-    if (message === 'rss') process.send?.({ rss: process.memoryUsage().rss });
-    if (message === 'stop') process.exit(0);
+const TICK = 100; // USER_HZ on Linux
+/** User + system CPU seconds of a process. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICK;
+  } catch {
+    return 0;
+  }
+}
+
+/** Busy and total CPU seconds of the whole machine (all cores). */
+function machineCpu(): { busy: number; total: number } {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = line.reduce((a, b) => a + b, 0);
+    const idle = (line[3] ?? 0) + (line[4] ?? 0);
+    return { busy: (total - idle) / TICK, total: total / TICK };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+// ---------- servers ----------
+
+interface Running {
+  kind: ServerKind;
+  proc: ChildProcess;
+  port: number;
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/** Spawns a server, its stdout going to a file (the mock logs each request), and waits for its "listening" line. */
+async function startServer(kind: ServerKind, dir: string, profile: boolean): Promise<Running> {
+  const log = join(dir, `${kind}.log`);
+  const fd = openSync(log, 'w');
+  const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(packageRoot(), '.tmp', 'bench', 'profiles')}`] : [];
+  const args =
+    kind === 'prism'
+      ? [...execArgv, fileURLToPath(import.meta.url), '--serve', 'prism']
+      : [...execArgv, join(packageRoot(), 'bin', 'convergence.js'), 'mock', '--port', '0', '--store', kind === 'mock-memory' ? 'memory' : join(dir, 'mock.sqlite')];
+  const started = performance.now();
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', fd, 'inherit'] });
+  closeSync(fd);
+  let exited = false;
+  proc.once('exit', () => (exited = true));
+  for (;;) {
+    const m = /listening on http:\/\/[^:]+:(\d+)/.exec(readFileSync(log, 'utf8'));
+    if (m) {
+      return {
+        kind,
+        proc,
+        port: Number(m[1]),
+        startMs: performance.now() - started,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            if (exited) return resolve();
+            proc.once('exit', () => resolve());
+            proc.kill('SIGTERM');
+          }),
+      };
+    }
+    if (exited) throw new Error(`${kind} exited before listening`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** Cold start as a user sees it: spawn of `convergence mock --port 0 --store memory` until its "listening" line (pipe). */
+async function coldStart(): Promise<number> {
+  const started = performance.now();
+  const proc = spawn(process.execPath, [join(packageRoot(), 'bin', 'convergence.js'), 'mock', '--port', '0', '--store', 'memory'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  process.send?.({ port });
+  let text = '';
+  const ms = await new Promise<number>((resolve, reject) => {
+    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+      if (text.includes('listening on')) resolve(performance.now() - started);
+    });
+    proc.once('exit', (code) => reject(new Error(`mock exited (${code}) before listening`)));
+  });
+  proc.removeAllListeners('exit');
+  await new Promise<void>((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
+  return ms;
 }
 
-// ---------- parent side: load generator ----------
+// ---------- load generator ----------
+
+/** Latency histogram at 10 µs resolution up to 10 s: constant memory whatever the number of requests. */
+class Histogram {
+  private readonly buckets = new Uint32Array(1_000_001);
+  count = 0;
+  add(ms: number): void {
+    this.buckets[Math.min(1_000_000, Math.round(ms * 100))]!++;
+    this.count++;
+  }
+  percentile(p: number): number {
+    const rank = Math.ceil((this.count * p) / 100);
+    let seen = 0;
+    for (let i = 0; i < this.buckets.length; i++) {
+      seen += this.buckets[i]!;
+      if (seen >= rank && rank > 0) return i / 100;
+    }
+    return 0;
+  }
+}
 
 interface Scenario {
   name: string;
-  /** Builds request i. */
-  request(i: number): { method: 'GET' | 'POST'; path: string; body?: string };
-  /** Status codes that count as success. */
-  ok: number[];
+  /** The bytes of request i, headers and body. */
+  request(i: number): Buffer;
+  ok: number;
 }
 
-interface Result {
-  server: ServerKind;
-  scenario: string;
+const HEADER_LINES = Object.entries(HEADERS)
+  .map(([k, v]) => `${k}: ${v}\r\n`)
+  .join('');
+
+function getRequest(path: string): Buffer {
+  return Buffer.from(`GET ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${HEADER_LINES}\r\n`, 'latin1');
+}
+
+function postRequest(path: string, body: string): Buffer {
+  const bytes = Buffer.from(body, 'utf8');
+  const head = Buffer.from(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${bytes.length}\r\n${HEADER_LINES}\r\n`, 'latin1');
+  return Buffer.concat([head, bytes]);
+}
+
+/** Letters only, so the apprentice's name stays a plausible name: 0 → A, 25 → Z, 26 → BA… */
+function letters(i: number): string {
+  let out = '';
+  do {
+    out = String.fromCharCode(65 + (i % 26)) + out;
+    i = Math.floor(i / 26);
+  } while (i > 0);
+  return out;
+}
+
+/** A valid CERFA serialised once; each request splices its own numeroInterne and apprentice name into the text. */
+function cerfaTemplate(prefix: string): (i: number) => string {
+  const [a = '', b = '', c = ''] = JSON.stringify(validCerfa(`${prefix}-@N@`, { nom: 'NOM@L@' })).split(/@N@|@L@/);
+  return (i) => `${a}${i}${b}${letters(i)}${c}`;
+}
+
+interface LoadResult {
   requests: number;
   errors: number;
   seconds: number;
   p50: number;
   p99: number;
-  rss: number;
+  statuses: Map<number, number>;
 }
 
-function send(agent: Agent, port: number, req: { method: string; path: string; body?: string }): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { ...HEADERS };
-    if (req.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = Buffer.byteLength(req.body);
-    }
-    const r = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.path, agent, headers }, (res: IncomingMessage) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
-    r.on('error', reject);
-    r.end(req.body);
-  });
-}
-
-async function load(port: number, scenario: Scenario, seconds: number, concurrency: number, max: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
+/**
+ * `connections` keep-alive sockets, each sending its next request as soon as the previous answer is complete,
+ * until `seconds` have passed or `max` requests were sent. `onProgress` is called every `every` answers.
+ */
+async function load(
+  port: number,
+  scenario: Scenario,
+  opts: { seconds: number; max: number; connections: number; every?: number; onProgress?: (done: number) => void },
+): Promise<LoadResult> {
+  const histogram = new Histogram();
+  const statuses = new Map<number, number>();
   let next = 0;
   let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
+  let done = 0;
   const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (performance.now() < deadline && next < max) {
-      const i = next++;
-      const t0 = performance.now();
-      try {
-        const status = await send(agent, port, scenario.request(i));
-        if (!scenario.ok.includes(status)) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? 0;
-  return { requests: latencies.length, errors, seconds: elapsed, p50: pct(50), p99: pct(99) };
+  const deadline = started + opts.seconds * 1000;
+  const connection = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      let socket: Socket;
+      let pending: Buffer | null = null;
+      let t0 = 0;
+      let inFlight = false;
+      const open = (): void => {
+        socket = connect(port, '127.0.0.1');
+        socket.setNoDelay(true);
+        socket.on('data', onData);
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          if (inFlight) {
+            errors++;
+            inFlight = false;
+            open();
+            sendNext();
+          }
+        });
+      };
+      const sendNext = (): void => {
+        if (performance.now() >= deadline || next >= opts.max) {
+          socket.removeAllListeners('close');
+          socket.destroy();
+          resolve();
+          return;
+        }
+        const request = scenario.request(next++);
+        pending = null;
+        inFlight = true;
+        t0 = performance.now();
+        socket.write(request);
+      };
+      const onData = (chunk: Buffer): void => {
+        pending = pending ? Buffer.concat([pending, chunk]) : chunk;
+        const headerEnd = pending.indexOf('\r\n\r\n');
+        if (headerEnd < 0) return;
+        const head = pending.toString('latin1', 0, headerEnd);
+        const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+        const complete = length
+          ? pending.length >= headerEnd + 4 + Number(length[1])
+          : /\r\ntransfer-encoding: *chunked/i.test(head)
+            ? pending.length >= 5 && pending.toString('latin1', pending.length - 5) === '0\r\n\r\n'
+            : true;
+        if (!complete) return;
+        const status = Number(head.slice(9, 12));
+        histogram.add(performance.now() - t0);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status !== scenario.ok) errors++;
+        inFlight = false;
+        done++;
+        if (opts.onProgress && opts.every && done % opts.every === 0) opts.onProgress(done);
+        sendNext();
+      };
+      open();
+      sendNext();
+    });
+  await Promise.all(Array.from({ length: opts.connections }, connection));
+  const seconds = (performance.now() - started) / 1000;
+  return { requests: histogram.count, errors, seconds, p50: histogram.percentile(50), p99: histogram.percentile(99), statuses };
 }
 
-function startChild(kind: ServerKind): Promise<{ proc: ChildProcess; port: number }> {
-  const proc = fork(fileURLToPath(import.meta.url), ['--serve', kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    proc.once('message', (m: { port?: number }) => (m.port ? resolve({ proc, port: m.port }) : reject(new Error('no port'))));
-    proc.once('exit', (code) => reject(new Error(`${kind} exited (${code})`)));
-  });
+// ---------- the run ----------
+
+interface Row {
+  server: ServerKind;
+  scenario: string;
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  rssMb: number;
+  serverCpu: number;
+  generatorCpu: number;
+  otherCpu: number;
+  seconds: number;
 }
 
-const rssOf = (proc: ChildProcess): Promise<number> =>
-  new Promise((resolve) => {
-    proc.once('message', (m: { rss?: number }) => resolve(m.rss ?? 0));
-    proc.send('rss');
-  });
+const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-async function parent(seconds: number, concurrency: number, max: number): Promise<void> {
-  const out = (line: string): boolean => process.stdout.write(`${line}\n`);
-  out(`mock benchmark: ${seconds}s per scenario, ${concurrency} concurrent keep-alive connections, at most ${max} requests; node ${process.version}`);
+async function parent(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '50' },
+      servers: { type: 'string', default: 'prism,mock-sqlite,mock-memory' },
+      'cold-starts': { type: 'string', default: '5' },
+      profile: { type: 'boolean', default: false },
+    },
+  });
+  const longRequests = Number(process.env.BENCH_REQUESTS ?? 0);
+  const long = longRequests > 0;
+  const seconds = long ? 1e9 : Number(values.seconds);
+  const max = long ? longRequests : 10_000_000;
+  const connections = Number(values.connections);
+  const servers = (long ? 'mock-sqlite' : values.servers).split(',').filter((s): s is ServerKind => SERVERS.includes(s as ServerKind));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-mock-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+  out(`mock benchmark: ${long ? `${longRequests.toLocaleString('en-US')} requests` : `${seconds} s`} per scenario, ${connections} keep-alive connections, node ${process.version}`);
+  out(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average before the run ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   out(`spec: ${defaultSpecPath()}`);
-  const cerfaBodies = (i: number): string => JSON.stringify(validCerfa(`BENCH-${i}`, { nom: `NOM${i}` }));
-  const results: Result[] = [];
-  for (const server of SERVERS) {
-    const { proc, port } = await startChild(server);
+
+  // Cold start first, while nothing of ours runs.
+  const colds: number[] = [];
+  if (!long) for (let k = 0; k < Number(values['cold-starts']); k++) colds.push(await coldStart());
+  if (colds.length > 0) {
+    out(`cold start (spawn of \`convergence mock --port 0 --store memory\` → "listening" line), ${colds.length} runs: median ${median(colds).toFixed(0)} ms, min ${Math.min(...colds).toFixed(0)} ms, max ${Math.max(...colds).toFixed(0)} ms`);
+  }
+
+  const rows: Row[] = [];
+  for (const server of servers) {
+    const running = await startServer(server, dir, values.profile);
     let deposited = 1;
-    const scenarios: Scenario[] = [
-      { name: 'POST /v2/dossiers', request: (i) => ({ method: 'POST', path: '/v2/dossiers', body: cerfaBodies(i) }), ok: [201] },
-      // Reads the dossiers deposited by the previous scenario (Prism answers its example whatever the number).
-      { name: 'GET /v2/dossiers', request: (i) => ({ method: 'GET', path: `/v2/dossiers?numeroInterne=BENCH-${i % deposited}` }), ok: [200] },
+    const post = cerfaTemplate('BENCH');
+    const warmPost = cerfaTemplate('WARM');
+    const scenarios: (Scenario & { warm: Scenario })[] = [
+      {
+        name: 'POST /v2/dossiers',
+        request: (i) => postRequest('/v2/dossiers', post(i)),
+        ok: 201,
+        warm: { name: 'warm', request: (i) => postRequest('/v2/dossiers', warmPost(i)), ok: 201 },
+      },
+      {
+        // Reads the dossiers deposited by the POST scenario, round robin (Prism answers its example whatever the number).
+        name: 'GET /v2/dossiers?numeroInterne=',
+        request: (i) => getRequest(`/v2/dossiers?numeroInterne=BENCH-${i % deposited}`),
+        ok: 200,
+        warm: { name: 'warm', request: (i) => getRequest(`/v2/dossiers?numeroInterne=WARM-${i % 2000}`), ok: 200 },
+      },
     ];
     for (const scenario of scenarios) {
-      // A short warm-up so JIT and caches do not weigh on the first numbers (its dossiers are numbered from `max`).
-      await load(port, { ...scenario, request: (i) => scenario.request(max + i) }, 0.5, concurrency, 2000);
-      const r = await load(port, scenario, seconds, concurrency, max);
-      if (scenario.name.startsWith('POST')) deposited = Math.max(1, r.requests - r.errors);
-      results.push({ server, scenario: scenario.name, ...r, rss: await rssOf(proc) });
+      // Warm-up: JIT, caches and the first SQLite pages should not weigh on the figures.
+      await load(running.port, scenario.warm, { seconds: 1, max: 2000, connections });
+      const samples: { done: number; rss: number }[] = [];
+      const every = Math.max(1000, Math.floor(max / 20));
+      const cpu0 = { server: cpuOf(running.proc.pid!), gen: process.cpuUsage(), machine: machineCpu() };
+      const r = await load(running.port, scenario, {
+        seconds,
+        max,
+        connections,
+        every: long ? every : undefined,
+        onProgress: (done) => {
+          const rss = rssOf(running.proc.pid!);
+          samples.push({ done, rss });
+          out(`  ${server} ${scenario.name}: ${done.toLocaleString('en-US')} requests, RSS ${(rss / 1048576).toFixed(0)} MB`);
+        },
+      });
+      const gen = process.cpuUsage(cpu0.gen);
+      const serverCpu = cpuOf(running.proc.pid!) - cpu0.server;
+      const generatorCpu = (gen.user + gen.system) / 1e6;
+      const machine = machineCpu();
+      const otherCpu = Math.max(0, machine.busy - cpu0.machine.busy - serverCpu - generatorCpu);
+      if (scenario.name.startsWith('POST')) deposited = Math.max(1, r.requests);
+      rows.push({
+        server,
+        scenario: scenario.name,
+        requests: r.requests,
+        errors: r.errors,
+        rps: r.requests / r.seconds,
+        p50: r.p50,
+        p99: r.p99,
+        rssMb: rssOf(running.proc.pid!) / 1048576,
+        serverCpu,
+        generatorCpu,
+        otherCpu,
+        seconds: r.seconds,
+      });
+      if (r.errors > 0) out(`  ${server} ${scenario.name}: statuses ${[...r.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`);
+      if (long && samples.length >= 4) {
+        // Least-squares slope of RSS over the second half of the run (the first half includes warm-up growth).
+        const tail = samples.slice(Math.floor(samples.length / 2));
+        const mx = tail.reduce((a, s) => a + s.done, 0) / tail.length;
+        const my = tail.reduce((a, s) => a + s.rss, 0) / tail.length;
+        const slope = tail.reduce((a, s) => a + (s.done - mx) * (s.rss - my), 0) / tail.reduce((a, s) => a + (s.done - mx) ** 2, 0);
+        const first = samples[0]!;
+        const last = samples[samples.length - 1]!;
+        out(
+          `  RSS ${(first.rss / 1048576).toFixed(0)} MB after ${first.done.toLocaleString('en-US')} requests → ${(last.rss / 1048576).toFixed(0)} MB after ${last.done.toLocaleString('en-US')}; slope over the second half ${((slope * 100_000) / 1048576).toFixed(2)} MB per 100,000 requests`,
+        );
+      }
     }
-    proc.send('stop');
+    await running.stop();
   }
+
   out('');
-  out(`${'server'.padEnd(12)} ${'scenario'.padEnd(18)} ${'requests'.padStart(9)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(6)} ${'RSS MB'.padStart(7)}`);
-  for (const r of results) {
+  out(`| server | scenario | requests | req/s | p50 ms | p99 ms | errors | RSS MB | server CPU s | req per server CPU s | generator CPU s | other processes CPU s |`);
+  out('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
     out(
-      `${r.server.padEnd(12)} ${r.scenario.padEnd(18)} ${String(r.requests).padStart(9)} ${String(Math.round(r.requests / r.seconds)).padStart(8)} ${r.p50.toFixed(2).padStart(7)} ${r.p99.toFixed(2).padStart(7)} ${String(r.errors).padStart(6)} ${(r.rss / 1024 / 1024).toFixed(0).padStart(7)}`,
+      `| ${r.server} | ${r.scenario} | ${r.requests} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.rssMb.toFixed(0)} | ${r.serverCpu.toFixed(1)} | ${Math.round(r.requests / r.serverCpu)} | ${r.generatorCpu.toFixed(1)} | ${r.otherCpu.toFixed(1)} |`,
     );
   }
   out('');
-  out('errors = answers other than 201 (POST) / 200 (GET); Prism answers examples, the mock stores and reads real dossiers.');
+  out(`load average after the run ${loadavg().map((l) => l.toFixed(2)).join(' ')}; "other processes" = CPU seconds the rest of the machine used during the scenario (${cpus().length} cores × the scenario's duration available).`);
+  out('errors = answers other than 201 (POST) / 200 (GET). Prism answers its examples; the mock validates, runs the rule catalogue, stores and reads back.');
+
+  const find = (server: ServerKind, prefix: string): Row | undefined => rows.find((r) => r.server === server && r.scenario.startsWith(prefix));
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+  const prismPost = find('prism', 'POST');
+  const prismGet = find('prism', 'GET');
+  const ours = servers.includes('mock-sqlite') ? 'mock-sqlite' : servers.find((s) => s !== 'prism');
+  if (ours) {
+    const post = find(ours, 'POST');
+    const get = find(ours, 'GET');
+    out('');
+    out(`targets (${ours}):`);
+    // Per CPU second as well: when other processes load the machine, req/s measures the contention too.
+    const perCpu = (r: Row): number => r.requests / r.serverCpu;
+    if (prismPost && post) {
+      out(`  POST throughput ≥ ${TARGETS.postRatio}× Prism: ${(post.rps / prismPost.rps).toFixed(2)}× → ${verdict(post.rps >= TARGETS.postRatio * prismPost.rps)} (per server CPU second: ${(perCpu(post) / perCpu(prismPost)).toFixed(2)}×)`);
+    }
+    if (prismGet && get) {
+      out(`  GET throughput ≥ ${TARGETS.getRatio}× Prism: ${(get.rps / prismGet.rps).toFixed(2)}× → ${verdict(get.rps >= TARGETS.getRatio * prismGet.rps)} (per server CPU second: ${(perCpu(get) / perCpu(prismGet)).toFixed(2)}×)`);
+    }
+    for (const r of [post, get]) {
+      if (r) out(`  p99 < ${TARGETS.p99Ms} ms at ${connections} connections, ${r.scenario}: ${r.p99.toFixed(1)} ms → ${verdict(r.p99 < TARGETS.p99Ms)}`);
+    }
+  }
+  if (colds.length > 0) out(`  cold start < ${TARGETS.coldStartMs} ms: median ${median(colds).toFixed(0)} ms → ${verdict(median(colds) < TARGETS.coldStartMs)}`);
+  if (!long) out('  RSS trend over 1,000,000 requests: run with BENCH_REQUESTS=1000000');
 }
 
-const { values } = parseArgs({
-  options: {
-    serve: { type: 'string' },
-    seconds: { type: 'string', default: '5' },
-    concurrency: { type: 'string', default: '32' },
-    max: { type: 'string', default: '200000' },
-  },
-});
-
-if (values.serve) {
-  if (!SERVERS.includes(values.serve as ServerKind)) throw new Error(`unknown server ${values.serve}`);
-  await child(values.serve as ServerKind);
+const serveIndex = process.argv.indexOf('--serve');
+if (serveIndex >= 0) {
+  if (process.argv[serveIndex + 1] !== 'prism') throw new Error('only --serve prism is supported');
+  await servePrism();
 } else {
-  await parent(Number(values.seconds), Number(values.concurrency), Number(values.max));
+  await parent();
 }

@@ -10,12 +10,15 @@
 //   1. parse only      JSON.parse of each line (the cost both validators share)
 //   2. all rules       JSON.parse + every rule applying to a CERFA + the constant-memory summary, in-process
 //   3. schema only     JSON.parse + ajv on spec/openapi.yaml components.schemas.Cerfa, in-process
-//   4. validate -      the real `validate` command (registerValidate, nothing else of the CLI loaded) in a child
-//                      process, fed the N records as NDJSON on its stdin: throughput and its own peak RSS.
+//   4. validate -      what a user runs: `node bin/convergence.js validate - --format json --no-progress` in a
+//                      child process (the CLI loads only the command asked for), fed the N records as NDJSON on
+//                      its stdin: throughput from spawn to exit, and its peak RSS (VmHWM, polled from /proc).
+// Phases 1–3 run in this process, on one core; phase 4 is the command's own process (on a 2-core machine the
+// feeding process takes some of the other core).
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEvaluator, recordRef, Summarizer, type RecordRef } from '../conformance/engine/index.js';
 import { packageRoot } from '../conformance/engine/package-root.js';
@@ -26,7 +29,6 @@ const { values } = parseArgs({
     count: { type: 'string', default: '1000000' },
     pool: { type: 'string', default: '5000' },
     seed: { type: 'string', default: '1' },
-    child: { type: 'boolean', default: false },
   },
 });
 
@@ -35,36 +37,6 @@ interface ChildReport {
   ms: number;
   maxRss: number;
   exit: number;
-}
-
-/** Child mode: `validate -` exactly as the CLI registers it, reading stdin; prints one JSON line about itself. */
-async function child(): Promise<void> {
-  const { Command } = await import('commander');
-  const { registerValidate } = await import('../cli/commands/validate.js');
-  let report = '';
-  const stdout = new Writable({
-    write(chunk, _encoding, callback) {
-      report += String(chunk);
-      callback();
-    },
-  });
-  let exit = 0;
-  const program = new Command('convergence').exitOverride();
-  registerValidate(program, {
-    io: { stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: process.cwd() },
-    setExit: (code) => (exit = code),
-  });
-  const start = performance.now();
-  await program.parseAsync(['node', 'convergence', 'validate', '-', '--format', 'json', '--no-progress']);
-  const ms = performance.now() - start;
-  const summary = JSON.parse(report) as { records: number };
-  const result: ChildReport = { records: summary.records, ms, maxRss: process.resourceUsage().maxRSS * 1024, exit };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-if (values.child) {
-  await child();
-  process.exit(0);
 }
 
 const count = Number(values.count);
@@ -84,7 +56,7 @@ function time(fn: () => void): number {
 }
 
 out(`validate benchmark: ${count.toLocaleString('en-US')} CERFAs cycled from ${poolSize.toLocaleString('en-US')} distinct generated records, seed ${seed}`);
-out(`node ${process.version}, ${process.arch}`);
+out(`node ${process.version}, ${process.arch}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 const generated = execFileSync(
   process.execPath,
@@ -148,10 +120,27 @@ rejected = 0;
 const schemaMs = time(() => schemaOnly(count));
 
 // 4. The command itself in a child process, records streamed to its stdin in 64 KB chunks.
+/** Peak resident set of a live process (kB → bytes); 0 once it is gone. */
+function peakRss(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
 async function validateCommand(n: number): Promise<ChildReport> {
-  const proc = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const started = performance.now();
+  const proc = spawn(process.execPath, [join(packageRoot(), 'bin', 'convergence.js'), 'validate', '-', '--format', 'json', '--no-progress'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let maxRss = 0;
+  const poll = setInterval(() => (maxRss = Math.max(maxRss, peakRss(proc.pid!))), 20);
   let text = '';
-  proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    maxRss = Math.max(maxRss, peakRss(proc.pid!));
+    text += chunk;
+  });
   const perChunk = Math.max(1, Math.round(65_536 / averageBytes));
   for (let fed = 0; fed < n; ) {
     const group: Buffer[] = [];
@@ -160,8 +149,11 @@ async function validateCommand(n: number): Promise<ChildReport> {
   }
   proc.stdin.end();
   const code = await new Promise<number | null>((resolve) => proc.on('close', resolve));
-  if (code !== 0) throw new Error(`the validate child exited with ${code}`);
-  return JSON.parse(text) as ChildReport;
+  clearInterval(poll);
+  const ms = performance.now() - started;
+  if (code !== 0 && code !== 1) throw new Error(`the validate child exited with ${code}`);
+  const summary = JSON.parse(text) as { records: number };
+  return { records: summary.records, ms, maxRss, exit: code };
 }
 const command = await validateCommand(count);
 
@@ -174,7 +166,7 @@ out('|---|---:|---:|');
 out(`| parse only | ${fmt(rate(count, parseMs))} | |`);
 out(`| all rules (${evaluator.rulesFor('cerfa').length} apply to a CERFA) | ${fmt(rate(count, rulesMs))} | ${fmt(rate(count, netRules))} |`);
 out(`| schema only (ajv, spec Cerfa schema) | ${fmt(rate(count, schemaMs))} | ${fmt(rate(count, netSchema))} |`);
-out(`| \`validate -\` in a child process (NDJSON on stdin) | ${fmt(rate(command.records, command.ms))} | |`);
+out(`| \`convergence validate -\` in a child process (NDJSON on stdin, spawn to exit) | ${fmt(rate(command.records, command.ms))} | |`);
 out('');
 out(`rules / schema, time ratio: ${(rulesMs / schemaMs).toFixed(1)}× with parsing, ${(netRules / netSchema).toFixed(1)}× net of parsing`);
 out(`outcomes: pass ${summary.totals.pass}, fail ${summary.totals.fail}, skip ${summary.totals.skip}, not-applicable ${summary.totals.notApplicable}, error ${summary.totals.error}`);
@@ -185,9 +177,10 @@ if (findings > 0) {
 out(`records rejected by the schema: ${rejected}${rejected > 0 ? ` (first: ${ajv.errorsText(validateCerfa.errors)})` : ''}`);
 out(`validate child: ${command.records.toLocaleString('en-US')} records, exit ${command.exit}, peak RSS ${mb(command.maxRss)}`);
 out(`this process (pool of ${poolSize.toLocaleString('en-US')} records, ajv and the spec loaded): peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
-// The targets are about the rule engine on contracts already in memory (the generator's objects), so the speed
-// compared is the rules' net of JSON.parse; the end-to-end figures above are printed for what a user will see.
-const speedMet = rate(count, netRules) >= 50_000;
-const memoryMet = command.maxRss < 200 * 1024 * 1024;
-out(`target ≥ 50,000 records/s with all rules (net of JSON.parse): ${speedMet ? 'met' : 'NOT met'} (${fmt(rate(count, netRules))})`);
-out(`target peak RSS of validate < 200 MB: ${memoryMet ? 'met' : 'NOT met'} (${mb(command.maxRss)})`);
+// Two readings of "≥ 50,000 contracts/s on one core with all rules": the rules alone (net of JSON.parse, i.e.
+// contracts already in memory) and end to end from JSON text; both are printed, neither hides the other.
+const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+out(`target ≥ 50,000 records/s with all rules, rules alone (net of JSON.parse): ${verdict(rate(count, netRules) >= 50_000)} (${fmt(rate(count, netRules))})`);
+out(`target ≥ 50,000 records/s with all rules, from JSON text in-process: ${verdict(rate(count, rulesMs) >= 50_000)} (${fmt(rate(count, rulesMs))})`);
+out(`target peak RSS of \`convergence validate\` < 200 MB: ${verdict(command.maxRss < 200 * 1024 * 1024)} (${mb(command.maxRss)})`);
+out(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   validate: async () => (await import('./commands/validate.js')).registerValidate,
   generate: async () => (await import('./commands/generate.js')).registerGenerate,
   mock: async () => (await import('./commands/mock.js')).registerMock,
+  test: async () => (await import('./commands/test.js')).registerTest,
 };
 
 export async function buildProgram(ctx: CommandContext, argv: string[] = []): Promise<Command> {

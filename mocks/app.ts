@@ -2,7 +2,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { createInstance, type IHttpRequest } from '@stoplight/prism-http';
+import type { createInstance, IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { clockFromState, frozenClock, systemClock, type Clock, type ClockState } from './clock.js';
 import { MockProblem, type ProblemBody } from './errors.js';
@@ -41,6 +41,12 @@ export interface MockAppOptions {
   referentiel?: Referentiel;
   /** Broken variants (ids of mocks/variants) to check that a conformance suite fails; an unknown id throws UnknownVariantError. */
   breaks?: readonly string[];
+  /**
+   * Time (ms) a client has to send a whole request, headers and body; past it Node answers 408 and closes the
+   * connection, so a stalled or dripping client cannot hold a socket forever. 60 s by default. Answering time
+   * (`Prefer: latency`, the write queue) does not count.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -58,6 +64,8 @@ export interface MockApp {
   app: FastifyInstance;
   close(): Promise<void>;
 }
+
+type PrismInstance = ReturnType<typeof createInstance>;
 
 type Handler = (ctx: EngineContext, input: OperationInput) => Promise<OperationResult>;
 
@@ -179,6 +187,16 @@ export interface MockRuntime {
   reloadTenants(): Promise<void>;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Fastify's own 4xx (body too large, bad URL, bad content length…) as a problem naming the part of the request concerned. */
+function frameworkProblem(error: Error & { code?: string }, status: number): MockProblem {
+  const code = error.code ?? 'REQUETE_INVALIDE';
+  const champ = code === 'FST_ERR_BAD_URL' ? '(chemin)' : code.startsWith('FST_ERR_CTP') ? '(corps)' : '(requête)';
+  const detail = code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Le corps de la requête dépasse la taille maximale acceptée' : error.message;
+  return new MockProblem('REQUETE_INVALIDE', detail, [{ code, description: detail, champ }], { status });
+}
+
 function sendProblem(reply: FastifyReply, problem: MockProblem): FastifyReply {
   const body: ProblemBody = problem.body();
   return reply.code(problem.status).headers(problem.headers).type('application/problem+json').send(body);
@@ -242,19 +260,36 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   };
   await runtime.reloadTenants();
 
-  const prism = createInstance(
-    { mock: { dynamic: false }, checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
-    { logger: silentLogger() as never },
-  );
+  // Prism's mocker takes about a second to import: loaded when an operation the engine does not model is first hit.
+  let prism: Promise<PrismInstance> | undefined;
+  const prismInstance = (): Promise<PrismInstance> =>
+    (prism ??= import('@stoplight/prism-http').then(({ createInstance }) =>
+      createInstance(
+        { mock: { dynamic: false }, checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
+        { logger: silentLogger() as never },
+      ),
+    ));
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: isBroken(breaks, 'corps-volumineux-accepte') ? BODY_LIMIT_BROKEN : BODY_LIMIT, return503OnClosing: false });
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: isBroken(breaks, 'corps-volumineux-accepte') ? BODY_LIMIT_BROKEN : BODY_LIMIT,
+    return503OnClosing: false,
+    // Bounds the time to *receive* a request (headers and body), not the time to answer it.
+    requestTimeout: requestTimeoutMs,
+    http: { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeoutMs / 4))) },
+    // A URL that cannot be decoded (`/%`) is answered before routing: still the norm's problem body.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, frameworkProblem(error, 400)),
+  });
 
   // Our own JSON parser: a malformed body is the norm's 400 problem, not Fastify's generic error.
   app.removeContentTypeParser(['application/json']);
-  app.addContentTypeParser(/^application\/([\w.+-]*\+)?json/, { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
+  // Anchored: `application/jsonx` is not JSON. Read as bytes and decoded strictly: bytes that are not UTF-8 are a
+  // malformed body, not silently replaced by U+FFFD in a stored name.
+  app.addContentTypeParser(/^application\/([\w.+-]*\+)?json\s*(;|$)/, { parseAs: 'buffer' }, (_req, body, done) => {
     try {
+      const text = utf8.decode(body as Buffer);
+      if (text.trim() === '') return done(null, undefined);
       done(null, JSON.parse(text));
     } catch (error) {
       if (isBroken(breaks, 'json-malforme-500')) return done(error as Error, undefined);
@@ -275,7 +310,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     if (error instanceof MockProblem) return sendProblem(reply, error);
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
-      return sendProblem(reply, new MockProblem('REQUETE_INVALIDE', (error as Error).message, [], { status }));
+      return sendProblem(reply, frameworkProblem(error as Error & { code?: string }, status));
     }
     request.log.error(error);
     options.onError?.(error);
@@ -342,7 +377,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       if (reply.sent) return reply;
 
       const input = validate(compiled, request);
-      if (!engine) return prismMock(prism, compiled, request, reply, rest);
+      if (!engine) return prismMock(await prismInstance(), compiled, request, reply, rest);
       const ctx: EngineContext = {
         store: runtime.store,
         clock: runtime.clock,
@@ -454,7 +489,10 @@ function token(runtime: MockRuntime, profile: OpcoProfile, request: FastifyReque
   }
   const clients = runtime.clients.get(profile.id) ?? [];
   const ok = clientId && clientSecret && clients.some((c) => c.clientId === clientId && sameSecret(c.clientSecret, clientSecret ?? ''));
-  if (!ok) return oauthError(new MockProblem('CLIENT_OAUTH_INVALIDE', 'Identifiants du client OAuth2 invalides'), 'invalid_client');
+  if (!ok) {
+    const description = 'Identifiants du client OAuth2 invalides';
+    return oauthError(new MockProblem('CLIENT_OAUTH_INVALIDE', description, [{ code: 'CLIENT_OAUTH_INVALIDE', description, champ: 'client_id' }]), 'invalid_client');
+  }
   const value = randomBytes(24).toString('base64url');
   const expiresIn = 3600;
   runtime.tokens.set(value, { opco: profile.id, expiresAt: runtime.clock.now().getTime() + expiresIn * 1000 });
@@ -498,7 +536,7 @@ function validate(compiled: CompiledOperation, request: FastifyRequest): Operati
 
 /** Operations of the spec the engine does not model: Prism's mocker answers from the operation's examples. */
 async function prismMock(
-  prism: ReturnType<typeof createInstance>,
+  prism: PrismInstance,
   compiled: CompiledOperation,
   request: FastifyRequest,
   reply: FastifyReply,

@@ -1,15 +1,63 @@
 // Reads the OpenAPI spec once: its operations (through Prism), one compiled ajv validator per body and query, a router.
-import { existsSync, statSync } from 'node:fs';
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import * as addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { NormError } from './errors.js';
 import { mocksAsset } from './profiles.js';
 import { bundledSpecPath, loadSpec, SpecLoadError } from '../spec/load.js';
 
-// ajv-formats is CommonJS; under NodeNext its default export is the module object.
-const addFormats = ((addFormatsModule as unknown as { default: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const require = createRequire(import.meta.url);
+
+/**
+ * Start-up cache of compiled specs: the operations and the ajv validators as standalone code, keyed by the spec's
+ * text and the versions that shape them. A hit skips the YAML parse, the dereferencing and the schema compilation
+ * (about 1 s of the mock's start); only a spec that compiled is ever written, so a bad spec fails as before.
+ * Specs referencing other files are not cached (their content is not in the key).
+ */
+const CACHE_FORMAT = 1;
+const CACHE_DIR = join(tmpdir(), 'convergence-kit-spec-cache');
+
+interface CachedSpec {
+  operations: IHttpOperation[];
+  /** Standalone module code of each operation's body and query validators. */
+  validators: { body: string | null; query: string | null }[];
+}
+
+function cacheKey(text: string): string {
+  const versions = [CACHE_FORMAT, (require('ajv/package.json') as { version: string }).version, (require('@stoplight/prism-http/package.json') as { version: string }).version];
+  return createHash('sha256').update(`${versions.join('\u0000')}\u0000${text}`).digest('hex').slice(0, 32);
+}
+
+function loadValidator(code: string | null): ValidateFunction | null {
+  if (code === null) return null;
+  const module = { exports: {} as unknown };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code ajv generated from this spec, read back from our cache
+  new Function('module', 'exports', 'require', code)(module, module.exports, require);
+  return module.exports as ValidateFunction;
+}
+
+function readCache(key: string): CachedSpec | undefined {
+  try {
+    return JSON.parse(readFileSync(join(CACHE_DIR, `${key}.json`), 'utf8')) as CachedSpec;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(key: string, entry: CachedSpec): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const temp = join(CACHE_DIR, `${key}.${process.pid}.tmp`);
+    writeFileSync(temp, JSON.stringify(entry));
+    renameSync(temp, join(CACHE_DIR, `${key}.json`));
+  } catch {
+    // A cache that cannot be written only costs start-up time.
+  }
+}
 
 export interface CompiledOperation {
   operation: IHttpOperation;
@@ -97,10 +145,45 @@ export function compileSpec(file: string): Promise<CompiledSpec> {
   return compiled;
 }
 
+function compiledOperation(operation: IHttpOperation, validateBody: ValidateFunction | null, validateQuery: ValidateFunction | null): CompiledOperation {
+  const method = operation.method.toLowerCase();
+  const m = /^(.*?)\/(v\d+)(\/.*)?$/.exec(operation.path);
+  const version = m ? (m[2] ?? null) : null;
+  const suffix = m ? (m[3] ?? '/') : operation.path;
+  const pattern = operation.path.includes('{')
+    ? new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+').replace(/\{[^}]+\}/g, '[^/]+')}$`)
+    : null;
+  return {
+    operation,
+    method,
+    path: operation.path,
+    version,
+    suffix,
+    pattern,
+    validateBody,
+    bodyRequired: operation.request?.body?.required === true,
+    validateQuery,
+  };
+}
+
 async function compileSpecUncached(file: string): Promise<CompiledSpec> {
+  let key: string | undefined;
+  try {
+    key = cacheKey(readFileSync(file, 'utf8'));
+    const cached = readCache(key);
+    if (cached && cached.operations.length === cached.validators.length) {
+      return new CompiledSpec(
+        file,
+        cached.operations.map((op, i) => compiledOperation(op, loadValidator(cached.validators[i]!.body), loadValidator(cached.validators[i]!.query))),
+      );
+    }
+  } catch {
+    // Unreadable here means loadSpec below reports it; a corrupt cache entry is compiled again.
+  }
+  let document: Record<string, unknown>;
   try {
     // Parsed first by the project's loader: its errors carry the line and column.
-    await loadSpec(file);
+    ({ document } = await loadSpec(file));
   } catch (error) {
     if (error instanceof SpecLoadError) {
       const where = error.line !== undefined ? `line ${error.line}, column ${error.column ?? 0}: ` : '';
@@ -109,14 +192,28 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
     throw error;
   }
   let operations: IHttpOperation[];
+  // Parsed by the JSON-schema ref parser only for the external-reference check: no YAML parse again.
+  const external = /"\$ref":"(?!#)/.test(JSON.stringify(document));
   try {
-    operations = await getHttpOperationsFromSpec(file);
+    // The operations parser alone: the package's index also loads Prism's mocker and validator (~1 s of start-up).
+    const { getHttpOperationsFromSpec } = await import('@stoplight/prism-http/dist/utils/operations.js');
+    // The parsed document saves a second YAML parse; a spec with references to other files is read from its path so
+    // that they resolve against its directory. Dereferencing mutates its input, hence the clone.
+    operations = await getHttpOperationsFromSpec(external ? file : structuredClone(document));
   } catch (error) {
     throw new SpecError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (operations.length === 0) throw new SpecError(`${file}: no operation found (is it an OpenAPI document?)`);
-  const bodyAjv = new Ajv({ allErrors: true, strict: false, logger: false });
-  const queryAjv = new Ajv({ allErrors: true, strict: false, logger: false, coerceTypes: 'array' });
+  const { Ajv: AjvClass, _ } = await import('ajv');
+  // CommonJS under NodeNext: the function is the module itself.
+  const standaloneCode = require('ajv/dist/standalone/index.js') as (ajv: Ajv, validate: ValidateFunction) => string;
+  const addFormatsModule = await import('ajv-formats');
+  // ajv-formats is CommonJS; under NodeNext its default export is the module object.
+  const addFormats = ((addFormatsModule as unknown as { default: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+  // Source kept so the validators can be cached as standalone code; formats then come from ajv-formats at load.
+  const code = { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` };
+  const bodyAjv = new AjvClass({ allErrors: true, strict: false, logger: false, code });
+  const queryAjv = new AjvClass({ allErrors: true, strict: false, logger: false, coerceTypes: 'array', code });
   addFormats(bodyAjv);
   addFormats(queryAjv);
   const compile = (ajv: Ajv, schema: unknown, where: string): ValidateFunction => {
@@ -126,15 +223,9 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
       throw new SpecError(`${file}: ${where}: schema does not compile (${error instanceof Error ? error.message : String(error)})`);
     }
   };
+  const validators: CachedSpec['validators'] = [];
   const compiled = operations.map((operation): CompiledOperation => {
-    const method = operation.method.toLowerCase();
-    const where = `${method.toUpperCase()} ${operation.path}`;
-    const m = /^(.*?)\/(v\d+)(\/.*)?$/.exec(operation.path);
-    const version = m ? (m[2] ?? null) : null;
-    const suffix = m ? (m[3] ?? '/') : operation.path;
-    const pattern = operation.path.includes('{')
-      ? new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+').replace(/\{[^}]+\}/g, '[^/]+')}$`)
-      : null;
+    const where = `${operation.method.toUpperCase()} ${operation.path}`;
     const json = operation.request?.body?.contents?.find((c) => /json/i.test(c.mediaType) && c.schema);
     const query = operation.request?.query ?? [];
     const querySchema = query.length
@@ -144,18 +235,21 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
           required: query.filter((q) => q.required).map((q) => q.name),
         }
       : null;
-    return {
-      operation,
-      method,
-      path: operation.path,
-      version,
-      suffix,
-      pattern,
-      validateBody: json?.schema ? compile(bodyAjv, json.schema, `${where} request body`) : null,
-      bodyRequired: operation.request?.body?.required === true,
-      validateQuery: querySchema ? compile(queryAjv, querySchema, `${where} query`) : null,
-    };
+    const validateBody = json?.schema ? compile(bodyAjv, json.schema, `${where} request body`) : null;
+    const validateQuery = querySchema ? compile(queryAjv, querySchema, `${where} query`) : null;
+    validators.push({
+      body: validateBody && standaloneCode(bodyAjv, validateBody),
+      query: validateQuery && standaloneCode(queryAjv, validateQuery),
+    });
+    return compiledOperation(operation, validateBody, validateQuery);
   });
+  if (key !== undefined && !external) {
+    try {
+      writeCache(key, { operations: JSON.parse(JSON.stringify(operations)) as IHttpOperation[], validators });
+    } catch {
+      // Operations that do not serialise (cycles) are simply not cached.
+    }
+  }
   return new CompiledSpec(file, compiled);
 }
 
@@ -165,7 +259,8 @@ function champ(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required' && typeof params.missingProperty === 'string') parts.push(params.missingProperty);
   if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') parts.push(params.additionalProperty);
-  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+  // A blank property name (`" "`) is quoted, or the error would name no visible field.
+  return parts.map((p) => (p.trim() === '' ? JSON.stringify(p) : p)).reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
 
 const DESCRIPTIONS: Record<string, { code: string; text: (c: string, e: ErrorObject) => string }> = {

@@ -7,6 +7,7 @@ import { createMockApp, type RequestLogEntry } from '../../mocks/app.js';
 import { ConfigError, DEMO, loadMockConfig, type MockConfig } from '../../mocks/tenants.js';
 import { SpecError } from '../../mocks/spec.js';
 import { DEFAULT_STORE_FILE } from '../../mocks/store/index.js';
+import { parseBreaks, UnknownVariantError } from '../../mocks/variants/index.js';
 
 export interface MockCommandOptions {
   port: string;
@@ -14,6 +15,8 @@ export interface MockCommandOptions {
   store?: string;
   config?: string;
   spec?: string;
+  /** Broken variants (mocks/variants) to serve instead of the conformant mock. */
+  break?: string[];
 }
 
 export interface RunningMock {
@@ -37,6 +40,12 @@ export async function startMock(options: MockCommandOptions, io: CliIO): Promise
     if (error instanceof ConfigError) throw new ExitError(`invalid config: ${error.message}`);
     throw error;
   }
+  try {
+    parseBreaks(options.break);
+  } catch (error) {
+    if (error instanceof UnknownVariantError) throw new ExitError(`--break: ${error.message}`);
+    throw error;
+  }
   const store = options.store === 'memory' ? 'memory' : resolve(io.cwd, options.store ?? DEFAULT_STORE_FILE);
   let mock;
   try {
@@ -44,6 +53,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO): Promise
       config,
       store,
       ...(options.spec ? { spec: resolve(io.cwd, options.spec) } : {}),
+      ...(options.break?.length ? { breaks: options.break } : {}),
       onRequest: (entry) => io.stdout.write(logLine(entry)),
       // The message only: a stack or a payload could carry personal data.
       onError: (error) => io.stderr.write(`internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}\n`),
@@ -64,6 +74,9 @@ export async function startMock(options: MockCommandOptions, io: CliIO): Promise
     throw new ExitError(code === 'EADDRINUSE' ? `port ${port} on ${options.host} is already in use` : `cannot listen on ${options.host}:${port}: ${String(error)}`);
   }
   io.stdout.write(`Mock OPCO listening on ${address}\n`);
+  if (options.break?.length) {
+    io.stdout.write(`  BROKEN on purpose (not conformant): ${options.break.join(', ')} — see docs/variants.md\n`);
+  }
   io.stdout.write(`  store: ${store === 'memory' ? 'memory (lost at exit)' : store}\n`);
   io.stdout.write(`  root paths (/v1, /v2) serve the "${config?.defaultOpco ?? 'norme'}" profile; /<opco>/v1|v2/... the 11 OPCOs\n`);
   if (config) {
@@ -86,6 +99,7 @@ export function registerMock(program: Command, ctx: CommandContext): void {
     .option('--store <file|memory>', `SQLite file, or "memory" (default: ${DEFAULT_STORE_FILE} under the working directory)`)
     .option('--config <file>', 'YAML tenant config (CFAs, API keys, admin token, delays); a demo CFA when absent')
     .option('--spec <file>', 'OpenAPI file to serve (default: the bundled spec)')
+    .option('--break <variant...>', 'serve deliberately broken variants, to check that a conformance suite fails (docs/variants.md)')
     .action(async (options: MockCommandOptions) => {
       // Handlers first: a signal that arrives while the mock starts (or right after its URL is printed) stops it cleanly.
       let onSignal: (signal: NodeJS.Signals) => void = () => undefined;

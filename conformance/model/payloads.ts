@@ -319,6 +319,12 @@ export interface AttenteEchange {
   champs?: Record<string, unknown>;
   /** The payload rule the request body was planted to violate (`facture-iban-identique-echeance`). */
   plant?: string;
+  /** Paged listings: elements read on every page up to this last one (must equal `total`). */
+  cumul?: number;
+  /** numeroInterne values that must not appear (another CFA's dossiers). */
+  absents?: string[];
+  /** The numeroInterne the answer must contain (appairage). */
+  numeroInterne?: string;
 }
 
 export type PayloadKind = 'cerfa' | 'convention' | 'facture' | 'certificat';

@@ -8,6 +8,7 @@ import { eligibiliteRules } from './eligibilite/index.js';
 import { facturationRules } from './facturation/index.js';
 import { conventionRules } from './convention/index.js';
 import { certificatRules } from './certificat/index.js';
+import { serveurRules } from './serveur/index.js';
 
 export const catalogue: readonly Rule<any>[] = [
   ...identifiantsRules,
@@ -17,6 +18,7 @@ export const catalogue: readonly Rule<any>[] = [
   ...facturationRules,
   ...conventionRules,
   ...certificatRules,
+  ...serveurRules,
 ];
 
 const byId = new Map(catalogue.map((rule) => [rule.id, rule]));

@@ -9,6 +9,8 @@ import { SEVERITIES } from '../engine/severity.js';
 import { PAYLOAD_KINDS } from '../engine/kind.js';
 
 const rulesDir = import.meta.dirname;
+// Payload kinds, plus the HTTP exchanges judged by the 'serveur' rules (their good and bad cases: serveur/serveur.test.ts).
+const RULE_KINDS: readonly string[] = [...PAYLOAD_KINDS, 'echange'];
 // An area is a folder with an index.ts exporting its rule list; other folders (fixtures…) are not areas.
 const areas = readdirSync(rulesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(rulesDir, entry.name, 'index.ts')))
@@ -38,7 +40,7 @@ describe('rule catalogue', () => {
       if (typeof rule.title !== 'string' || rule.title.trim() === '' || rule.title === rule.id) problems.push(`${rule.id}: no title`);
       if (!SEVERITIES.includes(rule.severity)) problems.push(`${rule.id}: severity '${String(rule.severity)}'`);
       if (!Array.isArray(rule.appliesTo) || rule.appliesTo.length === 0) problems.push(`${rule.id}: appliesTo empty`);
-      else if (rule.appliesTo.some((kind) => !PAYLOAD_KINDS.includes(kind))) problems.push(`${rule.id}: appliesTo ${rule.appliesTo.join(',')}`);
+      else if (rule.appliesTo.some((kind) => !RULE_KINDS.includes(kind))) problems.push(`${rule.id}: appliesTo ${rule.appliesTo.join(',')}`);
       if (typeof rule.check !== 'function') problems.push(`${rule.id}: no check`);
       if (typeof rule.plant !== 'function') problems.push(`${rule.id}: no plant`);
       if (!Array.isArray(rule.requirements)) problems.push(`${rule.id}: requirements is not a list`);

@@ -36,7 +36,9 @@ export class SqliteStore implements MockStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly st;
-  private savepoints = 0;
+  /** Transaction control, prepared once: `exec` would compile the statement again for every write operation. */
+  private readonly tx;
+  private depth = 0;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -46,6 +48,17 @@ export class SqliteStore implements MockStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     const db = this.db;
+    this.tx = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      // Savepoint names are reused per nesting depth: a released savepoint's name is free again.
+      savepoint: [1, 2, 3, 4].map((d) => ({
+        open: db.prepare(`SAVEPOINT sp${d}`),
+        release: db.prepare(`RELEASE sp${d}`),
+        rollback: db.prepare(`ROLLBACK TO sp${d}`),
+      })),
+    };
     this.st = {
       getDossier: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? AND numero_interne = ?'),
       byIdentity: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? AND identity_key = ? ORDER BY seq'),
@@ -87,15 +100,32 @@ export class SqliteStore implements MockStore {
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     const nested = this.db.inTransaction;
-    const name = `sp${++this.savepoints}`;
-    this.db.exec(nested ? `SAVEPOINT ${name}` : 'BEGIN IMMEDIATE');
+    const depth = nested ? ++this.depth : 0;
+    const sp = nested ? this.tx.savepoint[depth - 1] : undefined;
+    const name = `sp${depth}`;
+    const run = (statement: { run(): unknown } | undefined, sql: string): void => {
+      if (statement) statement.run();
+      else this.db.exec(sql);
+    };
     try {
-      const result = await fn();
-      this.db.exec(nested ? `RELEASE ${name}` : 'COMMIT');
-      return result;
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec(nested ? `ROLLBACK TO ${name}; RELEASE ${name}` : 'ROLLBACK');
-      throw error;
+      if (nested) run(sp?.open, `SAVEPOINT ${name}`);
+      else this.tx.begin.run();
+      try {
+        const result = await fn();
+        if (nested) run(sp?.release, `RELEASE ${name}`);
+        else this.tx.commit.run();
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) {
+          if (nested) {
+            run(sp?.rollback, `ROLLBACK TO ${name}`);
+            run(sp?.release, `RELEASE ${name}`);
+          } else this.tx.rollback.run();
+        }
+        throw error;
+      }
+    } finally {
+      if (nested) this.depth--;
     }
   }
 

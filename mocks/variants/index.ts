@@ -52,17 +52,20 @@ export const VARIANTS = [
   {
     id: 'etat-bloque-transmis',
     description: 'A deposited dossier never leaves TRANSMIS (no instruction, no decision).',
-    breaks: ['serveur-cycle-de-vie'],
+    // Never decided: no refusal for age or inactive RNCP, no ANNULE for the duplicate either.
+    breaks: ['serveur-cycle-de-vie', 'serveur-refus-eligibilite', 'eligibilite-age-maximum', 'eligibilite-rncp-actif', 'serveur-doublon-detecte'],
   },
   {
     id: 'engage-sans-deca',
     description: 'An engaged dossier has no DECA number (numeroDeca null).',
-    breaks: ['serveur-engage-numero-deca'],
+    // numeroDeca null breaks the read model's schema, and without a DECA number the invoice is refused.
+    breaks: ['serveur-engage-numero-deca', 'serveur-reponse-conforme-spec', 'serveur-facture-acceptee'],
   },
   {
     id: 'deca-format-invalide',
     description: 'The DECA number does not follow département (3) + year + month + NC + sequence (e.g. DECA-000001).',
-    breaks: ['serveur-numero-deca-format'],
+    // The spec's NumeroDeca pattern judges the same value.
+    breaks: ['serveur-numero-deca-format', 'serveur-reponse-conforme-spec'],
   },
   {
     id: 'echeancier-cinquante-cinquante',
@@ -77,7 +80,8 @@ export const VARIANTS = [
   {
     id: 'json-malforme-500',
     description: 'A body that is not JSON is answered 500 instead of 400.',
-    breaks: ['serveur-json-malforme-400'],
+    // A 5xx is also what serveur-pas-erreur-serveur forbids: one behaviour, two rules judging it.
+    breaks: ['serveur-json-malforme-400', 'serveur-pas-erreur-serveur'],
   },
   {
     id: 'editeur-non-exige',
@@ -92,12 +96,36 @@ export const VARIANTS = [
   {
     id: 'dossier-inconnu-200-vide',
     description: 'An unknown numeroInterne is answered 200 with an empty body instead of 404.',
-    breaks: ['serveur-dossier-inconnu-404'],
+    // Another CFA's dossier is answered the same way (200, not the 404 of an invisible dossier); the empty body breaks the schema.
+    breaks: ['serveur-dossier-inconnu-404', 'serveur-isolation-dossier', 'serveur-reponse-conforme-spec'],
   },
   {
     id: 'erreurs-sans-liste',
     description: 'Error bodies lack the errors[] list (RFC 7807 fields only).',
-    breaks: ['serveur-corps-erreur'],
+    // Every rule that expects a refusal "with a code" reads it from errors[]: they all fail with it.
+    breaks: [
+      'serveur-corps-erreur',
+      'serveur-reponse-conforme-spec',
+      'serveur-dossier-inconnu-404',
+      'serveur-isolation-dossier',
+      'serveur-entetes-editeur-obligatoires',
+      'serveur-json-malforme-400',
+      'serveur-corps-trop-volumineux-413',
+      // Each planted invoice rejection is judged on its code, read from errors[].
+      'facture-deja-connue',
+      'facture-echeance-ouverte',
+      'facture-frais-annexes-montant-engage',
+      'facture-frais-annexes-plafond',
+      'facture-iban-emetteur-renseigne',
+      'facture-iban-identique-echeance',
+      'facture-montant-attendu',
+      'facture-montant-echeance-attendu',
+      'facture-numero-echeance-connu',
+      'facture-numero-externe-renseigne',
+      'facture-siret-emetteur-connu',
+      'facture-siret-identique-echeance',
+      'facture-total-egal-somme-lignes',
+    ],
   },
   {
     id: 'pagination-total-faux',
@@ -107,13 +135,15 @@ export const VARIANTS = [
   {
     id: 'age-maximum-non-controle',
     description: 'Engages the contract of an apprentice above the maximum age (e.g. 35) instead of refusing it.',
-    breaks: ['eligibilite-age-maximum'],
+    // The age scenario's verdict is reported under the payload rule too.
+    breaks: ['serveur-refus-eligibilite', 'eligibilite-age-maximum'],
     ignores: ['eligibilite-age-maximum'],
   },
   {
     id: 'montant-regle-fige',
     description: "An invoice becomes REGLE but the échéance's montantRegle never rises (the amount stays en cours d'instruction).",
-    breaks: ['serveur-facture-reglement'],
+    // Never fully paid, so never SOLDE.
+    breaks: ['serveur-facture-reglement', 'serveur-dossier-solde'],
   },
   {
     id: 'corps-volumineux-accepte',

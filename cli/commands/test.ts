@@ -1,0 +1,166 @@
+// `convergence test opco`: the suite an OPCO runs against its own server; maps argv to the suite and the report to files and an exit code.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CommandContext } from '../main.js';
+import { EXIT, ExitError } from '../io.js';
+import { findRule } from '../../conformance/rules/index.js';
+import {
+  loadResponseSchemas,
+  loadScenarios,
+  loadWaivers,
+  runSuite,
+  ScenarioError,
+  TargetUnreachableError,
+  WaiverError,
+  type Target,
+  type Waiver,
+} from '../../conformance/suite/index.js';
+import { bundledProfiles } from '../../mocks/profiles.js';
+import { bundledSpecPath } from '../../spec/load.js';
+import type { SuiteReport } from '../../reports/suite/model.js';
+
+interface TestOpcoOptions {
+  target: string;
+  cfaKey: string;
+  cfaKey2?: string;
+  editor: string;
+  profile: string;
+  adminToken?: string;
+  scenarios?: string;
+  only?: string[];
+  waivers?: string;
+  out: string;
+  format: string;
+  timeout: string;
+  maxWait: string;
+  pollInterval: string;
+  seed?: string;
+  spec?: string;
+  progress: boolean;
+}
+
+const FORMATS = ['json', 'junit', 'sarif', 'markdown', 'html'] as const;
+
+function positive(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new ExitError(`${name} must be a positive number, received '${raw}'`);
+  return n;
+}
+
+function parseEditor(raw: string): Target['editor'] {
+  const parts = raw.split('/');
+  if (parts.length !== 3 || parts.some((p) => p.trim() === '')) throw new ExitError(`--editor must be EDITEUR/LOGICIEL/VERSION, received '${raw}'`);
+  return { editeur: parts[0]!.trim(), logiciel: parts[1]!.trim(), version: parts[2]!.trim() };
+}
+
+/** The report files, through the report renderers (reports/suite); JSON alone if they cannot be loaded. */
+async function writeReports(report: SuiteReport, out: string, formats: string[]): Promise<string[]> {
+  const reports = await import('../../reports/suite/index.js');
+  const unknown = formats.filter((f) => !reports.isSuiteFormat(f));
+  if (unknown.length > 0) throw new ExitError(`--format: unknown format(s) ${unknown.join(', ')} (known: ${reports.SUITE_FORMATS.join(', ')})`);
+  return reports.writeReports(reports.scrubReport(report), out, formats as (typeof reports.SUITE_FORMATS)[number][]);
+}
+
+function summaryText(report: SuiteReport): string {
+  const s = report.summary;
+  const lines = [
+    `convergence test opco ${report.target.url}${report.target.profile ? ` (profil ${report.target.profile})` : ''}: ${report.scenarios.length} scenarios, ${report.rules.length} rules in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `  ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.skip} skip, ${s.notApplicable} not applicable, ${s.waived} waived (${s.blocking} blocking)`,
+  ];
+  for (const rule of report.rules) {
+    if (rule.waived || (rule.outcome !== 'fail' && rule.outcome !== 'error')) continue;
+    const first = rule.evidence[0];
+    lines.push(`  ${rule.outcome.toUpperCase()} ${rule.ruleId} [${rule.severity}] ${rule.title}`);
+    if (first) lines.push(`       ${first.scenario}/${first.step}: ${first.message ?? rule.reason ?? ''}`);
+    else if (rule.reason) lines.push(`       ${rule.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerTest(program: Command, ctx: CommandContext): void {
+  const test = program.command('test').description('Run a conformance suite against a live server');
+  test
+    .command('opco')
+    .description(
+      "Play the scenarios against an OPCO's server as a CFA would, judge every exchange with the catalogue's server rules " +
+        'and the spec\'s response schemas, and write the reports. Exit 0: every applicable rule passes; 1: findings; 2: tool, input or network error.',
+    )
+    .requiredOption('--target <url>', "base URL of the server (the part before /v1 or /v2), e.g. https://api.opco.fr/ApiEchangeCFA")
+    .requiredOption('--cfa-key <key>', "the CFA's API key (X-API-KEY)")
+    .option('--cfa-key-2 <key>', "a second CFA's key, for the isolation scenarios (skipped without it)")
+    .option('--editor <EDITEUR/LOGICIEL/VERSION>', 'the software headers sent', 'Convergence/convergence-test/0.1.0')
+    .option('--profile <opco-id>', 'declared capabilities and quirks of the target (mocks/profiles.yaml): norme, akto, atlas…', 'norme')
+    .option('--admin-token <token>', "admin token of the mock's /_admin API: time steps move its clock instead of polling")
+    .option('--scenarios <glob>', 'scenario files (default: the bundled scenarios/*.yaml)')
+    .option('--only <rule-ids...>', 'judge only these rules (server rules or payload rules judged through the server)')
+    .option('--waivers <file>', 'YAML list of {ruleId, reason}: waived rules are reported but do not fail the run')
+    .option('--out <dir>', 'directory for the report files', 'convergence-reports')
+    .option('--format <formats>', `comma-separated report formats: ${FORMATS.join(', ')}`, FORMATS.join(','))
+    .option('--timeout <seconds>', 'timeout of each request', '30')
+    .option('--max-wait <seconds>', 'longest a time step polls for a state before skipping the rest of its scenario', '600')
+    .option('--poll-interval <seconds>', 'delay between two polls', '10')
+    .option('--seed <n>', 'seed of the generated CERFAs (default: a new one per run, printed in the report)')
+    .option('--spec <file>', 'OpenAPI file whose response schemas judge the answers (default: the bundled spec)')
+    .option('--no-progress', 'never show the progress line (shown only when stderr is a terminal)')
+    .action(async (options: TestOpcoOptions) => {
+      const profile = bundledProfiles().get(options.profile);
+      if (!profile) throw new ExitError(`--profile: unknown OPCO '${options.profile}' (known: ${[...bundledProfiles().keys()].join(', ')})`);
+      let url: URL;
+      try {
+        url = new URL(options.target);
+      } catch {
+        throw new ExitError(`--target: not a URL: '${options.target}'`);
+      }
+      const only = options.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+      const unknownOnly = (only ?? []).filter((id) => !findRule(id));
+      if (unknownOnly.length > 0) throw new ExitError(`--only: unknown rule id(s) ${unknownOnly.join(', ')}`);
+      let waivers: Waiver[] = [];
+      let scenarios;
+      try {
+        if (options.waivers) waivers = loadWaivers(resolve(ctx.io.cwd, options.waivers), (id) => findRule(id) !== undefined);
+        scenarios = loadScenarios(options.scenarios, ctx.io.cwd);
+      } catch (error) {
+        if (error instanceof WaiverError || error instanceof ScenarioError) throw new ExitError(error.message);
+        throw error;
+      }
+      const seed = options.seed !== undefined ? Math.trunc(positive('--seed', options.seed)) : Date.now() % 1_000_000_007;
+      const target: Target = {
+        url: url.toString().replace(/\/+$/, ''),
+        cfaKey: options.cfaKey,
+        ...(options.cfaKey2 ? { cfaKey2: options.cfaKey2 } : {}),
+        editor: parseEditor(options.editor),
+        ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+        capacites: [...profile.capabilities, ...profile.versions],
+        statutInconnu: profile.unknownNumeroInterneStatus,
+      };
+      const formats = options.format.split(',').map((f) => f.trim()).filter(Boolean);
+      const tty = options.progress && ctx.io.stderr.isTTY === true;
+      let report: SuiteReport;
+      try {
+        report = await runSuite({
+          target,
+          profile: profile.id,
+          scenarios,
+          ...(only ? { only } : {}),
+          waivers,
+          seed,
+          runId: `S${Date.now().toString(36).slice(-6).toUpperCase()}`,
+          timeoutMs: positive('--timeout', options.timeout) * 1000,
+          maxWaitMs: positive('--max-wait', options.maxWait) * 1000,
+          pollIntervalMs: positive('--poll-interval', options.pollInterval) * 1000,
+          schemas: await loadResponseSchemas(options.spec ? resolve(ctx.io.cwd, options.spec) : bundledSpecPath()),
+          tool: { name: 'convergence', version: process.env.npm_package_version ?? '0.1.0' },
+          ...(tty ? { onProgress: (done: number, total: number, id: string) => ctx.io.stderr.write(`\r\x1b[2K[${done}/${total}] ${id}`) } : {}),
+        });
+      } catch (error) {
+        if (error instanceof TargetUnreachableError) throw new ExitError(error.message);
+        throw error;
+      } finally {
+        if (tty) ctx.io.stderr.write('\r\x1b[2K');
+      }
+      const written = await writeReports(report, resolve(ctx.io.cwd, options.out), formats);
+      ctx.io.stdout.write(summaryText(report));
+      ctx.io.stdout.write(`  seed ${seed}; reports: ${written.join(', ')}\n`);
+      ctx.setExit(report.exitCode === 0 ? EXIT.conformant : report.exitCode === 1 ? EXIT.findings : EXIT.toolError);
+    });
+}

@@ -1,0 +1,80 @@
+// Payloads the scenarios build from what the server answered: the invoice of an échéance, the convention of a dossier.
+import type { DossierLu } from '../model/dossier.js';
+import type { Convention, Facture, FraisAnnexe } from '../model/payloads.js';
+
+/** Frais annexes within the caps and the amounts committed by conventionDe(): 20 meals, 10 nights, 450 € of equipment. */
+export const FRAIS_VALIDES: FraisAnnexe[] = [
+  { nature: 'RESTAURATION', quantite: 20, prixUnitaire: 3, montant: 60 },
+  { nature: 'HEBERGEMENT', quantite: 10, prixUnitaire: 6, montant: 60 },
+  { nature: 'PREMIER_EQUIPEMENT', quantite: 1, prixUnitaire: 450, montant: 450 },
+];
+
+const euros = (n: number): number => Math.round(n * 100) / 100;
+
+/** The invoice of échéance `numero` of an engaged dossier exactly as the OPCO announced it (IBAN, SIRET, amounts). */
+export function factureDe(dossier: DossierLu, numeroInterneFacture: string, numero: number, today: string, frais: FraisAnnexe[] = []): Facture {
+  const echeance = dossier.echeances.find((e) => e.numero === numero);
+  if (!echeance) throw new Error(`le dossier n'a pas d'échéance ${numero}`);
+  const montant = euros(echeance.montantTotal + frais.reduce((sum, f) => sum + f.montant, 0));
+  return {
+    numeroInterneFacture,
+    referenceFactureCFA: `REF-${numeroInterneFacture}`,
+    dateFacture: today,
+    organismeFormation: { siret: echeance.siret, IBAN: echeance.iban, denomination: dossier.cerfa.organismeFormation.denomination, uaiCfa: dossier.cerfa.organismeFormation.uaiCfa },
+    montantTotal: montant,
+    lignes: [
+      {
+        numeroInterneDossier: dossier.cerfa.numeroInterne,
+        numeroExterneDossier: dossier.cerfa.numeroExterne,
+        numeroEcheance: echeance.numero,
+        montantEcheance: echeance.montantTotal,
+        montantPedagogique: echeance.montantPedagogique,
+        montantMajorationRQTH: echeance.montantMajorationRQTH,
+        ...(frais.length > 0 ? { fraisAnnexes: frais } : {}),
+        montant,
+      },
+    ],
+  };
+}
+
+/** The convention of a dossier: 100 meals, 20 nights and a 500 € first equipment, signed by both parties. */
+export function conventionDe(dossier: DossierLu): Convention {
+  const cerfa = dossier.cerfa;
+  return {
+    numeroInterneDossier: cerfa.numeroInterne,
+    employeur: { siret: cerfa.employeur.siret },
+    apprenti: { nom: cerfa.apprenti.nom, prenom: cerfa.apprenti.prenom },
+    contrat: { dateDebutContrat: cerfa.contrat.dateDebutContrat.slice(0, 10), dateFinContrat: cerfa.contrat.dateFinContrat.slice(0, 10) },
+    organismeFormation: { siret: cerfa.organismeFormation.siret, uaiCfa: cerfa.organismeFormation.uaiCfa },
+    formation: {
+      dateDebutFormation: cerfa.formation.dateDebutFormation.slice(0, 10),
+      dateFinFormation: cerfa.formation.dateFinFormation.slice(0, 10),
+      dureeFormation: cerfa.formation.dureeFormation,
+      rncp: cerfa.formation.rncp,
+      intituleQualification: cerfa.formation.intituleQualification,
+    },
+    couts: {
+      coutTotalPedagogieCFA: dossier.engagement ?? 0,
+      montantRQTHAnnee1: null,
+      montantRQTHAnnee2: null,
+      nombreRepasTotaux: 100,
+      nombreHebergementTotaux: 20,
+      montantPremierEquipement: 500,
+      mentionMobiliteInternationale: false,
+      accompagnementDROM: false,
+    },
+    mandatEmployeur: true,
+    dateSignature: cerfa.contrat.dateConclusion.slice(0, 10),
+    attestationConventionSigneeEntreprise: true,
+    attestationConventionSigneeCFA: true,
+    attestationConventionSignatureProbante: true,
+    attestationConventionConformeJSON: true,
+  };
+}
+
+/** The invoice of every échéance of a dossier (the balance at the contract's end), one line each. */
+export function factureSoldeDe(dossier: DossierLu, numeroInterneFacture: string, today: string): Facture {
+  const lignes = dossier.echeances.map((e) => factureDe(dossier, numeroInterneFacture, e.numero, today).lignes[0]!);
+  const base = factureDe(dossier, numeroInterneFacture, dossier.echeances[0]?.numero ?? 1, today);
+  return { ...base, lignes, montantTotal: euros(lignes.reduce((sum, l) => sum + l.montant, 0)) };
+}

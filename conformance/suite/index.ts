@@ -1,0 +1,143 @@
+// The server suite (`convergence test opco`): plays the scenarios against a target and returns the suite report.
+import { redact } from '../identifiers/index.js';
+import { personalKind } from '../engine/redaction.js';
+import { findRule } from '../rules/index.js';
+import type { Rule, RuleResult, Severity } from '../rules/rule.js';
+import { serveurRules } from '../rules/serveur/index.js';
+import { coverageOf, summarize, SUITE_REPORT_SCHEMA_VERSION, type Evidence, type RuleReport, type ScenarioReport, type SuiteReport } from '../../reports/suite/model.js';
+import { rulesOfStep, ScenarioRunner, type Judgement, type RunOptions, type ScenarioRun, type Target } from './runner.js';
+import type { Scenario } from './scenario.js';
+import type { Waiver } from './waivers.js';
+
+export { loadScenarios, parseScenario, ScenarioError, bundledScenariosDir, type Scenario } from './scenario.js';
+export { loadWaivers, parseWaivers, WaiverError, type Waiver } from './waivers.js';
+export { loadResponseSchemas } from './schemas.js';
+export { TargetUnreachableError, curlFor, type Target } from './runner.js';
+
+export interface SuiteOptions extends Omit<RunOptions, 'only'> {
+  target: Target;
+  profile?: string;
+  scenarios: Scenario[];
+  /** Rule ids to keep (server rules, or payload rules judged through the server); unknown ids are the caller's error. */
+  only?: string[];
+  waivers?: Waiver[];
+  tool?: { name: string; version: string };
+  /** Called after each scenario (the CLI's progress line). */
+  onProgress?: (done: number, total: number, scenario: string) => void;
+}
+
+const MAX_EVIDENCE = 5;
+
+/** Rules the run reports: every server rule, and every payload rule a scenario judges through the server. */
+function reportedRules(scenarios: Scenario[], only: ReadonlySet<string> | undefined): Rule<any>[] {
+  const ids = new Set<string>(serveurRules.map((r) => r.id));
+  for (const s of scenarios) for (const step of s.steps) for (const id of rulesOfStep(step)) ids.add(id);
+  return [...ids].filter((id) => !only || only.has(id)).map((id) => findRule(id)).filter((r): r is Rule<any> => r !== undefined);
+}
+
+/** Scenarios worth playing for `--only`: those naming one of the rules, all of them when a generic rule is asked. */
+function scenariosFor(scenarios: Scenario[], only: ReadonlySet<string> | undefined): Scenario[] {
+  if (!only) return scenarios;
+  const named = (s: Scenario) => s.steps.some((step) => rulesOfStep(step).some((id) => only.has(id)));
+  const generic = [...only].some((id) => serveurRules.some((r) => r.id === id) && !scenarios.some(named));
+  return generic ? scenarios : scenarios.filter(named);
+}
+
+/** Masks personal values of a body by field name (nom, prénom, date de naissance, NIR, IBAN, courriel, téléphone). */
+function redactBody(value: unknown, path = ''): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => redactBody(v, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactBody(v, path ? `${path}.${k}` : k)]));
+  }
+  if (typeof value === 'string' || typeof value === 'number') {
+    const kind = personalKind(path);
+    if (kind) return redact(kind, String(value));
+  }
+  return value;
+}
+
+function evidenceOf(j: Judgement): Evidence | undefined {
+  if (!j.echange) return undefined;
+  const first = j.result.outcome === 'fail' ? j.result.violations[0] : undefined;
+  const reason = j.result.outcome === 'fail' ? j.result.violations.map((v) => v.message ?? `${v.path} : attendu ${v.expected}, reçu ${v.received}`).join(' ; ') : 'reason' in j.result ? j.result.reason : undefined;
+  const e = j.echange;
+  return {
+    scenario: j.scenario,
+    step: j.step,
+    request: { method: e.request.method, url: j.url ?? e.request.path, headers: e.request.headers, ...(e.request.body !== undefined ? { body: redactBody(e.request.body) } : {}) },
+    response: { status: e.response.status, headers: e.response.headers, ...(e.response.body !== undefined ? { body: redactBody(e.response.body) } : {}) },
+    ...(first ? { expected: first.expected, received: redactBody(first.received, first.path) as string, path: first.path } : {}),
+    ...(reason ? { message: reason } : {}),
+    curl: j.curl ?? '',
+    ...(j.waited ? { waited: true } : {}),
+  };
+}
+
+/** One rule's outcome over all its judgements: fail > error > pass > skip > not-applicable. */
+function aggregate(rule: Rule<any>, judgements: Judgement[]): Pick<RuleReport, 'outcome' | 'reason' | 'evidence'> {
+  const by = (o: RuleResult['outcome']) => judgements.filter((j) => j.result.outcome === o);
+  const reasons = (list: Judgement[]) => [...new Set(list.map((j) => `${j.scenario}/${j.step} : ${'reason' in j.result ? j.result.reason : ''}`))].slice(0, 3).join(' | ');
+  const evidence = (list: Judgement[]) => list.map(evidenceOf).filter((e): e is Evidence => e !== undefined).slice(0, MAX_EVIDENCE);
+  if (by('fail').length > 0) return { outcome: 'fail', evidence: evidence(by('fail')) };
+  if (by('error').length > 0) return { outcome: 'error', reason: reasons(by('error')), evidence: evidence(by('error')) };
+  if (by('pass').length > 0) return { outcome: 'pass', evidence: [] };
+  if (by('skip').length > 0) return { outcome: 'skip', reason: reasons(by('skip')), evidence: evidence(by('skip').filter((j) => j.waited)) };
+  if (by('not-applicable').length > 0) return { outcome: 'not-applicable', reason: reasons(by('not-applicable')), evidence: [] };
+  return { outcome: 'skip', reason: rule.area === 'serveur' ? 'aucun scénario joué ne met cette règle en jeu' : "aucun scénario joué ne l'exerce", evidence: [] };
+}
+
+function scenarioReport(run: ScenarioRun): ScenarioReport {
+  return {
+    id: run.scenario.id,
+    title: run.scenario.titre,
+    outcome: run.outcome,
+    durationMs: run.durationMs,
+    steps: run.steps.map((s) => ({ name: s.id, outcome: s.outcome, durationMs: s.durationMs, ...(s.status !== undefined ? { status: s.status } : {}) })),
+    ...(run.reason ? { reason: run.reason } : {}),
+  };
+}
+
+/** Plays the scenarios one after the other (they share the target's clock) and builds the report. */
+export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
+  const startedAt = new Date();
+  const only = options.only ? new Set(options.only) : undefined;
+  const scenarios = scenariosFor(options.scenarios, only);
+  const first = { done: false };
+  const runs: ScenarioRun[] = [];
+  for (const [i, scenario] of scenarios.entries()) {
+    const index = options.scenarios.indexOf(scenario);
+    runs.push(await new ScenarioRunner(scenario, index, options.target, { ...options, only }, first).run());
+    options.onProgress?.(i + 1, scenarios.length, scenario.id);
+  }
+  const judgements = runs.flatMap((r) => r.judgements);
+  const waivers = new Map((options.waivers ?? []).map((w) => [w.ruleId, w.reason]));
+  const rules: RuleReport[] = reportedRules(scenarios, only).map((rule) => {
+    const waived = waivers.get(rule.id);
+    return {
+      ruleId: rule.id,
+      title: rule.title,
+      area: rule.area,
+      severity: rule.severity as Severity,
+      requirements: [...rule.requirements],
+      ...aggregate(rule, judgements.filter((j) => j.ruleId === rule.id)),
+      ...(waived !== undefined ? { waived: { reason: waived } } : {}),
+    };
+  });
+  const summary = summarize(rules);
+  const finishedAt = new Date();
+  const clauses = [...new Set(rules.flatMap((r) => r.requirements))].sort();
+  return {
+    schemaVersion: SUITE_REPORT_SCHEMA_VERSION,
+    tool: options.tool ?? { name: 'convergence', version: '0.1.0' },
+    kind: 'opco',
+    target: { url: options.target.url, ...(options.profile ? { profile: options.profile } : {}) },
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    summary,
+    rules,
+    scenarios: runs.map(scenarioReport),
+    coverage: coverageOf(rules, clauses),
+    exitCode: summary.fail + summary.error > 0 ? 1 : 0,
+  };
+}

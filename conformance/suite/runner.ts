@@ -1,0 +1,542 @@
+// Plays scenarios against a live target: builds each request, records the exchange, judges it with the catalogue's rules.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { DossierLu } from '../model/dossier.js';
+import type { AttenteEchange, Cerfa, Echange } from '../model/payloads.js';
+import { findRule } from '../rules/index.js';
+import { serveurRules } from '../rules/serveur/index.js';
+import { ruleCode, type Rule, type RuleContext, type RuleResult } from '../rules/rule.js';
+import { expectationViolations, valueAt } from '../rules/serveur/support.js';
+import { verdict } from '../rules/rule.js';
+import { generateRecord } from '../generate/index.js';
+import { conventionDe, factureDe, factureSoldeDe, FRAIS_VALIDES } from './builders.js';
+import type { Capacite, RequestSpec, Scenario, Step } from './scenario.js';
+import type { ResponseSchemas } from './schemas.js';
+import { lookup, render, setAt } from './template.js';
+
+export interface Target {
+  /** Base URL, without trailing slash: `http://127.0.0.1:4010`, `https://api.opco.fr/ApiEchangeCFA`. */
+  url: string;
+  cfaKey: string;
+  cfaKey2?: string;
+  editor: { editeur: string; logiciel: string; version: string };
+  /** Admin token of the mock's `/_admin` API: time steps move its clock instead of waiting. */
+  adminToken?: string;
+  /** Capabilities declared by the target's profile (capabilities and protocol versions). */
+  capacites: readonly string[];
+  /** Status for an unknown numeroInterne (404, 400 at OPCO EP). */
+  statutInconnu: number;
+}
+
+export interface RunOptions {
+  seed: number;
+  /** Unique per run: prefixes numeroInterne and invoice numbers so runs never collide on a persistent server. */
+  runId: string;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  /** Caps every polling wait (`--max-wait`), whatever the scenario's own timeout. */
+  maxWaitMs?: number;
+  /** Rule ids to keep (`--only`); all when absent. */
+  only?: ReadonlySet<string> | undefined;
+  schemas: ResponseSchemas;
+  fetch?: typeof fetch;
+  /** Real time, for polling; tests pass a fake. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** One rule's verdict on one exchange (or why it could not be judged there). */
+export interface Judgement {
+  ruleId: string;
+  scenario: string;
+  step: string;
+  result: RuleResult;
+  echange?: Echange;
+  curl?: string;
+  url?: string;
+  waited?: boolean;
+}
+
+export interface StepRun {
+  id: string;
+  outcome: 'pass' | 'fail' | 'skip' | 'not-applicable' | 'error';
+  durationMs: number;
+  status?: number;
+  reason?: string;
+  waited?: boolean;
+}
+
+export interface ScenarioRun {
+  scenario: Scenario;
+  outcome: StepRun['outcome'];
+  reason?: string;
+  durationMs: number;
+  steps: StepRun[];
+  judgements: Judgement[];
+}
+
+/** The target could not be reached at all: a tool or input error (exit 2), not a finding. */
+export class TargetUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetUnreachableError';
+  }
+}
+
+/** Rules a step names: its expectations' `regles`, plus the rule its body was planted with. */
+export function rulesOfStep(step: Step): string[] {
+  const ids = [...(step.expect?.regles ?? [])];
+  if (step.request?.plant && !ids.includes(step.request.plant)) ids.push(step.request.plant);
+  return ids;
+}
+
+const SECRET = /^(x-api-key|authorization)$/i;
+const mask = (value: string): string => (value.length <= 4 ? '••••' : `${value.slice(0, 4)}••••`);
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A curl command replaying the request, the key replaced by `$API_KEY` (and the bearer by `$TOKEN`). */
+export function curlFor(method: string, url: string, headers: Record<string, string>, body: string | undefined): string {
+  const parts = ['curl', '-sS', '-X', method, shellQuote(url)];
+  for (const [name, value] of Object.entries(headers)) {
+    const shown = name.toLowerCase() === 'x-api-key' ? '$API_KEY' : name.toLowerCase() === 'authorization' ? 'Bearer $TOKEN' : value;
+    parts.push('-H', name.toLowerCase() === 'x-api-key' || name.toLowerCase() === 'authorization' ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`));
+  }
+  if (body !== undefined) {
+    if (body.length > 4000) parts.push('--data-binary', `@body.json  # corps de ${body.length} octets, non reproduit`);
+    else parts.push('--data-binary', shellQuote(body));
+  }
+  return parts.join(' ');
+}
+
+/** Shifts every ISO date of a generated payload by whole years (29 February becomes the 28th). */
+function shiftYears<T>(value: T, years: number): T {
+  if (years === 0) return value;
+  const text = JSON.stringify(value).replace(/"(\d{4})-(\d{2})-(\d{2})/g, (_m, y: string, m: string, d: string) => {
+    const day = m === '02' && d === '29' ? '28' : d;
+    return `"${String(Number(y) + years).padStart(4, '0')}-${m}-${day}`;
+  });
+  return JSON.parse(text) as T;
+}
+
+function statusList(value: unknown): number[] | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((v) => Number(v));
+}
+
+const isDossier = (value: unknown): value is DossierLu =>
+  value !== null && typeof value === 'object' && 'cerfa' in value && Array.isArray((value as DossierLu).echeances);
+
+interface Response {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Plays one scenario and judges its exchanges. Never throws for the target's behaviour; throws TargetUnreachableError on the first request only. */
+export class ScenarioRunner {
+  private readonly captures: Record<string, unknown> = {};
+  private readonly judgements: Judgement[] = [];
+  private readonly fetch: typeof fetch;
+  private cerfas = new Map<string, Cerfa>();
+  private today = new Date().toISOString().slice(0, 10);
+  private factureCount = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly index: number,
+    private readonly target: Target,
+    private readonly options: RunOptions,
+    private readonly first: { done: boolean },
+  ) {
+    this.fetch = options.fetch ?? fetch;
+  }
+
+  async run(): Promise<ScenarioRun> {
+    const started = Date.now();
+    const steps: StepRun[] = [];
+    const missing = this.scenario.capacites.filter((c: Capacite) => !this.target.capacites.includes(c));
+    const result = (outcome: StepRun['outcome'], reason?: string): ScenarioRun => ({
+      scenario: this.scenario,
+      outcome,
+      ...(reason ? { reason } : {}),
+      durationMs: Date.now() - started,
+      steps,
+      judgements: this.judgements,
+    });
+    if (missing.length > 0) {
+      const reason = `hors des capacités déclarées de la cible (${missing.join(', ')})`;
+      this.remaining(this.scenario.steps, 'not-applicable', reason, steps);
+      return result('not-applicable', reason);
+    }
+    if (this.scenario.besoins?.includes('cfa2') && !this.target.cfaKey2) {
+      const reason = "nécessite la clé d'un second CFA (--cfa-key-2)";
+      this.remaining(this.scenario.steps, 'skip', reason, steps);
+      return result('skip', reason);
+    }
+    try {
+      await this.prepareDates();
+    } catch (error) {
+      if (error instanceof TargetUnreachableError) throw error;
+      const reason = `préparation impossible : ${(error as Error).message}`;
+      this.remaining(this.scenario.steps, 'error', reason, steps);
+      return result('error', reason);
+    }
+    for (const [i, step] of this.scenario.steps.entries()) {
+      const t0 = Date.now();
+      const outcome: Omit<StepRun, 'id' | 'durationMs'> = await this.playStep(step).catch((error: unknown) => {
+        if (error instanceof TargetUnreachableError) throw error;
+        return { outcome: 'error' as const, reason: (error as Error).message };
+      });
+      steps.push({ id: step.id, durationMs: Date.now() - t0, ...outcome });
+      if (outcome.outcome !== 'pass') {
+        const why = outcome.outcome === 'skip' ? outcome.reason ?? 'étape ignorée' : `étape « ${step.id} » : ${outcome.outcome}${outcome.reason ? ` (${outcome.reason})` : ''}`;
+        for (const ruleId of rulesOfStep(step)) {
+          if (!this.judgements.some((j) => j.step === step.id && j.ruleId === ruleId)) {
+            this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome.outcome === 'error' ? { outcome: 'error', reason: why } : { outcome: 'skip', reason: why }, ...(outcome.waited ? { waited: true } : {}) });
+          }
+        }
+        this.remaining(this.scenario.steps.slice(i + 1), 'skip', `non jouée : ${why}`, steps);
+        return result(outcome.outcome === 'fail' ? 'fail' : outcome.outcome, why);
+      }
+    }
+    return result('pass');
+  }
+
+  /** Marks steps as not played; the rules they name get the same outcome and reason. */
+  private remaining(list: Step[], outcome: 'skip' | 'not-applicable' | 'error', reason: string, steps: StepRun[]): void {
+    for (const step of list) {
+      steps.push({ id: step.id, outcome, durationMs: 0, reason });
+      for (const ruleId of rulesOfStep(step)) {
+        this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome === 'not-applicable' ? { outcome, reason } : { outcome: outcome === 'error' ? 'error' : 'skip', reason } });
+      }
+    }
+  }
+
+  /**
+   * Generated CERFAs are drawn around a date of their own: on the mock the clock is set to that date; on a real
+   * server the payload is moved by whole years so that it is sent around the server's today.
+   */
+  private async prepareDates(): Promise<void> {
+    const record = generateRecord('cerfa', this.options.seed, this.index * 4);
+    const sendDay = record.context.today ?? this.today;
+    if (this.target.adminToken) {
+      await this.admin({ now: `${sendDay}T09:00:00Z` });
+      this.today = sendDay;
+    } else {
+      const years = Number(this.today.slice(0, 4)) - Number(sendDay.slice(0, 4));
+      this.yearShift = years;
+    }
+  }
+
+  private yearShift = 0;
+
+  /** The scenario's CERFA: one generated record, numbered for this run, moved to the target's dates. */
+  private cerfa(): Cerfa {
+    let cerfa = this.cerfas.get('cerfa');
+    if (!cerfa) {
+      const record = generateRecord('cerfa', this.options.seed, this.index * 4);
+      cerfa = shiftYears({ ...record.payload, numeroInterne: `${this.options.runId}-${this.index}` }, this.yearShift);
+      this.cerfas.set('cerfa', cerfa);
+    }
+    return cerfa;
+  }
+
+  private resolve = (expression: string): unknown => {
+    const [head = '', ...args] = expression.trim().split(/\s+/);
+    if (head === 'facture' || head === 'facture-frais') {
+      const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
+      if (!isDossier(dossier)) throw new Error(`{{${expression}}}: capture '${args[0]}' is not a dossier`);
+      const numero = Number(args[1] ?? 1);
+      // `#name` is a stable number within the run (sent twice on purpose); a capture name reuses a number read back.
+      const ref = args[2];
+      const reference = ref === undefined ? `F${this.options.runId}-${this.index}-${++this.factureCount}` : ref.startsWith('#') ? `F${this.options.runId}-${this.index}-${ref.slice(1)}` : String(lookup({ capture: this.captures }, `capture.${ref}`));
+      return factureDe(dossier, reference, numero, this.today, head === 'facture-frais' ? FRAIS_VALIDES : []);
+    }
+    if (head === 'facture-solde') {
+      const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
+      if (!isDossier(dossier)) throw new Error(`{{${expression}}}: capture '${args[0]}' is not a dossier`);
+      return factureSoldeDe(dossier, `F${this.options.runId}-${this.index}-${++this.factureCount}`, this.today);
+    }
+    if (head === 'convention') {
+      const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
+      if (!isDossier(dossier)) throw new Error(`{{${expression}}}: capture '${args[0]}' is not a dossier`);
+      return conventionDe(dossier);
+    }
+    const [root, name] = head.split('.');
+    if (root === 'generate') {
+      if (name !== 'cerfa') throw new Error(`{{${expression}}}: unknown generator '${name}' (cerfa)`);
+      return lookup({ generate: { cerfa: this.cerfa() } }, head);
+    }
+    return lookup({ capture: this.captures, run: { id: this.options.runId, today: this.today }, profile: { statutInconnu: this.target.statutInconnu }, scenario: { id: this.scenario.id } }, head);
+  };
+
+  private headersFor(spec: RequestSpec, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (hasBody) headers['content-type'] = 'application/json';
+    const auth = spec.auth ?? 'cfa';
+    if (auth === 'cfa') headers['x-api-key'] = this.target.cfaKey;
+    else if (auth === 'cfa2') headers['x-api-key'] = this.target.cfaKey2 ?? '';
+    else if (auth === 'cle-inconnue') headers['x-api-key'] = `inconnue-${this.options.runId}-0000`;
+    const editor = { EDITEUR: this.target.editor.editeur, LOGICIEL: this.target.editor.logiciel, VERSION: this.target.editor.version };
+    for (const [name, value] of Object.entries(editor)) if (!spec.sansEntetes?.includes(name as keyof typeof editor)) headers[name.toLowerCase()] = value;
+    return headers;
+  }
+
+  private plantContext(): RuleContext {
+    const dossiers = Object.values(this.captures).filter(isDossier);
+    return {
+      today: this.today,
+      dossiers,
+      facturesConnues: [],
+      siretsConnus: [...new Set(dossiers.flatMap((d) => d.echeances.map((e) => e.siret)))],
+    };
+  }
+
+  /** The request body: rendered template, overrides, then the plant of one payload rule. */
+  private buildBody(spec: RequestSpec): { text?: string; recorded?: unknown } {
+    if (spec.rawBody !== undefined) return { text: spec.rawBody, recorded: spec.rawBody };
+    if (spec.bodyBytes !== undefined) {
+      const head = '{"numeroInterne":"TROP-GROS","remplissage":"';
+      const text = `${head}${'x'.repeat(Math.max(0, spec.bodyBytes - head.length - 2))}"}`;
+      return { text, recorded: `(corps JSON de ${text.length} octets)` };
+    }
+    if (spec.body === undefined) return {};
+    let body = render(spec.body, this.resolve);
+    for (const [path, value] of Object.entries(spec.overrides ?? {})) body = setAt(body, path, render(value, this.resolve));
+    if (spec.plant) {
+      const rule = findRule(spec.plant);
+      if (!rule) throw new Error(`plant: unknown rule '${spec.plant}'`);
+      const planted = (rule as Rule<any>).plant(body, this.plantContext());
+      if (JSON.stringify(planted.payload) === JSON.stringify(body)) {
+        throw new Error(`plant: la règle ${spec.plant} ne se plante que dans le contexte de l'OPCO ; le scénario doit construire cet état lui-même`);
+      }
+      body = planted.payload;
+    }
+    return { text: JSON.stringify(body), recorded: body };
+  }
+
+  private async send(method: string, path: string, headers: Record<string, string>, text: string | undefined): Promise<Response> {
+    const url = `${this.target.url}${path}`;
+    let res: globalThis.Response;
+    try {
+      res = await this.fetch(url, { method, headers, ...(text !== undefined ? { body: text } : {}), signal: AbortSignal.timeout(this.options.timeoutMs) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const message = `${method} ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
+      if (!this.first.done) throw new TargetUnreachableError(`cannot reach the target: ${message}`);
+      throw new Error(message);
+    }
+    this.first.done = true;
+    const raw = await res.text();
+    let body: unknown = raw === '' ? undefined : raw;
+    if (raw !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        // Not JSON: kept as text, the rules say what they expected.
+      }
+    }
+    const out: Record<string, string> = {};
+    res.headers.forEach((value, name) => (out[name] = value));
+    return { status: res.status, headers: out, body };
+  }
+
+  /**
+   * An oversized body, written in chunks so that a server refusing it early (413 on Content-Length, then closing)
+   * is heard: fetch would report the closed socket (EPIPE) instead of the answer.
+   */
+  private sendLarge(method: string, path: string, headers: Record<string, string>, text: string): Promise<Response> {
+    const url = new URL(`${this.target.url}${path}`);
+    const body = Buffer.from(text);
+    return new Promise<Response>((resolvePromise, reject) => {
+      let answered = false;
+      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers: { ...headers, 'content-length': String(body.length) }, timeout: this.options.timeoutMs }, (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = raw === '' ? undefined : raw;
+          try {
+            parsed = raw === '' ? undefined : JSON.parse(raw);
+          } catch {
+            // kept as text
+          }
+          const out: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+          this.first.done = true;
+          resolvePromise({ status: res.statusCode ?? 0, headers: out, body: parsed });
+          req.destroy();
+        });
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return;
+        // The socket closed before any answer: wait a moment, the answer may still be parsed.
+        setTimeout(() => (answered ? undefined : reject(new Error(`${method} ${url.href}: ${error.code ?? error.message}`))), 50);
+      });
+      const CHUNK = 64 * 1024;
+      let offset = 0;
+      const writeNext = (): void => {
+        if (answered || req.destroyed) return;
+        if (offset >= body.length) {
+          req.end();
+          return;
+        }
+        const slice = body.subarray(offset, offset + CHUNK);
+        offset += CHUNK;
+        req.write(slice, () => setImmediate(writeNext));
+      };
+      writeNext();
+    });
+  }
+
+  private async admin(body: Record<string, string>): Promise<void> {
+    const res = await this.send('PUT', '/_admin/clock', { authorization: `Bearer ${this.target.adminToken}`, 'content-type': 'application/json' }, JSON.stringify(body));
+    if (res.status !== 200) throw new Error(`horloge d'administration : ${res.status} ${JSON.stringify(res.body)}`);
+    const now = valueAt(res.body, 'now');
+    if (typeof now === 'string') this.today = now.slice(0, 10);
+  }
+
+  /** Values put into a path are URL-encoded (names with accents or spaces in the appairage query). */
+  private renderPath(template: string): string {
+    return String(render(template, (expression) => encodeURIComponent(String(this.resolve(expression)))));
+  }
+
+  private async playStep(step: Step): Promise<Omit<StepRun, 'id' | 'durationMs'>> {
+    if (step.wait) return this.wait(step);
+    const spec = step.request!;
+    const path = this.renderPath(spec.path);
+    const { text, recorded } = this.buildBody(spec);
+    const headers = this.headersFor(spec, text !== undefined);
+    if (step.pages) return this.pages(step, spec, path, headers);
+    const res = spec.bodyBytes !== undefined ? await this.sendLarge(spec.method, path, headers, text ?? '') : await this.send(spec.method, path, headers, text);
+    const echange = this.record(step, spec.method, path, headers, recorded, res, this.expected(step));
+    this.judge(step, echange, text);
+    for (const [name, jsonPath] of Object.entries(step.capture ?? {})) {
+      const value = valueAt(res.body, jsonPath);
+      if (value === undefined) return { outcome: 'fail', status: res.status, reason: `capture « ${name} » : ${jsonPath} absent de la réponse ${res.status}` };
+      this.captures[name] = value;
+    }
+    return this.stepOutcome(step, res.status);
+  }
+
+  private expected(step: Step, extra: Partial<AttenteEchange> = {}): AttenteEchange | undefined {
+    const e = step.expect;
+    const plant = step.request?.plant;
+    if (!e && !plant) return undefined;
+    const regles = rulesOfStep(step);
+    const status = statusList(e?.status !== undefined ? render(e.status, this.resolve) : undefined) ?? (e ? undefined : [400, 409, 422]);
+    const plantRule = plant ? findRule(plant) : undefined;
+    // A planted step without its own expectations: the server refuses it with the rule's code.
+    const codes = e?.codes ?? (plantRule && !e ? [ruleCode(plantRule)] : undefined);
+    return {
+      regles,
+      ...(status ? { status } : {}),
+      ...(codes ? { codes } : {}),
+      ...(e?.champs ? { champs: render(e.champs, this.resolve) as Record<string, unknown> } : {}),
+      ...(plant ? { plant } : {}),
+      ...(e?.absents ? { absents: render(e.absents, this.resolve) as string[] } : {}),
+      ...(e?.numeroInterne ? { numeroInterne: String(render(e.numeroInterne, this.resolve)) } : {}),
+      ...extra,
+    };
+  }
+
+  private record(step: Step, method: string, path: string, headers: Record<string, string>, body: unknown, res: Response, expected: AttenteEchange | undefined): Echange {
+    const shown = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET.test(k) ? mask(v) : v]));
+    return {
+      scenario: this.scenario.id,
+      step: step.id,
+      request: { method, path, headers: shown, ...(body !== undefined ? { body } : {}) },
+      response: { status: res.status, headers: res.headers, ...(res.body !== undefined ? { body: res.body } : {}), ...this.schemaErrors(method, path, res) },
+      ...(expected ? { expected } : {}),
+    };
+  }
+
+  private schemaErrors(method: string, path: string, res: Response): { schemaErrors?: string[] } {
+    const errors = this.options.schemas.errors(method, path, res.status, res.body);
+    return errors === undefined ? {} : { schemaErrors: errors };
+  }
+
+  /** Every server rule on the exchange (generic ones decide themselves whether they apply), then the payload rules the step names. */
+  private judge(step: Step, echange: Echange, text: string | undefined, waited = false): void {
+    const url = `${this.target.url}${echange.request.path}`;
+    const curl = curlFor(echange.request.method, url, echange.request.headers, text);
+    const named = new Set(echange.expected?.regles ?? []);
+    for (const rule of serveurRules as Rule<'echange'>[]) {
+      const result = safeCheck(rule, echange);
+      if (result.outcome === 'not-applicable' && !named.has(rule.id)) continue;
+      this.judgements.push({ ruleId: rule.id, scenario: this.scenario.id, step: step.id, result, echange, curl, url, ...(waited ? { waited } : {}) });
+    }
+    for (const id of named) {
+      const rule = findRule(id);
+      if (!rule || rule.area === 'serveur') continue;
+      // A payload rule judged through the server: the answer the step expects for a payload violating it.
+      this.judgements.push({ ruleId: id, scenario: this.scenario.id, step: step.id, result: verdict(expectationViolations(echange)), echange, curl, url, ...(waited ? { waited } : {}) });
+    }
+  }
+
+  private stepOutcome(step: Step, status: number): Omit<StepRun, 'id' | 'durationMs'> {
+    const mine = this.judgements.filter((j) => j.step === step.id && rulesOfStep(step).includes(j.ruleId));
+    const failed = mine.find((j) => j.result.outcome === 'fail' || j.result.outcome === 'error');
+    if (failed) return { outcome: failed.result.outcome === 'fail' ? 'fail' : 'error', status, reason: `règle ${failed.ruleId} en échec` };
+    return { outcome: 'pass', status };
+  }
+
+  /** Walks numeroPage=1, 2, … until an empty page or `total` elements (at most 20 pages); the last page carries the count. */
+  private async pages(step: Step, spec: RequestSpec, path: string, headers: Record<string, string>): Promise<Omit<StepRun, 'id' | 'durationMs'>> {
+    const base = path.replace(/[?&]numeroPage=\d+/, '');
+    const sep = base.includes('?') ? '&' : '?';
+    let seen = 0;
+    let last: { res: Response; echange: Echange } | undefined;
+    for (let page = 1; page <= 20; page++) {
+      const pagePath = `${base}${sep}numeroPage=${page}`;
+      const res = await this.send(spec.method, pagePath, headers, undefined);
+      const count = Array.isArray(valueAt(res.body, 'EtatDossierResult') ?? valueAt(res.body, 'factures')) ? ((valueAt(res.body, 'EtatDossierResult') ?? valueAt(res.body, 'factures')) as unknown[]).length : 0;
+      seen += count;
+      const total = Number(valueAt(res.body, 'total'));
+      const end = res.status !== 200 || count === 0 || seen >= total;
+      const echange = this.record(step, spec.method, pagePath, headers, undefined, res, this.expected(step, end && page < 20 ? { cumul: seen } : {}));
+      this.judge(step, echange, undefined);
+      last = { res, echange };
+      if (end) break;
+    }
+    for (const [name, jsonPath] of Object.entries(step.capture ?? {})) this.captures[name] = valueAt(last?.res.body, jsonPath);
+    return this.stepOutcome(step, last?.res.status ?? 0);
+  }
+
+  /** A time step: the admin clock moves at once; without it, poll the state until reached or the timeout (then skip). */
+  private async wait(step: Step): Promise<Omit<StepRun, 'id' | 'durationMs'>> {
+    const wait = step.wait!;
+    if (this.target.adminToken) {
+      await this.admin({ advance: wait.advance });
+      return { outcome: 'pass' };
+    }
+    if (!wait.until) return { outcome: 'skip', reason: `attente de ${wait.advance} impossible sans horloge d'administration (--admin-token) ni condition d'attente`, waited: true };
+    const path = this.renderPath(wait.until.path);
+    const valeurs = render(wait.until.valeurs, this.resolve) as unknown[];
+    const limitMs = Math.min((wait.timeout ?? 600) * 1000, this.options.maxWaitMs ?? Infinity);
+    const deadline = Date.now() + limitMs;
+    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    for (;;) {
+      const res = await this.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined);
+      const value = valueAt(res.body, wait.until.champ);
+      if (valeurs.some((v) => JSON.stringify(v) === JSON.stringify(value))) return { outcome: 'pass', status: res.status, waited: true };
+      if (Date.now() >= deadline) {
+        return { outcome: 'skip', status: res.status, waited: true, reason: `délai dépassé (${Math.round(limitMs / 1000)} s) en attendant ${wait.until.champ} ∈ ${JSON.stringify(valeurs)} (dernière valeur ${JSON.stringify(value)})` };
+      }
+      await sleep(this.options.pollIntervalMs);
+    }
+  }
+}
+
+function safeCheck(rule: Rule<'echange'>, echange: Echange): RuleResult {
+  try {
+    return rule.check(echange, {});
+  } catch (error) {
+    return { outcome: 'error', reason: `la règle a levé une exception : ${(error as Error).message}` };
+  }
+}

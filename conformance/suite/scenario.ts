@@ -1,0 +1,142 @@
+// Scenarios as data: loads scenarios/*.yaml, validates each against scenarios/schema.json (ajv) and checks ids.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { packageRoot } from '../engine/package-root.js';
+
+export type Capacite = 'v1' | 'v2' | 'dossiers' | 'rupture' | 'factures' | 'facturesEtats' | 'conventions' | 'certificats' | 'documents' | 'cfakeyinfo';
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  /** Which credentials: the CFA's key (default), the second CFA's, none, or a key the OPCO cannot know. */
+  auth?: 'cfa' | 'cfa2' | 'sans-cle' | 'cle-inconnue';
+  sansEntetes?: ('EDITEUR' | 'LOGICIEL' | 'VERSION')[];
+  body?: unknown;
+  /** Sent as is (malformed JSON). */
+  rawBody?: string;
+  /** A JSON body padded to this many bytes (oversized body). */
+  bodyBytes?: number;
+  /** Values set by JSON path after templating: `{ "apprenti.nom": "X" }`. */
+  overrides?: Record<string, unknown>;
+  /** A payload rule id: the body is turned by that rule's plant into one violating it. */
+  plant?: string;
+}
+
+export interface ExpectSpec {
+  regles: string[];
+  status?: number | string | (number | string)[];
+  codes?: string[];
+  champs?: Record<string, unknown>;
+  absents?: string[];
+  numeroInterne?: string;
+}
+
+export interface WaitSpec {
+  advance: string;
+  until?: { path: string; champ: string; valeurs: unknown[] };
+  /** Seconds of polling before giving up (without the admin clock). */
+  timeout?: number;
+}
+
+export interface Step {
+  id: string;
+  request?: RequestSpec;
+  capture?: Record<string, string>;
+  expect?: ExpectSpec;
+  /** Walk every page of a listing (numeroPage=1, 2, …) and check they add up to total. */
+  pages?: boolean;
+  wait?: WaitSpec;
+}
+
+export interface Scenario {
+  id: string;
+  titre: string;
+  intention: string;
+  exigences: string[];
+  capacites: Capacite[];
+  /** Inputs the run must provide, else the scenario is skipped: `cfa2` (--cfa-key-2). */
+  besoins?: 'cfa2'[];
+  steps: Step[];
+  /** File it was read from (relative to the working directory when possible). */
+  file: string;
+}
+
+/** A scenario file that cannot be used; the message names the file and the JSON path. */
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+let validator: ValidateFunction | undefined;
+function validate(): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'scenarios', 'schema.json'), 'utf8')) as Record<string, unknown>;
+    delete schema.$schema;
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  return validator;
+}
+
+export const bundledScenariosDir = (): string => join(packageRoot(), 'scenarios');
+
+/** Parses and validates one scenario file. */
+export function parseScenario(text: string, file: string): Scenario {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = e.linePos?.[0];
+    throw new ScenarioError(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const value = doc.toJS() as unknown;
+  const check = validate();
+  if (!check(value)) {
+    const problems = (check.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+    throw new ScenarioError(`${file}: ${problems.join('; ')}`);
+  }
+  const scenario = value as Omit<Scenario, 'file'>;
+  const ids = scenario.steps.map((s) => s.id);
+  const twin = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twin) throw new ScenarioError(`${file}: /steps: duplicate step id '${twin}'`);
+  return { ...scenario, file };
+}
+
+/** Glob of file names (`*` and `?` only) inside one directory, or one file, or a directory. */
+function expand(pattern: string, cwd: string): string[] {
+  const full = resolve(cwd, pattern);
+  if (!/[*?]/.test(full)) {
+    if (statSync(full, { throwIfNoEntry: false })?.isDirectory()) return readdirSync(full).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(full, n));
+    return [full];
+  }
+  const dir = full.slice(0, full.lastIndexOf('/'));
+  const name = basename(full);
+  const regex = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  if (/[*?]/.test(dir)) throw new ScenarioError(`${pattern}: wildcards are only allowed in the file name`);
+  return readdirSync(dir).filter((n) => regex.test(n)).sort().map((n) => join(dir, n));
+}
+
+/** The scenarios of a glob (default: the bundled scenarios/*.yaml), with unique ids. */
+export function loadScenarios(pattern?: string, cwd = process.cwd()): Scenario[] {
+  const files = expand(pattern ?? join(bundledScenariosDir(), '*.yaml'), cwd).filter((f) => !f.endsWith('schema.json'));
+  if (files.length === 0) throw new ScenarioError(`${pattern}: no scenario file`);
+  const scenarios = files.map((file) => {
+    const shown = relative(cwd, file).startsWith('..') ? file : relative(cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ScenarioError(`${shown}: cannot read: ${(error as Error).message}`);
+    }
+    return parseScenario(text, shown);
+  });
+  const seen = new Map<string, string>();
+  for (const s of scenarios) {
+    const other = seen.get(s.id);
+    if (other) throw new ScenarioError(`${s.file}: /id: '${s.id}' is already the id of ${other}`);
+    seen.set(s.id, s.file);
+  }
+  return scenarios;
+}

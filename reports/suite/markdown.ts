@@ -1,0 +1,89 @@
+// Markdown renderer for a pull-request comment: verdict, counts, then each finding with its first evidence folded.
+import type { Evidence, SuiteReport } from './model.js';
+import { isFinding } from './model.js';
+import { bodyText, headersText } from './common.js';
+import { scrubReport } from './scrub.js';
+
+/** Inline text: no HTML, no table break, no line break. */
+const inline = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, '\\`').replace(/\s*\r?\n\s*/g, ' ');
+
+/** A code span: HTML is not interpreted there, only a backtick or a line break could break it. */
+const code = (s: string): string => `\`${s.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ')}\``;
+
+/** A fenced block that its content cannot close: the fence is longer than any backtick run inside. */
+function fenced(content: string, lang = ''): string {
+  const longest = Math.max(2, ...Array.from(content.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${content}\n${fence}`;
+}
+
+function exchange(ev: Evidence): string {
+  const request = [`${ev.request.method} ${ev.request.url}`, headersText(ev.request.headers), '', bodyText(ev.request.body, 2000)].join('\n').trimEnd();
+  const response =
+    ev.response === undefined
+      ? 'no response'
+      : [`HTTP ${ev.response.status}`, headersText(ev.response.headers), '', bodyText(ev.response.body, 2000)].join('\n').trimEnd();
+  return [
+    '<details><summary>Request, response and curl</summary>',
+    '',
+    fenced(request, 'http'),
+    '',
+    fenced(response, 'http'),
+    '',
+    fenced(ev.curl, 'sh'),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+export const markdown = (input: SuiteReport): string => {
+  const report = scrubReport(input);
+  const { summary: s, coverage } = report;
+  const out: string[] = [];
+  const verdict = report.exitCode === 0 ? '✅ conformant' : report.exitCode === 1 ? '❌ not conformant' : '⚠️ run error';
+  out.push(`## Conformance suite (${report.kind}) — ${verdict}`);
+  out.push('');
+  out.push(
+    `Target ${code(report.target.url)}${report.target.profile !== undefined ? ` (profile ${code(report.target.profile)})` : ''}, ` +
+      `${report.tool.name} ${inline(report.tool.version)}, ${(report.durationMs / 1000).toFixed(1)} s. ` +
+      `Requirements: ${coverage.verified} of ${coverage.total} clauses verified.`,
+  );
+  out.push('');
+  out.push('| Pass | Fail | Error | Skip | N/A | Waived | Blocking |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|');
+  out.push(`| ${s.pass} | ${s.fail} | ${s.error} | ${s.skip} | ${s.notApplicable} | ${s.waived} | **${s.blocking}** |`);
+  const findings = report.rules.filter(isFinding);
+  if (findings.length > 0) {
+    out.push('');
+    out.push('### Findings');
+    for (const rule of findings) {
+      out.push('');
+      out.push(`#### ${rule.outcome === 'fail' ? '❌' : '⚠️'} ${code(rule.ruleId)} — ${rule.severity}, ${inline(rule.area)}`);
+      out.push('');
+      out.push(inline(rule.title) + (rule.requirements.length > 0 ? ` (${rule.requirements.map(inline).join(', ')})` : ''));
+      if (rule.reason !== undefined) out.push('', `Reason: ${inline(rule.reason)}`);
+      const first = rule.evidence[0];
+      if (first !== undefined) {
+        out.push('');
+        const values: string[] = [];
+        if (first.message !== undefined) values.push(inline(first.message));
+        if (first.expected !== undefined) values.push(`expected ${inline(first.expected)}`);
+        if (first.received !== undefined) values.push(`received ${inline(first.received)}`);
+        if (first.path !== undefined) values.push(`at ${code(first.path)}`);
+        out.push(`- Scenario ${code(first.scenario)}, step ${code(first.step)}${first.waited === true ? ' (after waiting)' : ''}${values.length > 0 ? `: ${values.join(', ')}` : ''}`);
+        if (rule.evidence.length > 1) out.push(`- … and ${rule.evidence.length - 1} more evidence item(s) in the HTML/JSON report`);
+        out.push('');
+        out.push(exchange(first));
+      }
+    }
+  }
+  const waived = report.rules.filter((r) => r.waived !== undefined);
+  if (waived.length > 0) {
+    out.push('');
+    out.push('### Waived');
+    out.push('');
+    for (const rule of waived) out.push(`- ${code(rule.ruleId)} (${rule.outcome}): ${inline(rule.waived?.reason ?? '')}`);
+  }
+  return out.join('\n') + '\n';
+};
