@@ -10,4 +10,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+process.exitCode = code;
+// Every command is finished when main returns (the mock returns on SIGINT/SIGTERM): idle keep-alive sockets of the
+// suite's HTTP client must not hold the process for seconds. Flush both streams, then exit.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

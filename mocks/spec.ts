@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
@@ -16,10 +16,11 @@ const require = createRequire(import.meta.url);
  * Start-up cache of compiled specs: the operations and the ajv validators as standalone code, keyed by the spec's
  * text and the versions that shape them. A hit skips the YAML parse, the dereferencing and the schema compilation
  * (about 1 s of the mock's start); only a spec that compiled is ever written, so a bad spec fails as before.
- * Specs referencing other files are not cached (their content is not in the key).
+ * Specs referencing other files are not cached (their content is not in the key). The cache holds code that is
+ * run, so it lives in the user's own cache directory (mode 0700), never in a shared temporary directory.
  */
 const CACHE_FORMAT = 1;
-const CACHE_DIR = join(tmpdir(), 'convergence-kit-spec-cache');
+const CACHE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'convergence-kit', 'spec');
 
 interface CachedSpec {
   operations: IHttpOperation[];
@@ -50,7 +51,7 @@ function readCache(key: string): CachedSpec | undefined {
 
 function writeCache(key: string, entry: CachedSpec): void {
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
+    mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
     const temp = join(CACHE_DIR, `${key}.${process.pid}.tmp`);
     writeFileSync(temp, JSON.stringify(entry));
     renameSync(temp, join(CACHE_DIR, `${key}.json`));
@@ -192,8 +193,13 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
     throw error;
   }
   let operations: IHttpOperation[];
-  // Parsed by the JSON-schema ref parser only for the external-reference check: no YAML parse again.
-  const external = /"\$ref":"(?!#)/.test(JSON.stringify(document));
+  // References to other files: their content is not in the cache key, and they must resolve from the spec's directory.
+  let external = true;
+  try {
+    external = /"\$ref":"(?!#)/.test(JSON.stringify(document));
+  } catch {
+    // A document that does not serialise (recursive YAML aliases) is read from its path and not cached.
+  }
   try {
     // The operations parser alone: the package's index also loads Prism's mocker and validator (~1 s of start-up).
     const { getHttpOperationsFromSpec } = await import('@stoplight/prism-http/dist/utils/operations.js');
