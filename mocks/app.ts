@@ -513,6 +513,12 @@ async function applyFaults(reply: FastifyReply, request: FastifyRequest, effects
 
 function validate(compiled: CompiledOperation, request: FastifyRequest): OperationInput {
   const query = { ...(request.query as Record<string, string | string[] | undefined>) };
+  // A `form`, non-exploded array (`numerosInternes=A,B,C`) is validated item by item, not as one long string.
+  for (const param of compiled.operation.request?.query ?? []) {
+    const value = query[param.name];
+    const type = (param.schema as { type?: unknown } | undefined)?.type;
+    if (param.explode === false && type === 'array' && typeof value === 'string') query[param.name] = value.split(',');
+  }
   const errors = [];
   if (compiled.validateQuery) {
     const copy = { ...query };

@@ -1,5 +1,6 @@
 // Defensive redaction applied by every suite renderer: whatever the producer missed, no NIR, IBAN or key leaves.
 import { redact } from '../../conformance/identifiers/index.js';
+import { personalKind } from '../../conformance/engine/redaction.js';
 import type { EvidenceRequest, EvidenceResponse, SuiteReport } from './model.js';
 
 // NIR: sex digit, then 12 digits (département may be 2A/2B), optionally the 2-digit key; spaces, dots or dashes
@@ -10,6 +11,21 @@ const NIR = /(?<![0-9])[1-478](?:[ .-]?[0-9]){4}[ .-]?(?:[0-9]{2}|2[AaBb])(?:[ .
 const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]){11,30}(?![A-Za-z0-9])/g;
 // A credential header written inline (`-H 'X-API-KEY: …'`, `Authorization: Bearer …`) in a curl or a message.
 const INLINE_SECRET = /\b(x-api-key|authorization|proxy-authorization|cookie|set-cookie)(\s*[:=]\s*)([^'"\r\n,}]+)/gi;
+
+// A query parameter in a URL or a curl (`appairage?nom=…&dateNaissance=…`): masked when its name is personal.
+const QUERY_PARAM = /([?&])([A-Za-z_]+)=([^&#\s'"<>]*)/g;
+
+function maskParam(match: string, sep: string, name: string, value: string): string {
+  const kind = value === '' ? undefined : personalKind(name);
+  if (kind === undefined) return match;
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    // Malformed escapes: masked as they are.
+  }
+  return `${sep}${name}=${encodeURIComponent(redact(kind, decoded)).replace(/%2A/g, '*')}`;
+}
 
 const SECRET_HEADERS = new Set(['x-api-key', 'authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
@@ -22,10 +38,11 @@ function maskSecret(value: string): string {
   return redact('cle', v);
 }
 
-/** Masks NIR- and IBAN-shaped substrings and inline credentials in free text. */
+/** Masks NIR- and IBAN-shaped substrings, inline credentials and personal query parameters in free text. */
 export function scrubString(text: string): string {
   return text
     .replace(INLINE_SECRET, (_m, name: string, sep: string, value: string) => `${name}${sep}${maskSecret(value)}`)
+    .replace(QUERY_PARAM, maskParam)
     .replace(NIR, (m) => redact('nir', m))
     .replace(IBAN, (m) => redact('iban', m));
 }
