@@ -1,4 +1,4 @@
-// The server suite against a freshly started in-process mock OPCO: every applicable rule passes, in well under 30 s.
+// The server suite against a freshly started in-process mock OPCO: every applicable rule passes (its speed: bench/suite.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSpecPath } from '../../spec/load.js';
 import { loadResponseSchemas, loadScenarios, runSuite } from '../../conformance/suite/index.js';
@@ -13,8 +13,7 @@ afterAll(async () => {
 });
 
 describe('convergence test opco against the mock', () => {
-  it('passes every rule of every scenario, with evidence-free passes, in < 30 s', async () => {
-    const started = Date.now();
+  it('passes every rule of every scenario, with evidence-free passes', async () => {
     const report = await runSuite({
       target: mock.target,
       scenarios: loadScenarios(),
@@ -24,7 +23,6 @@ describe('convergence test opco against the mock', () => {
       pollIntervalMs: 10,
       schemas: await loadResponseSchemas(bundledSpecPath()),
     });
-    const elapsed = Date.now() - started;
     const problems = report.rules
       .filter((r) => r.outcome !== 'pass')
       .map((r) => `${r.ruleId}: ${r.outcome} ${r.reason ?? ''} ${r.evidence.map((e) => `[${e.scenario}/${e.step} ${e.message ?? ''} → ${e.response?.status}]`).join(' ')}`);
@@ -36,7 +34,6 @@ describe('convergence test opco against the mock', () => {
     // The twelve FAQ rejections are each judged through the server under their payload rule's id.
     const faq = ['facture-deja-connue', 'facture-iban-identique-echeance', 'facture-frais-annexes-plafond', 'facture-frais-annexes-montant-engage', 'facture-iban-emetteur-renseigne', 'facture-montant-echeance-attendu', 'facture-siret-emetteur-connu', 'facture-siret-identique-echeance', 'facture-numero-externe-renseigne', 'facture-echeance-ouverte', 'facture-montant-attendu', 'facture-total-egal-somme-lignes', 'facture-numero-echeance-connu'];
     expect(faq.filter((id) => report.rules.find((r) => r.ruleId === id)?.outcome !== 'pass')).toEqual([]);
-    expect(elapsed).toBeLessThan(30_000);
   }, 60_000);
 
   it('skips, not fails, what needs a second CFA key or the admin clock', async () => {
