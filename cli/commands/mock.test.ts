@@ -2,30 +2,19 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
-import type { CliIO } from '../io.js';
 import { startMock } from './mock.js';
 import { HEADERS } from '../../mocks/testdata/fixtures.js';
+import { captureIO } from '../testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function fakeIO(): CliIO & { out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  return { stdout, stderr, stdin: Readable.from([]), env: {}, cwd: dir, out: () => out, err: () => err };
-}
-
 describe('convergence mock', () => {
   it('exits 2 and names the file and the place of a bad config', async () => {
     writeFileSync(join(dir, 'bad.yaml'), 'admin:\n  token: short\ncfas:\n  - siret: "123"\n');
-    const io = fakeIO();
+    const io = captureIO(dir);
     const code = await main(['node', 'convergence', 'mock', '--config', 'bad.yaml', '--store', 'memory'], io);
     expect(code).toBe(2);
     expect(io.err()).toContain('bad.yaml');
@@ -35,26 +24,26 @@ describe('convergence mock', () => {
 
   it('exits 2 on a config that is not YAML, with its line', async () => {
     writeFileSync(join(dir, 'broken.yaml'), 'admin: {\n');
-    const io = fakeIO();
+    const io = captureIO(dir);
     expect(await main(['node', 'convergence', 'mock', '--config', 'broken.yaml'], io)).toBe(2);
     expect(io.err()).toMatch(/broken\.yaml: line \d+/);
   });
 
   it('exits 2 on a missing spec file, naming it', async () => {
-    const io = fakeIO();
+    const io = captureIO(dir);
     expect(await main(['node', 'convergence', 'mock', '--spec', 'nope.yaml', '--store', 'memory'], io)).toBe(2);
     expect(io.err()).toContain('nope.yaml');
   });
 
   it('exits 2 on a spec that does not parse, with its line', async () => {
     writeFileSync(join(dir, 'bad-spec.yaml'), 'openapi: 3.0.3\npaths: [\n');
-    const io = fakeIO();
+    const io = captureIO(dir);
     expect(await main(['node', 'convergence', 'mock', '--spec', 'bad-spec.yaml', '--store', 'memory'], io)).toBe(2);
     expect(io.err()).toMatch(/bad-spec\.yaml: line \d+/);
   });
 
   it('starts on a free port, prints the URL and the demo key once, logs requests with the key redacted', async () => {
-    const io = fakeIO();
+    const io = captureIO(dir);
     const running = await startMock({ port: '0', host: '127.0.0.1', store: join(dir, 'cli.sqlite') }, io);
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -74,10 +63,10 @@ describe('convergence mock', () => {
   });
 
   it('refuses a port already in use', async () => {
-    const first = await startMock({ port: '0', host: '127.0.0.1', store: 'memory' }, fakeIO());
+    const first = await startMock({ port: '0', host: '127.0.0.1', store: 'memory' }, captureIO(dir));
     try {
       const port = new URL(first.url).port;
-      await expect(startMock({ port, host: '127.0.0.1', store: 'memory' }, fakeIO())).rejects.toThrow(/already in use/);
+      await expect(startMock({ port, host: '127.0.0.1', store: 'memory' }, captureIO(dir))).rejects.toThrow(/already in use/);
     } finally {
       await first.stop();
     }

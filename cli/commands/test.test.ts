@@ -3,20 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { main } from '../main.js';
-import type { CliIO } from '../io.js';
 import { startSuiteMock, type SuiteMock } from '../../conformance/suite/testdata.js';
-
-function fakeIO(cwd: string): CliIO & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  return { stdout, stderr, stdin: new PassThrough(), env: {}, cwd, out: () => out, err: () => err };
-}
+import { captureIO } from '../testing.js';
 
 let mock: SuiteMock;
 let dir: string;
@@ -32,7 +21,7 @@ const base = (): string[] => ['node', 'convergence', 'test', 'opco', '--target',
 
 describe('convergence test opco', () => {
   it('exits 0 against the conformant mock and writes every report format, the key redacted', async () => {
-    const io = fakeIO(dir);
+    const io = captureIO(dir);
     const code = await main([...base(), '--cfa-key-2', 'suite-cfa-key-2', '--out', 'out-ok'], io);
     expect(io.out()).toMatch(/0 fail, 0 error/);
     expect(code).toBe(0);
@@ -46,7 +35,7 @@ describe('convergence test opco', () => {
     const broken = await startSuiteMock({ breaks: ['facture-total-non-controle'] });
     try {
       const args = ['node', 'convergence', 'test', 'opco', '--target', broken.url, '--cfa-key', 'suite-cfa-key-1', '--admin-token', 'suite-admin-token', '--format', 'json', '--only', 'facture-total-egal-somme-lignes'];
-      const io = fakeIO(dir);
+      const io = captureIO(dir);
       expect(await main([...args, '--out', 'out-broken'], io)).toBe(1);
       expect(io.out()).toMatch(/FAIL facture-total-egal-somme-lignes/);
       const report = JSON.parse(readFileSync(join(dir, 'out-broken', 'report.json'), 'utf8'));
@@ -54,7 +43,7 @@ describe('convergence test opco', () => {
       expect(rule.evidence[0].curl).toMatch(/\$API_KEY/);
       expect(rule.evidence[0].curl).not.toContain('suite-cfa-key-1');
       writeFileSync(join(dir, 'waivers.yaml'), '- ruleId: facture-total-egal-somme-lignes\n  reason: contrôle du total livré au prochain lot\n');
-      const waived = fakeIO(dir);
+      const waived = captureIO(dir);
       expect(await main([...args, '--out', 'out-waived', '--waivers', 'waivers.yaml'], waived)).toBe(0);
       expect(waived.out()).toMatch(/1 waived/);
     } finally {
@@ -64,26 +53,26 @@ describe('convergence test opco', () => {
 
   it('exits 2 on a waiver naming no known rule, an unknown --only id, a bad scenario file or an unreachable target', async () => {
     writeFileSync(join(dir, 'bad-waivers.yaml'), '- ruleId: regle-qui-n-existe-pas\n  reason: test\n');
-    let io = fakeIO(dir);
+    let io = captureIO(dir);
     expect(await main([...base(), '--waivers', 'bad-waivers.yaml'], io)).toBe(2);
     expect(io.err()).toMatch(/bad-waivers\.yaml: \/0\/ruleId: 'regle-qui-n-existe-pas'/);
 
-    io = fakeIO(dir);
+    io = captureIO(dir);
     expect(await main([...base(), '--only', 'pas-une-regle'], io)).toBe(2);
     expect(io.err()).toMatch(/--only: unknown rule id/);
 
     writeFileSync(join(dir, 'bad-scenario.yaml'), 'id: Mauvais Id\ntitre: x\nintention: y\nexigences: []\ncapacites: [v2]\nsteps: []\n');
-    io = fakeIO(dir);
+    io = captureIO(dir);
     expect(await main([...base(), '--scenarios', 'bad-scenario.yaml'], io)).toBe(2);
     expect(io.err()).toMatch(/bad-scenario\.yaml: \/id must match pattern/);
 
-    io = fakeIO(dir);
+    io = captureIO(dir);
     expect(await main(['node', 'convergence', 'test', 'opco', '--target', 'http://127.0.0.1:9', '--cfa-key', 'k', '--scenarios', join(process.cwd(), 'scenarios', 'cle-absente.yaml'), '--format', 'json', '--out', 'out-unreachable'], io)).toBe(2);
     expect(io.err()).toMatch(/cannot reach the target/);
   }, 60_000);
 
   it('marks scenarios outside the profile as not applicable', async () => {
-    const io = fakeIO(dir);
+    const io = captureIO(dir);
     // Constructys serves v1 only: every scenario on /v2 is out of its declared capabilities.
     expect(await main([...base(), '--profile', 'constructys', '--format', 'json', '--out', 'out-profile'], io)).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'out-profile', 'report.json'), 'utf8'));

@@ -3,14 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
-import type { CliIO } from '../../cli/io.js';
 import { createMockApp, type MockApp } from '../../mocks/app.js';
 import { frozenClock } from '../../mocks/clock.js';
 import { ADMIN, START } from '../../mocks/testdata/harness.js';
 import { HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { captureIO } from '../../cli/testing.js';
 
 const STALL_MS = 400;
 let mock: MockApp;
@@ -152,17 +151,8 @@ describe('malformed config and spec files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mock-limits-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function fakeIO(): CliIO & { err(): string } {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let err = '';
-    stdout.resume();
-    stderr.on('data', (c) => (err += String(c)));
-    return { stdout, stderr, stdin: Readable.from([]), env: {}, cwd: dir, err: () => err };
-  }
-
   async function mockExit(args: string[]): Promise<{ code: number; err: string }> {
-    const io = fakeIO();
+    const io = captureIO(dir);
     const code = await main(['node', 'convergence', 'mock', '--store', 'memory', '--port', '0', ...args], io);
     return { code, err: io.err() };
   }
