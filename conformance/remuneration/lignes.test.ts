@@ -1,6 +1,6 @@
 // Tests of the minimum remuneration lines: periods, birthday month rule, SMIC by date, ceil to the cent, SMC from 21.
 import { describe, it, expect } from 'vitest';
-import { ageRetenu, lignesRemunerationMinimale, periodesRemunerationMinimale, salaireBrut } from './lignes.js';
+import { ageRetenu, departementEmployeur, lignesRemunerationMinimale, periodesRemunerationMinimale, salaireBrut } from './lignes.js';
 import { cerfaCoherent } from '../rules/fixtures/cerfa-coherent.js';
 import type { Cerfa } from '../model/payloads.js';
 
@@ -111,5 +111,17 @@ describe('salaireBrut', () => {
     expect(salaireBrut(1000, 43)).toBe(430);
     expect(salaireBrut(1539.42, 100)).toBe(1539.42);
     expect(salaireBrut(1801.8, 43)).toBe(774.78);
+  });
+});
+
+describe('departementEmployeur', () => {
+  it('takes the declared département when well formed, else the postal code (Mayotte keeps its SMIC)', () => {
+    const cerfa = cerfaCoherent();
+    const mayotte = (departement: string): Cerfa => ({
+      ...cerfa,
+      employeur: { ...cerfa.employeur, adresse: { ...cerfa.employeur.adresse, codePostal: '97600', departement } },
+    });
+    expect(departementEmployeur(mayotte('976'))).toBe('976');
+    expect(departementEmployeur(mayotte('2C'))).toBe('976');
   });
 });

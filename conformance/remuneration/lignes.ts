@@ -12,6 +12,7 @@ import {
 import { smicEnVigueur, smicTable, MAYOTTE, type SmicEntry, type SmicTable } from './smic.js';
 import { SEUILS_AGE, tauxMinimal } from './taux.js';
 import type { Cerfa, RemunerationAnnuelle } from '../model/payloads.js';
+import { isValidDepartement } from '../identifiers/index.js';
 
 /** A stretch of the contract with one legal minimum rate. */
 export interface PeriodeRemuneration {
@@ -91,7 +92,8 @@ export function salaireBrut(base: number, taux: number): number {
 /** The employer's département (where the contract is performed), from its address; '976' selects Mayotte's SMIC. */
 export function departementEmployeur(cerfa: Cerfa): string | undefined {
   const adresse = cerfa.employeur?.adresse;
-  if (adresse?.departement) return adresse.departement;
+  // A malformed département is the format rule's finding; the SMIC base (Mayotte or not) then follows the postal code.
+  if (adresse?.departement && isValidDepartement(adresse.departement)) return adresse.departement;
   const cp = adresse?.codePostal;
   if (typeof cp === 'string' && cp.startsWith('97')) return cp.slice(0, 3);
   return typeof cp === 'string' ? cp.slice(0, 2) : undefined;
