@@ -1,13 +1,15 @@
 // Benchmark of the mock OPCO against Prism's mocker on the same spec: req/s, p50/p99, RSS, cold start, machine load.
 //
 // Usage (after `npm run build && tsc -p bench/tsconfig.json`):
-//   node dist/bench/mock.js [--seconds 5] [--connections 50] [--servers prism,mock-sqlite,mock-memory] [--profile]
+//   node dist/bench/mock.js [--seconds 5] [--connections 50] [--servers prism-cli,prism,mock-sqlite,mock-memory] [--profile]
 //   BENCH_REQUESTS=1000000 node dist/bench/mock.js      long mode: that many requests per scenario, RSS sampled
 //
 // Servers, each in its own process so its RSS and CPU time are its own (read from /proc):
+//   prism-cli    the baseline the targets are judged against: `prism mock -v silent <spec>` (`@stoplight/prism-cli`,
+//                a devDependency), Prism as its users run it.
 //   prism        `@stoplight/prism-http` createInstance (request validation and security checks on, static examples)
-//                behind a plain node:http server (`--serve prism` of this file). `@stoplight/prism-cli` is not a
-//                dependency of the kit; its server is the same kind of thin layer over createInstance.
+//                behind a plain node:http server (`--serve prism` of this file): Prism's core without its server,
+//                a stricter reference.
 //   mock-sqlite  the real command `node bin/convergence.js mock --port 0 --store <tmp>/mock.sqlite` (WAL,
 //                synchronous=FULL: every acknowledged deposit is on disk; one log line per request, to a file).
 //   mock-memory  the same with `--store memory`.
@@ -27,8 +29,8 @@ import { packageRoot } from '../conformance/engine/package-root.js';
 import { defaultSpecPath } from '../mocks/spec.js';
 import { HEADERS, validCerfa } from '../mocks/testdata/fixtures.js';
 
-type ServerKind = 'prism' | 'mock-sqlite' | 'mock-memory';
-const SERVERS: ServerKind[] = ['prism', 'mock-sqlite', 'mock-memory'];
+type ServerKind = 'prism-cli' | 'prism' | 'mock-sqlite' | 'mock-memory';
+const SERVERS: ServerKind[] = ['prism-cli', 'prism', 'mock-sqlite', 'mock-memory'];
 const TARGETS = { postRatio: 3, getRatio: 5, p99Ms: 20, coldStartMs: 500 };
 
 // ---------- child side: Prism's mocker behind node:http ----------
@@ -132,6 +134,7 @@ interface Running {
 
 /** Spawns a server, its stdout going to a file (the mock logs each request), and waits for its "listening" line. */
 async function startServer(kind: ServerKind, dir: string, profile: boolean): Promise<Running> {
+  if (kind === 'prism-cli') return startPrismCli(dir, profile);
   const log = join(dir, `${kind}.log`);
   const fd = openSync(log, 'w');
   const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(packageRoot(), '.tmp', 'bench', 'profiles')}`] : [];
@@ -163,6 +166,54 @@ async function startServer(kind: ServerKind, dir: string, profile: boolean): Pro
     if (exited) throw new Error(`${kind} exited before listening`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+}
+
+/** A free loopback port: `prism mock` needs one named (it has no port 0 report when silent). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** `prism mock` with silent logging, ready when it answers HTTP at all. */
+async function startPrismCli(dir: string, profile: boolean): Promise<Running> {
+  const port = await freePort();
+  const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(packageRoot(), '.tmp', 'bench', 'profiles')}`] : [];
+  const prismBin = join(packageRoot(), 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
+  const started = performance.now();
+  const fd = openSync(join(dir, 'prism-cli.log'), 'w');
+  const proc = spawn(process.execPath, [...execArgv, prismBin, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', defaultSpecPath()], {
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  let exited = false;
+  proc.once('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error('prism mock exited before listening');
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return {
+    kind: 'prism-cli',
+    proc,
+    port,
+    startMs: performance.now() - started,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
 }
 
 /** Cold start as a user sees it: spawn of `convergence mock --port 0 --store memory` until its "listening" line (pipe). */
@@ -357,7 +408,7 @@ async function parent(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '50' },
-      servers: { type: 'string', default: 'prism,mock-sqlite,mock-memory' },
+      servers: { type: 'string', default: 'prism-cli,prism,mock-sqlite,mock-memory' },
       'cold-starts': { type: 'string', default: '5' },
       profile: { type: 'boolean', default: false },
     },
@@ -471,9 +522,11 @@ async function parent(): Promise<void> {
 
   const find = (server: ServerKind, prefix: string): Row | undefined => rows.find((r) => r.server === server && r.scenario.startsWith(prefix));
   const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
-  const prismPost = find('prism', 'POST');
-  const prismGet = find('prism', 'GET');
-  const ours = servers.includes('mock-sqlite') ? 'mock-sqlite' : servers.find((s) => s !== 'prism');
+  // The issue's baseline is `prism mock` itself; Prism's core behind node:http is the fallback when it is not run.
+  const baseline: ServerKind = servers.includes('prism-cli') ? 'prism-cli' : 'prism';
+  const prismPost = find(baseline, 'POST');
+  const prismGet = find(baseline, 'GET');
+  const ours = servers.includes('mock-sqlite') ? 'mock-sqlite' : servers.find((s) => !s.startsWith('prism'));
   if (ours) {
     const post = find(ours, 'POST');
     const get = find(ours, 'GET');
@@ -482,10 +535,10 @@ async function parent(): Promise<void> {
     // Per CPU second as well: when other processes load the machine, req/s measures the contention too.
     const perCpu = (r: Row): number => r.requests / r.serverCpu;
     if (prismPost && post) {
-      out(`  POST throughput ≥ ${TARGETS.postRatio}× Prism: ${(post.rps / prismPost.rps).toFixed(2)}× → ${verdict(post.rps >= TARGETS.postRatio * prismPost.rps)} (per server CPU second: ${(perCpu(post) / perCpu(prismPost)).toFixed(2)}×)`);
+      out(`  POST throughput ≥ ${TARGETS.postRatio}× ${baseline}: ${(post.rps / prismPost.rps).toFixed(2)}× → ${verdict(post.rps >= TARGETS.postRatio * prismPost.rps)} (per server CPU second: ${(perCpu(post) / perCpu(prismPost)).toFixed(2)}×)`);
     }
     if (prismGet && get) {
-      out(`  GET throughput ≥ ${TARGETS.getRatio}× Prism: ${(get.rps / prismGet.rps).toFixed(2)}× → ${verdict(get.rps >= TARGETS.getRatio * prismGet.rps)} (per server CPU second: ${(perCpu(get) / perCpu(prismGet)).toFixed(2)}×)`);
+      out(`  GET throughput ≥ ${TARGETS.getRatio}× ${baseline}: ${(get.rps / prismGet.rps).toFixed(2)}× → ${verdict(get.rps >= TARGETS.getRatio * prismGet.rps)} (per server CPU second: ${(perCpu(get) / perCpu(prismGet)).toFixed(2)}×)`);
     }
     for (const r of [post, get]) {
       if (r) out(`  p99 < ${TARGETS.p99Ms} ms at ${connections} connections, ${r.scenario}: ${r.p99.toFixed(1)} ms → ${verdict(r.p99 < TARGETS.p99Ms)}`);
