@@ -74,11 +74,13 @@ interface EngineOperation {
   handler: Handler;
   /** Writes go through one queue so read-then-write checks (duplicates) cannot interleave. */
   writes: boolean;
+  /** Work that needs no store (judging a payload), done before the queue; returns the write to queue. */
+  prepare?: (ctx: EngineContext, input: OperationInput) => () => Promise<OperationResult>;
 }
 
 /** What the engine models, keyed by method and path after the version prefix. */
 const ENGINE: Record<string, EngineOperation> = {
-  'POST /dossiers': { capability: 'dossiers', handler: dossiers.deposerDossier, writes: true },
+  'POST /dossiers': { capability: 'dossiers', handler: dossiers.deposerDossier, prepare: dossiers.preparerDepot, writes: true },
   'GET /dossiers': { capability: 'dossiers', handler: dossiers.lireDossier, writes: false },
   'GET /dossiers/etats': { capability: 'dossiers', handler: dossiers.etatsDossiers, writes: false },
   'GET /dossiers/liste': { capability: 'dossiers', handler: dossiers.listeDossiers, writes: false },
@@ -390,7 +392,8 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
         siretsConnus: runtime.tenants.sirets(),
         breaks,
       };
-      const result = engine.writes ? await writes.run(() => engine.handler(ctx, input)) : await engine.handler(ctx, input);
+      const work = engine.prepare ? engine.prepare(ctx, input) : () => engine.handler(ctx, input);
+      const result = engine.writes ? await writes.run(work) : await work();
       return reply.code(result.status).send(result.body);
     },
   });

@@ -65,16 +65,13 @@ function echeancierInput(ctx: EngineContext, cerfa: Cerfa): EcheancierInput {
   };
 }
 
-export async function deposerDossier(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
+/**
+ * Judges a deposit against the rule catalogue, then returns the write to run in the queue. Judging reads no store,
+ * so it runs before the queue: rule evaluation and rejected payloads do not hold up other writes.
+ */
+export function preparerDepot(ctx: EngineContext, input: OperationInput): () => Promise<OperationResult> {
   const cerfa = input.body as Cerfa;
-  const now = ctx.clock.now();
-  const existing = await ctx.store.getDossier(ctx.scope, cerfa.numeroInterne);
-  if (existing) {
-    throw new MockProblem('DOSSIER_DEJA_CONNU', `Le numéro interne « ${cerfa.numeroInterne} » a déjà été transmis`, [
-      { code: 'DOSSIER_DEJA_CONNU', description: 'Un dossier portant ce numéro interne est déjà connu', champ: 'numeroInterne' },
-    ]);
-  }
-  const findings = withoutIgnored(ctx, runRules(cerfa, 'cerfa', { today: isoDay(now), rncpInactifs: rncpInactifs(ctx.referentiel) }));
+  const findings = withoutIgnored(ctx, runRules(cerfa, 'cerfa', { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel) }));
   const payloadFailures = blocking(findings).filter((f) => f.rule.area !== ELIGIBILITY_AREA);
   if (payloadFailures.length > 0) {
     throw new MockProblem(
@@ -82,6 +79,21 @@ export async function deposerDossier(ctx: EngineContext, input: OperationInput):
       `Le dossier est rejeté : ${payloadFailures.length} règle(s) bloquante(s) non respectée(s)`,
       toNormErrors(payloadFailures),
     );
+  }
+  return () => enregistrerDepot(ctx, cerfa, findings);
+}
+
+export async function deposerDossier(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
+  return preparerDepot(ctx, input)();
+}
+
+async function enregistrerDepot(ctx: EngineContext, cerfa: Cerfa, findings: ReturnType<typeof runRules>): Promise<OperationResult> {
+  const now = ctx.clock.now();
+  const existing = await ctx.store.getDossier(ctx.scope, cerfa.numeroInterne);
+  if (existing) {
+    throw new MockProblem('DOSSIER_DEJA_CONNU', `Le numéro interne « ${cerfa.numeroInterne} » a déjà été transmis`, [
+      { code: 'DOSSIER_DEJA_CONNU', description: 'Un dossier portant ce numéro interne est déjà connu', champ: 'numeroInterne' },
+    ]);
   }
 
   const key = cerfaIdentity(cerfa);
