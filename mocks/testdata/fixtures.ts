@@ -2,6 +2,7 @@
 import type { Cerfa, Certificat, Convention, Facture, FraisAnnexe } from '../../conformance/model/payloads.js';
 import type { DossierLu } from '../../conformance/model/dossier.js';
 import { DEMO } from '../tenants.js';
+import { factureDe, FRAIS_VALIDES } from '../../conformance/suite/builders.js';
 
 /** Headers every call needs (the demo key, the software triplet). */
 export const HEADERS = {
@@ -164,37 +165,11 @@ export interface FactureOptions {
   certificat?: boolean;
 }
 
-/** Frais annexes within the caps and the amounts committed from conventionFor(): 20 meals, 10 nights, 450 € of equipment. */
-export const FRAIS_VALIDES: FraisAnnexe[] = [
-  { nature: 'RESTAURATION', quantite: 20, prixUnitaire: 3, montant: 60 },
-  { nature: 'HEBERGEMENT', quantite: 10, prixUnitaire: 6, montant: 60 },
-  { nature: 'PREMIER_EQUIPEMENT', quantite: 1, prixUnitaire: 450, montant: 450 },
-];
+/** Frais annexes within the caps and the amounts committed from conventionFor(): the suite's own set. */
+export { FRAIS_VALIDES };
 
 /** The invoice of échéance `numero` of an engaged dossier, exactly as the OPCO expects it. */
 export function factureFor(dossier: DossierLu, numeroInterneFacture: string, numero = 1, today = '2026-02-01', options: FactureOptions = {}): Facture {
-  const echeance = dossier.echeances.find((e) => e.numero === numero);
-  if (!echeance) throw new Error(`échéance ${numero} absente`);
-  const frais = options.fraisAnnexes ?? [];
-  const montant = Math.round((echeance.montantTotal + frais.reduce((sum, f) => sum + f.montant, 0)) * 100) / 100;
-  return {
-    numeroInterneFacture,
-    referenceFactureCFA: `REF-${numeroInterneFacture}`,
-    dateFacture: today,
-    organismeFormation: { siret: echeance.siret, IBAN: echeance.iban, denomination: 'CFA de démonstration', uaiCfa: '0751234J' },
-    montantTotal: montant,
-    lignes: [
-      {
-        numeroInterneDossier: dossier.cerfa.numeroInterne,
-        numeroExterneDossier: dossier.cerfa.numeroExterne,
-        numeroEcheance: echeance.numero,
-        montantEcheance: echeance.montantTotal,
-        montantPedagogique: echeance.montantPedagogique,
-        montantMajorationRQTH: echeance.montantMajorationRQTH,
-        ...(frais.length > 0 ? { fraisAnnexes: frais } : {}),
-        montant,
-      },
-    ],
-    ...(options.certificat ? { certificatRealisation: certificatFor(dossier, numeroInterneFacture, numero, today) } : {}),
-  };
+  const facture = factureDe(dossier, numeroInterneFacture, numero, today, options.fraisAnnexes ?? []);
+  return options.certificat ? { ...facture, certificatRealisation: certificatFor(dossier, numeroInterneFacture, numero, today) } : facture;
 }
