@@ -2,12 +2,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../main.js';
-import type { CliIO } from '../io.js';
 import { fixturePath } from '../../spec/ruleset/testing.js';
+import { captureIO } from '../testing.js';
 
 interface Run {
   code: number;
@@ -18,21 +17,10 @@ interface Run {
 const scratch = mkdtempSync(join(tmpdir(), 'convergence-lint-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function sink(chunks: string[]): Writable {
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(chunk.toString());
-      callback();
-    },
-  });
-}
-
 async function lint(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: sink(out), stderr: sink(err), stdin: Readable.from([]), env: {}, cwd: scratch };
+  const io = captureIO(scratch);
   const code = await main(['node', 'convergence', 'lint', ...args], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 /** A copy of the minimal valid document, changed by `edit`, written under the scratch directory. */
