@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../main.js';
-import { startSuiteMock, type SuiteMock } from '../../conformance/suite/testdata.js';
+import { startSuiteMock, SUITE_CONFIG, type SuiteMock } from '../../conformance/suite/testdata.js';
 import { captureIO } from '../testing.js';
 
 let mock: SuiteMock;
@@ -77,5 +77,30 @@ describe('convergence test opco', () => {
     expect(await main([...base(), '--profile', 'constructys', '--format', 'json', '--out', 'out-profile'], io)).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'out-profile', 'report.json'), 'utf8'));
     expect(report.scenarios.every((s: { outcome: string }) => s.outcome === 'not-applicable')).toBe(true);
+  }, 60_000);
+
+  it('fetches an OAuth2 token for a profile that requires one, and exits 2 without a client or with a refused one', async () => {
+    const oauth = await startSuiteMock({ config: { ...SUITE_CONFIG, opcos: { akto: { clients: [{ clientId: 'cli-client', clientSecret: 'cli-secret' }] } } } });
+    try {
+      const args = ['node', 'convergence', 'test', 'opco', '--target', `${oauth.url}/akto`, '--profile', 'akto', '--cfa-key', 'suite-cfa-key-1', '--admin-token', 'suite-admin-token', '--format', 'json', '--only', 'serveur-cycle-de-vie'];
+      const without = captureIO(dir);
+      expect(await main([...args, '--out', 'out-oauth-none'], without)).toBe(2);
+      expect(without.err()).toMatch(/requires an OAuth2 token; pass --client-id/);
+      const refused = captureIO(dir);
+      expect(await main([...args, '--out', 'out-oauth-bad', '--client-id', 'cli-client', '--client-secret', 'wrong'], refused)).toBe(2);
+      expect(refused.err()).toMatch(/answered 401 \(invalid_client/);
+      expect(refused.err()).not.toContain('wrong');
+      const io = captureIO(dir);
+      process.env.CONVERGENCE_CLIENT_SECRET = 'cli-secret';
+      try {
+        expect(await main([...args, '--out', 'out-oauth', '--client-id', 'cli-client'], io)).toBe(0);
+      } finally {
+        delete process.env.CONVERGENCE_CLIENT_SECRET;
+      }
+      const report = JSON.parse(readFileSync(join(dir, 'out-oauth', 'report.json'), 'utf8'));
+      expect(report.rules.find((r: { ruleId: string }) => r.ruleId === 'serveur-cycle-de-vie').outcome).toBe('pass');
+    } finally {
+      await oauth.close();
+    }
   }, 60_000);
 });

@@ -12,10 +12,11 @@ import {
   ScenarioError,
   TargetUnreachableError,
   WaiverError,
+  type OAuth2Client,
   type Target,
   type Waiver,
 } from '../../conformance/suite/index.js';
-import { bundledProfiles } from '../../mocks/profiles.js';
+import { bundledProfiles, type OpcoProfile } from '../../mocks/profiles.js';
 import { bundledSpecPath } from '../../spec/load.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
 
@@ -26,6 +27,7 @@ interface TestOpcoOptions {
   editor: string;
   profile: string;
   adminToken?: string;
+  adminUrl?: string;
   scenarios?: string;
   only?: string[];
   waivers?: string;
@@ -37,6 +39,10 @@ interface TestOpcoOptions {
   seed?: string;
   spec?: string;
   progress: boolean;
+  clientId?: string;
+  clientSecret?: string;
+  tokenUrl?: string;
+  scope?: string;
 }
 
 const FORMATS = ['json', 'junit', 'sarif', 'markdown', 'html'] as const;
@@ -51,6 +57,40 @@ function parseEditor(raw: string): Target['editor'] {
   const parts = raw.split('/');
   if (parts.length !== 3 || parts.some((p) => p.trim() === '')) throw new ExitError(`--editor must be EDITEUR/LOGICIEL/VERSION, received '${raw}'`);
   return { editeur: parts[0]!.trim(), logiciel: parts[1]!.trim(), version: parts[2]!.trim() };
+}
+
+/** Where the mock's admin API is: `--admin-url`, or the target without its `/<profile>` suffix (the mock serves profiles there). */
+function adminUrlOf(options: TestOpcoOptions, target: URL, profile: OpcoProfile): string {
+  if (options.adminUrl) {
+    try {
+      return new URL(options.adminUrl).toString().replace(/\/+$/, '');
+    } catch {
+      throw new ExitError(`--admin-url: not a URL: '${options.adminUrl}'`);
+    }
+  }
+  const base = target.toString().replace(/\/+$/, '');
+  return base.endsWith(`/${profile.id}`) ? base.slice(0, -profile.id.length - 1) : base;
+}
+
+/** The OAuth2 client of the run: required by the profile, or asked for with --client-id; the secret may come from the environment. */
+function oauth2Client(options: TestOpcoOptions, target: URL, profile: OpcoProfile): OAuth2Client | undefined {
+  const clientSecret = options.clientSecret ?? process.env.CONVERGENCE_CLIENT_SECRET;
+  if (!options.clientId) {
+    if (profile.oauth2Required) {
+      throw new ExitError(`--profile ${profile.id}: ${profile.nom} requires an OAuth2 token; pass --client-id and the secret (--client-secret or CONVERGENCE_CLIENT_SECRET)`);
+    }
+    if (options.clientSecret || options.tokenUrl) throw new ExitError('--client-secret and --token-url need --client-id');
+    return undefined;
+  }
+  if (!clientSecret) throw new ExitError('--client-id needs a secret: --client-secret or the CONVERGENCE_CLIENT_SECRET environment variable');
+  let tokenUrl: string;
+  try {
+    tokenUrl = new URL(options.tokenUrl ?? `${target.toString().replace(/\/+$/, '')}/oauth/token`).toString();
+  } catch {
+    throw new ExitError(`--token-url: not a URL: '${options.tokenUrl}'`);
+  }
+  const scope = options.scope ?? profile.oauth2Scope;
+  return { tokenUrl, clientId: options.clientId, clientSecret, ...(scope ? { scope } : {}) };
 }
 
 /** The report files, through the report renderers (reports/suite); JSON alone if they cannot be loaded. */
@@ -91,6 +131,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--editor <EDITEUR/LOGICIEL/VERSION>', 'the software headers sent', 'Convergence/convergence-test/0.1.0')
     .option('--profile <opco-id>', 'declared capabilities and quirks of the target (mocks/profiles.yaml): norme, akto, atlas…', 'norme')
     .option('--admin-token <token>', "admin token of the mock's /_admin API: time steps move its clock instead of polling")
+    .option('--admin-url <url>', "base URL of the mock's /_admin API (default: the target, without a trailing /<profile> as the mock serves OPCO profiles)")
     .option('--scenarios <glob>', 'scenario files (default: the bundled scenarios/*.yaml)')
     .option('--only <rule-ids...>', 'judge only these rules (server rules or payload rules judged through the server)')
     .option('--waivers <file>', 'YAML list of {ruleId, reason}: waived rules are reported but do not fail the run')
@@ -102,6 +143,10 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--seed <n>', 'seed of the generated CERFAs (default: a new one per run, printed in the report)')
     .option('--spec <file>', 'OpenAPI file whose response schemas judge the answers (default: the bundled spec)')
     .option('--no-progress', 'never show the progress line (shown only when stderr is a terminal)')
+    .option('--client-id <id>', "the software's OAuth2 client id, for OPCOs that require a bearer token (e.g. --profile akto)")
+    .option('--client-secret <secret>', 'its secret; prefer the CONVERGENCE_CLIENT_SECRET environment variable (kept out of shell history)')
+    .option('--token-url <url>', 'OAuth2 token endpoint (default: <target>/oauth/token)')
+    .option('--scope <scope>', "OAuth2 scope (default: the profile's, e.g. .default for akto)")
     .action(async (options: TestOpcoOptions) => {
       const profile = bundledProfiles().get(options.profile);
       if (!profile) throw new ExitError(`--profile: unknown OPCO '${options.profile}' (known: ${[...bundledProfiles().keys()].join(', ')})`);
@@ -123,15 +168,17 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         if (error instanceof WaiverError || error instanceof ScenarioError) throw new ExitError(error.message);
         throw error;
       }
+      const oauth2 = oauth2Client(options, url, profile);
       const seed = options.seed !== undefined ? Math.trunc(positive('--seed', options.seed)) : Date.now() % 1_000_000_007;
       const target: Target = {
         url: url.toString().replace(/\/+$/, ''),
         cfaKey: options.cfaKey,
         ...(options.cfaKey2 ? { cfaKey2: options.cfaKey2 } : {}),
         editor: parseEditor(options.editor),
-        ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+        ...(options.adminToken ? { adminToken: options.adminToken, adminUrl: adminUrlOf(options, url, profile) } : {}),
         capacites: [...profile.capabilities, ...profile.versions],
         statutInconnu: profile.unknownNumeroInterneStatus,
+        ...(oauth2 ? { oauth2 } : {}),
       };
       const formats = options.format.split(',').map((f) => f.trim()).filter(Boolean);
       const tty = options.progress && ctx.io.stderr.isTTY === true;

@@ -4,6 +4,8 @@
 // the others). The spec (spec/openapi.yaml) describes exactly these shapes; a test keeps them in step.
 // Dates are ISO strings `YYYY-MM-DD`; amounts are euros as numbers with at most two decimals.
 
+import type { SessionCfa } from './session.js';
+
 /** ISO date `YYYY-MM-DD`. */
 export type IsoDate = string;
 
@@ -329,8 +331,11 @@ export interface AttenteEchange {
 
 export type PayloadKind = 'cerfa' | 'convention' | 'facture' | 'certificat';
 
-/** What a rule may judge: a payload, or (area `serveur`) an HTTP exchange. Kept apart so payload tools ignore exchanges. */
-export type RuleKind = PayloadKind | 'echange';
+/**
+ * What a rule may judge: a payload, (area `serveur`) an HTTP exchange with an OPCO's server, or (area `client`) a CFA
+ * software's whole certification session. Kept apart so payload tools ignore exchanges and sessions.
+ */
+export type RuleKind = PayloadKind | 'echange' | 'session';
 
 export interface PayloadByKind {
   cerfa: Cerfa;
@@ -338,4 +343,5 @@ export interface PayloadByKind {
   facture: Facture;
   certificat: Certificat;
   echange: Echange;
+  session: SessionCfa;
 }

@@ -5,6 +5,7 @@ import { findRule } from '../rules/index.js';
 import type { Rule, RuleResult, Severity } from '../rules/rule.js';
 import { serveurRules } from '../rules/serveur/index.js';
 import { coverageOf, summarize, SUITE_REPORT_SCHEMA_VERSION, type Evidence, type RuleReport, type ScenarioReport, type SuiteReport } from '../../reports/suite/model.js';
+import { TokenSource } from './oauth.js';
 import { rulesOfStep, ScenarioRunner, type Judgement, type RunOptions, type ScenarioRun, type Target } from './runner.js';
 import type { Scenario } from './scenario.js';
 import type { Waiver } from './waivers.js';
@@ -13,6 +14,7 @@ export { loadScenarios, parseScenario, ScenarioError, bundledScenariosDir, type 
 export { loadWaivers, parseWaivers, WaiverError, type Waiver } from './waivers.js';
 export { loadResponseSchemas } from './schemas.js';
 export { TargetUnreachableError, curlFor, type Target } from './runner.js';
+export { OAuthTokenError, TokenSource, type OAuth2Client } from './oauth.js';
 
 export interface SuiteOptions extends Omit<RunOptions, 'only'> {
   target: Target;
@@ -103,10 +105,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
   const only = options.only ? new Set(options.only) : undefined;
   const scenarios = scenariosFor(options.scenarios, only);
   const first = { done: false };
+  const tokens = options.target.oauth2 ? new TokenSource(options.target.oauth2, options.fetch ?? fetch, options.timeoutMs) : undefined;
   const runs: ScenarioRun[] = [];
   for (const [i, scenario] of scenarios.entries()) {
     const index = options.scenarios.indexOf(scenario);
-    runs.push(await new ScenarioRunner(scenario, index, options.target, { ...options, only }, first).run());
+    runs.push(await new ScenarioRunner(scenario, index, options.target, { ...options, only, ...(tokens ? { tokens } : {}) }, first).run());
     options.onProgress?.(i + 1, scenarios.length, scenario.id);
   }
   const judgements = runs.flatMap((r) => r.judgements);

@@ -10,6 +10,7 @@ import { expectationViolations, valueAt } from '../rules/serveur/support.js';
 import { verdict } from '../rules/rule.js';
 import { generateRecord } from '../generate/index.js';
 import { conventionDe, factureDe, factureSoldeDe, FRAIS_VALIDES } from './builders.js';
+import type { OAuth2Client, TokenSource } from './oauth.js';
 import type { Capacite, RequestSpec, Scenario, Step } from './scenario.js';
 import type { ResponseSchemas } from './schemas.js';
 import { lookup, render, setAt } from './template.js';
@@ -22,10 +23,14 @@ export interface Target {
   editor: { editeur: string; logiciel: string; version: string };
   /** Admin token of the mock's `/_admin` API: time steps move its clock instead of waiting. */
   adminToken?: string;
+  /** Base URL of the `/_admin` API when it is not `url` (a profile served under `/<opco>` on the mock). */
+  adminUrl?: string;
   /** Capabilities declared by the target's profile (capabilities and protocol versions). */
   capacites: readonly string[];
   /** Status for an unknown numeroInterne (404, 400 at OPCO EP). */
   statutInconnu: number;
+  /** The software's OAuth2 client, for OPCOs that require a bearer token next to X-API-KEY (AKTO…). */
+  oauth2?: OAuth2Client;
 }
 
 export interface RunOptions {
@@ -42,6 +47,8 @@ export interface RunOptions {
   fetch?: typeof fetch;
   /** Real time, for polling; tests pass a fake. */
   sleep?: (ms: number) => Promise<void>;
+  /** Bearer tokens of `target.oauth2`, shared by every scenario of a run (runSuite creates it). */
+  tokens?: TokenSource;
 }
 
 /** One rule's verdict on one exchange (or why it could not be judged there). */
@@ -318,8 +325,29 @@ export class ScenarioRunner {
     return { text: JSON.stringify(body), recorded: body };
   }
 
+  /**
+   * Adds the bearer token when the target requires OAuth2 (mutates `headers`, so the recorded exchange shows it
+   * masked). Requests that test the key or the headers keep the token: only what they test is missing.
+   */
+  private async authorize(headers: Record<string, string>): Promise<void> {
+    if (this.options.tokens && headers.authorization === undefined) headers.authorization = `Bearer ${await this.options.tokens.token()}`;
+  }
+
   private async send(method: string, path: string, headers: Record<string, string>, text: string | undefined): Promise<Response> {
-    const url = `${this.target.url}${path}`;
+    await this.authorize(headers);
+    const res = await this.sendOnce(method, path, headers, text);
+    // An expired or revoked token is refreshed once, as OPCO clients do (research §1.13: 401 → refresh once).
+    if (res.status === 401 && this.options.tokens) {
+      this.options.tokens.invalidate();
+      delete headers.authorization;
+      await this.authorize(headers);
+      return this.sendOnce(method, path, headers, text);
+    }
+    return res;
+  }
+
+  private async sendOnce(method: string, path: string, headers: Record<string, string>, text: string | undefined, base = this.target.url): Promise<Response> {
+    const url = `${base}${path}`;
     let res: globalThis.Response;
     try {
       res = await this.fetch(url, { method, headers, ...(text !== undefined ? { body: text } : {}), signal: AbortSignal.timeout(this.options.timeoutMs) });
@@ -348,7 +376,8 @@ export class ScenarioRunner {
    * An oversized body, written in chunks so that a server refusing it early (413 on Content-Length, then closing)
    * is heard: fetch would report the closed socket (EPIPE) instead of the answer.
    */
-  private sendLarge(method: string, path: string, headers: Record<string, string>, text: string): Promise<Response> {
+  private async sendLarge(method: string, path: string, headers: Record<string, string>, text: string): Promise<Response> {
+    await this.authorize(headers);
     const url = new URL(`${this.target.url}${path}`);
     const body = Buffer.from(text);
     return new Promise<Response>((resolvePromise, reject) => {
@@ -395,7 +424,8 @@ export class ScenarioRunner {
   }
 
   private async admin(body: Record<string, string>): Promise<void> {
-    const res = await this.send('PUT', '/_admin/clock', { authorization: `Bearer ${this.target.adminToken}`, 'content-type': 'application/json' }, JSON.stringify(body));
+    const headers = { authorization: `Bearer ${this.target.adminToken}`, 'content-type': 'application/json' };
+    const res = await this.sendOnce('PUT', '/_admin/clock', headers, JSON.stringify(body), this.target.adminUrl ?? this.target.url);
     if (res.status !== 200) throw new Error(`horloge d'administration : ${res.status} ${JSON.stringify(res.body)}`);
     const now = valueAt(res.body, 'now');
     if (typeof now === 'string') this.today = now.slice(0, 10);
