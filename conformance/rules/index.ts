@@ -9,6 +9,7 @@ import { facturationRules } from './facturation/index.js';
 import { conventionRules } from './convention/index.js';
 import { certificatRules } from './certificat/index.js';
 import { serveurRules } from './serveur/index.js';
+import { clientRules } from './client/index.js';
 
 export const catalogue: readonly Rule<any>[] = [
   ...identifiantsRules,
@@ -19,6 +20,7 @@ export const catalogue: readonly Rule<any>[] = [
   ...conventionRules,
   ...certificatRules,
   ...serveurRules,
+  ...clientRules,
 ];
 
 const byId = new Map(catalogue.map((rule) => [rule.id, rule]));

@@ -9,8 +9,9 @@ import { SEVERITIES } from '../engine/severity.js';
 import { PAYLOAD_KINDS } from '../engine/kind.js';
 
 const rulesDir = import.meta.dirname;
-// Payload kinds, plus the HTTP exchanges judged by the 'serveur' rules (their good and bad cases: serveur/serveur.test.ts).
-const RULE_KINDS: readonly string[] = [...PAYLOAD_KINDS, 'echange'];
+// Payload kinds, plus the HTTP exchanges judged by the 'serveur' rules (their good and bad cases: serveur/serveur.test.ts)
+// and the certification sessions judged by the 'client' rules (client/client.test.ts).
+const RULE_KINDS: readonly string[] = [...PAYLOAD_KINDS, 'echange', 'session'];
 // An area is a folder with an index.ts exporting its rule list; other folders (fixtures…) are not areas.
 const areas = readdirSync(rulesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(rulesDir, entry.name, 'index.ts')))

@@ -20,6 +20,18 @@ describe('facture-frais-annexes-montant-engage', () => {
     ]);
   });
 
+  it('leaves a line of a dossier not engaged yet to facture-dossier-numero-deca', () => {
+    for (const etat of ['TRANSMIS', 'EN_COURS_INSTRUCTION'] as const) {
+      const context = contexteFacturation();
+      const dossier = context.dossiers![0]!;
+      dossier.cerfa.etat = etat;
+      dossier.engagementsFraisAnnexe = [];
+      expect(rule.check(factureValide(), context).outcome).toBe('pass');
+      dossier.cerfa.etat = 'ENGAGE';
+      expect(rule.check(factureValide(), context).outcome).toBe('fail');
+    }
+  });
+
   it('plants on an invoice without frais annexes too, breaking only this rule', () => {
     const facture = factureValide();
     const ligne = facture.lignes[0]!;

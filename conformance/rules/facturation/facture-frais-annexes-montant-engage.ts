@@ -2,7 +2,7 @@
 import { plafondNature } from '../../financing/index.js';
 import type { FraisAnnexe } from '../../model/payloads.js';
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { ajouterAuMontant, cents, copie, dossierDe, euros, lignesDe, SANS_DOSSIERS } from './support/contexte.js';
+import { ajouterAuMontant, cents, copie, dossierDe, estEngage, euros, lignesDe, SANS_DOSSIERS } from './support/contexte.js';
 
 type Nature = FraisAnnexe['nature'];
 
@@ -22,7 +22,8 @@ export default defineRule<'facture'>({
     const cumuls = new Map<string, number>();
     lignesDe(facture).forEach((ligne, i) => {
       const dossier = dossierDe(context, ligne.numeroInterneDossier);
-      if (!dossier) return;
+      // Nothing is committed before engagement: facture-dossier-numero-deca reports such a line.
+      if (!dossier || !estEngage(dossier)) return;
       (Array.isArray(ligne.fraisAnnexes) ? ligne.fraisAnnexes : []).forEach((frais, j) => {
         const cle = `${ligne.numeroInterneDossier}\u0000${frais.nature}`;
         const cumul = (cumuls.get(cle) ?? 0) + cents(frais.montant);

@@ -1,6 +1,6 @@
 // FAQ rejection 12: each line invoices an échéance number that exists in the dossier's échéancier.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { copie, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from './support/contexte.js';
+import { copie, estEngage, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from './support/contexte.js';
 
 export default defineRule<'facture'>({
   id: 'facture-numero-echeance-connu',
@@ -14,8 +14,9 @@ export default defineRule<'facture'>({
     if (!context.dossiers) return skip(SANS_DOSSIERS);
     const violations: Violation[] = [];
     for (const { ligne, dossier, echeance, chemin } of lignesConnues(facture, context)) {
-      // An unknown dossier is facture-dossier-connu's finding.
-      if (!dossier || echeance) continue;
+      // An unknown dossier is facture-dossier-connu's finding; one not engaged yet (so without échéancier) is
+      // facture-dossier-numero-deca's: an invoice sent before engagement is rejected once, as not invoiceable.
+      if (!dossier || echeance || !estEngage(dossier)) continue;
       const numeros = dossier.echeances.map((e) => e.numero).join(', ');
       violations.push({
         path: `${chemin}.numeroEcheance`,

@@ -25,6 +25,8 @@ import serveurPasErreurServeur from './serveur-pas-erreur-serveur.js';
 import serveurRefusEligibilite from './serveur-refus-eligibilite.js';
 import serveurReponseConformeSpec from './serveur-reponse-conforme-spec.js';
 import serveurRuptureProrata from './serveur-rupture-prorata.js';
+import serveurStatutDisponible from './serveur-statut-disponible.js';
+import serveurCleApiInfo from './serveur-cle-api-info.js';
 
 /** Generic rules (every exchange) first, then the rules a scenario step names. */
 export const serveurRules: Rule<any>[] = [
@@ -53,4 +55,6 @@ export const serveurRules: Rule<any>[] = [
   serveurJsonMalforme400,
   serveurRefusEligibilite,
   serveurRuptureProrata,
+  serveurStatutDisponible,
+  serveurCleApiInfo,
 ];

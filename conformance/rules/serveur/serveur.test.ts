@@ -50,6 +50,8 @@ const GOOD: Record<string, Echange> = {
   'serveur-isolation-etats': echange({ regles: ['serveur-isolation-etats'], body: { total: 1, count: 1, page: 1, EtatDossierResult: [{ numeroInterne: 'B' }] }, expected: { regles: [], absents: ['A'] } }),
   'serveur-json-malforme-400': echange({ regles: ['serveur-json-malforme-400'], status: 400, headers: PROBLEM, body: erreur('JSON_MALFORME') }),
   'serveur-refus-eligibilite': echange({ regles: ['serveur-refus-eligibilite'], body: { cerfa: { etat: 'REFUSE', commentaireEtat: "Refusé : l'apprenti dépasse l'âge maximal" } } }),
+  'serveur-statut-disponible': echange({ regles: ['serveur-statut-disponible'], request: { method: 'GET', path: '/v2/status', headers: {} }, body: { status: 'healthy', supportedVersions: ['v2'] } }),
+  'serveur-cle-api-info': echange({ regles: ['serveur-cle-api-info'], request: { method: 'GET', path: '/v2/cfakeyinfo', headers: {} }, body: { status: 'success', dateFinValidite: '2099-12-31', comment: 'Clé valide' } }),
   'serveur-rupture-prorata': echange({ regles: ['serveur-rupture-prorata'], body: { cerfa: { etat: 'RUPTURE', contrat: { ...contrat, dateRupture: '2026-03-01' } }, engagement: echeances[0]!.montantTotal, echeances: [echeances[0]] } }),
 };
 
@@ -80,6 +82,26 @@ describe('serveur rules', () => {
     const moitie = Math.round((echeances[0]!.montantTotal + echeances[1]!.montantTotal) * 50) / 100;
     const faux = echeances.map((e, i) => (i < 2 ? { ...e, montantPedagogique: moitie, montantTotal: moitie } : e));
     expect(rule.check(echange({ regles: [rule.id], body: { ...engage, echeances: faux } }), {}).outcome).toBe('fail');
+  });
+});
+
+describe('serveur-statut-disponible and serveur-cle-api-info', () => {
+  const rule = (id: string) => serveurRules.find((r) => r.id === id)!;
+  const outcome = (id: string, e: Echange) => rule(id).check(e as never, {}).outcome;
+
+  it('accept a degraded API, refuse a 503 or an unknown state', () => {
+    const statut = (status: number, body: unknown) => echange({ regles: ['serveur-statut-disponible'], status, body });
+    expect(outcome('serveur-statut-disponible', statut(200, { status: 'degraded' }))).toBe('pass');
+    expect(outcome('serveur-statut-disponible', statut(503, { status: 'unhealthy' }))).toBe('fail');
+    expect(outcome('serveur-statut-disponible', statut(200, {}))).toBe('fail');
+  });
+
+  it('refuse a key said invalid or an end date that is not a date; accept no end date', () => {
+    const info = (body: unknown) => echange({ regles: ['serveur-cle-api-info'], body });
+    expect(outcome('serveur-cle-api-info', info({ status: 'success', dateFinValidite: '2026-11-23' }))).toBe('pass');
+    expect(outcome('serveur-cle-api-info', info({ status: 'error', dateFinValidite: '2026-11-23' }))).toBe('fail');
+    expect(outcome('serveur-cle-api-info', info({ status: 'success', dateFinValidite: '23/11/2027' }))).toBe('fail');
+    expect(outcome('serveur-cle-api-info', info({ status: 'success', dateFinValidite: null }))).toBe('pass');
   });
 });
 

@@ -4,6 +4,16 @@ import type { Facture, FraisAnnexe, LigneFacture } from '../../../model/payloads
 import type { RuleContext } from '../../rule.js';
 import { parseIsoDate, type Ymd } from '../../../remuneration/calendar.js';
 
+/** States with an échéancier and commitments (RUPTU: the rupture code some OPCOs answer). Before, nothing is committed yet. */
+const ETATS_ENGAGES: ReadonlySet<string> = new Set(['ENGAGE', 'RUPTURE', 'RUPTU', 'SOLDE']);
+
+/**
+ * Whether the OPCO has engaged the dossier (so it has an échéancier and commitments). Rules about échéances and
+ * commitments leave a line of a dossier not engaged yet to facture-dossier-numero-deca: an invoice sent before
+ * engagement is rejected once, as not invoiceable, not for every consequence of having no échéancier.
+ */
+export const estEngage = (dossier: DossierLu): boolean => ETATS_ENGAGES.has(dossier.cerfa.etat);
+
 export const SANS_DOSSIERS = 'contexte requis : les dossiers connus de l’OPCO (context.dossiers)';
 
 /** A deep copy, so that plants never mutate their input. */
