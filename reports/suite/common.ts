@@ -1,6 +1,6 @@
 // Wording and grouping shared by the suite renderers: how an exchange, a body and an outcome are written as text.
 import type { Outcome } from '../../conformance/rules/rule.js';
-import type { Evidence, RuleReport } from './model.js';
+import type { ChecklistItemReport, Evidence, RuleReport } from './model.js';
 
 /** Display order of outcomes, findings first. */
 export const OUTCOMES: readonly Outcome[] = ['fail', 'error', 'skip', 'not-applicable', 'pass'];
@@ -62,3 +62,16 @@ export function byArea(rules: readonly RuleReport[]): Map<string, RuleReport[]> 
   }
   return areas;
 }
+
+/** Checklist items grouped by capability, capabilities in order of first appearance (declared ones, then `protocole`). */
+export function byCapability(items: readonly ChecklistItemReport[]): Map<string, ChecklistItemReport[]> {
+  const groups = new Map<string, ChecklistItemReport[]>();
+  for (const item of items) groups.set(item.capability, [...(groups.get(item.capability) ?? []), item]);
+  return groups;
+}
+
+/** A capability is complete when every one of its items passed. */
+export const isComplete = (items: readonly ChecklistItemReport[]): boolean => items.every((i) => i.outcome === 'pass');
+
+/** `#3, #5`: the exchanges an item points to, by sequence number. */
+export const exchangesText = (item: Pick<ChecklistItemReport, 'exchanges'>): string => (item.exchanges ?? []).map((n) => `#${n}`).join(', ');

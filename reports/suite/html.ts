@@ -1,7 +1,7 @@
 // HTML renderer: one self-contained page (inline CSS and JS, no external asset) to browse a suite run by area and outcome.
 import { createHash } from 'node:crypto';
-import type { Evidence, RuleReport, ScenarioReport, SuiteReport } from './model.js';
-import { OUTCOMES, bodyText, byArea, evidenceSummary, headersText, status } from './common.js';
+import type { ChecklistItemReport, Evidence, RuleReport, ScenarioReport, SuiteReport } from './model.js';
+import { OUTCOMES, bodyText, byArea, byCapability, evidenceSummary, exchangesText, headersText, isComplete, status } from './common.js';
 import { scrubReport } from './scrub.js';
 
 type Status = ReturnType<typeof status>;
@@ -78,6 +78,10 @@ table{border-collapse:collapse;width:100%;background:var(--card);border:1px soli
 th,td{text-align:left;padding:5px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:12px;color:var(--muted);text-transform:uppercase}
 #empty{color:var(--muted);padding:12px 0}
+.badge.not-exercised{background:var(--na)}
+.checklist h3{font-size:15px;margin:14px 0 6px;text-transform:capitalize}
+.checklist table{margin-bottom:8px}
+.session{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:0 0 12px}
 [hidden]{display:none!important}
 footer{max-width:1100px;margin:24px auto;padding:0 24px;color:var(--muted);font-size:12px}
 `;
@@ -175,6 +179,42 @@ function scenariosHtml(scenarios: readonly ScenarioReport[]): string {
   return `<h2>Scenarios</h2><table><thead><tr><th>Outcome</th><th>Scenario</th><th>Steps</th><th>Duration</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+const ITEM_LABEL: Record<ChecklistItemReport['outcome'], string> = { pass: 'Pass', fail: 'Fail', 'not-exercised': 'Not exercised' };
+
+/** The session judged (cfa runs), as a definition list. */
+function sessionHtml(session: SuiteReport['session']): string {
+  if (session === undefined) return '';
+  const rows: [string, string][] = [
+    ['Session', session.id],
+    ['OPCO', session.opco],
+    ['CFA', session.cfa],
+    ['Software', session.editor !== undefined ? `${session.editor.editeur} / ${session.editor.logiciel} ${session.editor.version}` : 'not sent'],
+    ...(session.version !== undefined ? [['Protocol', session.version] as [string, string]] : []),
+    ['Capabilities', session.capabilities.join(', ') || 'none'],
+    ['Requests', String(session.requests)],
+    ...(session.firstAt !== undefined ? [['From', `${session.firstAt} to ${session.lastAt ?? session.firstAt}`] as [string, string]] : []),
+  ];
+  return `<div class="session" id="session"><dl class="kv">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl></div>`;
+}
+
+/** One table per capability, complete or not, with each item's outcome, reason and exchanges. */
+function checklistHtml(items: readonly ChecklistItemReport[] | undefined): string {
+  if (items === undefined || items.length === 0) return '';
+  const groups = [...byCapability(items)]
+    .map(([capability, list]) => {
+      const rows = list
+        .map(
+          (item) =>
+            `<tr data-item="${e(item.id)}" data-outcome="${e(item.outcome)}"><td><span class="badge ${e(item.outcome)}">${e(ITEM_LABEL[item.outcome])}</span></td><td>${e(item.title)}<span class="id">${e(item.id)}</span></td><td>${e(item.reason ?? '')}</td><td>${e(exchangesText(item))}</td></tr>`,
+        )
+        .join('\n');
+      const verdict = isComplete(list) ? '<span class="badge pass">complete</span>' : '<span class="badge fail">incomplete</span>';
+      return `<h3>${e(capability)} ${verdict}</h3><table><thead><tr><th>Outcome</th><th>Item</th><th>Reason</th><th>Exchanges</th></tr></thead><tbody>${rows}</tbody></table>`;
+    })
+    .join('\n');
+  return `<section class="checklist" id="checklist"><h2>Checklist</h2>${groups}</section>`;
+}
+
 function coverageHtml(report: SuiteReport): string {
   const { verified, total, clauses } = report.coverage;
   const pct = total === 0 ? 0 : Math.round((verified / total) * 100);
@@ -235,8 +275,10 @@ export const html = (input: SuiteReport): string => {
 <p class="meta">Target ${target} · ${e(report.tool.name)} ${e(report.tool.version)} · ${e(report.startedAt)} · ${e((report.durationMs / 1000).toFixed(1))} s · exit code ${report.exitCode}</p>
 </header>
 <main>
+${sessionHtml(report.session)}
 <div class="cards">${cards}</div>
 ${coverageHtml(report)}
+${checklistHtml(report.checklist)}
 <nav class="filters" aria-label="Filter rules by outcome">${filters}</nav>
 ${areas}
 <p id="empty" hidden>No rule with this outcome.</p>

@@ -41,5 +41,5 @@ export function writeReports(report: SuiteReport, outDir: string, formats: reado
 
 export * from './model.js';
 export { validateSuiteReport, suiteReportSchema, suiteReportSchemaPath } from './schema.js';
-export { scrubReport, scrubString } from './scrub.js';
+export { scrubReport, scrubString, redactFields } from './scrub.js';
 export { json, junit, sarif, toSarif, markdown, html, escapeHtml };

@@ -1,7 +1,7 @@
 // Markdown renderer for a pull-request comment: verdict, counts, then each finding with its first evidence folded.
-import type { Evidence, SuiteReport } from './model.js';
+import type { ChecklistItemReport, Evidence, SuiteReport } from './model.js';
 import { isFinding } from './model.js';
-import { bodyText, headersText } from './common.js';
+import { bodyText, byCapability, exchangesText, headersText, isComplete } from './common.js';
 import { scrubReport } from './scrub.js';
 
 /** Inline text: no HTML, no table break, no line break. */
@@ -37,6 +37,34 @@ function exchange(ev: Evidence): string {
   ].join('\n');
 }
 
+const ITEM_MARK: Record<ChecklistItemReport['outcome'], string> = { pass: '✅ pass', fail: '❌ fail', 'not-exercised': '⏳ not exercised' };
+
+/** The session judged (cfa runs): who, which software, how many requests, when. */
+function sessionLines(session: NonNullable<SuiteReport['session']>): string[] {
+  const editor = session.editor !== undefined ? `${inline(session.editor.editeur)} / ${inline(session.editor.logiciel)} ${inline(session.editor.version)}` : 'not sent';
+  const lines = [
+    '### Session',
+    '',
+    `- Session ${code(session.id)}, OPCO ${code(session.opco)}, CFA ${code(session.cfa)}${session.version !== undefined ? `, protocol ${code(session.version)}` : ''}`,
+    `- Software: ${editor}`,
+    `- Capabilities declared: ${session.capabilities.length > 0 ? session.capabilities.map(code).join(', ') : 'none'}`,
+    `- ${session.requests} request(s)${session.firstAt !== undefined ? ` from ${code(session.firstAt)} to ${code(session.lastAt ?? session.firstAt)}` : ''}`,
+  ];
+  return lines;
+}
+
+/** One table per capability: item, outcome, why, which exchanges. */
+function checklistLines(items: readonly ChecklistItemReport[]): string[] {
+  const out = ['### Checklist'];
+  for (const [capability, list] of byCapability(items)) {
+    out.push('', `#### ${isComplete(list) ? '✅' : '❌'} ${inline(capability)}`, '', '| Item | Outcome | Reason | Exchanges |', '|---|---|---|---|');
+    for (const item of list) {
+      out.push(`| ${inline(item.title)} ${code(item.id)} | ${ITEM_MARK[item.outcome]} | ${inline(item.reason ?? '')} | ${exchangesText(item)} |`);
+    }
+  }
+  return out;
+}
+
 export const markdown = (input: SuiteReport): string => {
   const report = scrubReport(input);
   const { summary: s, coverage } = report;
@@ -53,6 +81,8 @@ export const markdown = (input: SuiteReport): string => {
   out.push('| Pass | Fail | Error | Skip | N/A | Waived | Blocking |');
   out.push('|---:|---:|---:|---:|---:|---:|---:|');
   out.push(`| ${s.pass} | ${s.fail} | ${s.error} | ${s.skip} | ${s.notApplicable} | ${s.waived} | **${s.blocking}** |`);
+  if (report.session !== undefined) out.push('', ...sessionLines(report.session));
+  if (report.checklist !== undefined && report.checklist.length > 0) out.push('', ...checklistLines(report.checklist));
   const findings = report.rules.filter(isFinding);
   if (findings.length > 0) {
     out.push('');

@@ -1,8 +1,8 @@
-// The suite report (schema 1.0): what one run of a conformance suite against a live target produced, before rendering.
+// The suite report (schema 1.1): what one run of a conformance suite against a live target produced, before rendering.
 import type { Outcome, Severity } from '../../conformance/rules/rule.js';
 
 /** Bumped on any change; minor for added optional fields, major for anything a consumer could trip on. */
-export const SUITE_REPORT_SCHEMA_VERSION = '1.0';
+export const SUITE_REPORT_SCHEMA_VERSION = '1.1';
 
 /** `opco`: an OPCO's server tested by the bench acting as a CFA; `cfa`: CFA software tested against the mock OPCO. */
 export type SuiteKind = 'opco' | 'cfa';
@@ -99,6 +99,44 @@ export interface CoverageReport {
   clauses?: ClauseReport[];
 }
 
+/** Outcome of one checklist item: `not-exercised` when the session did not (yet) do what the item observes. */
+export type ChecklistOutcome = 'pass' | 'fail' | 'not-exercised';
+
+/** One item of a CFA software's capability checklist (`kind: 'cfa'`): something the software was seen doing right, or not. */
+export interface ChecklistItemReport {
+  /** Stable id, `contrats-depot-valide`, `protocole-retry-after`. */
+  id: string;
+  /** The declared capability the item belongs to, or `protocole` (always judged). */
+  capability: string;
+  /** French title shown to the editor. */
+  title: string;
+  outcome: ChecklistOutcome;
+  /** French: why the item failed or is not exercised (or which waiver let it pass). */
+  reason?: string;
+  /** Sequence numbers of the session's exchanges that show the outcome. */
+  exchanges?: number[];
+}
+
+/** The recorded certification session a `kind: 'cfa'` report judges. */
+export interface SessionInfoReport {
+  /** The session id (OPCO and a digest of the key), never the key. */
+  id: string;
+  opco: string;
+  /** SIRET of the CFA the key belongs to. */
+  cfa: string;
+  /** The editor triplet (EDITEUR, LOGICIEL, VERSION headers) as last seen complete. */
+  editor?: { editeur: string; logiciel: string; version: string };
+  /** The protocol version the editor declared. */
+  version?: string;
+  /** Declared capabilities. */
+  capabilities: string[];
+  /** Recorded requests. */
+  requests: number;
+  /** ISO 8601 instants of the first and last recorded requests. */
+  firstAt?: string;
+  lastAt?: string;
+}
+
 /** Rules by outcome; a waived rule counts only under `waived`, so the six outcome counts add up to `rules.length`. */
 export interface SuiteSummary {
   pass: number;
@@ -124,6 +162,10 @@ export interface SuiteReport {
   rules: RuleReport[];
   scenarios: ScenarioReport[];
   coverage: CoverageReport;
+  /** CFA certification only: the capability checklist (declared capabilities and `protocole`). Since 1.1. */
+  checklist?: ChecklistItemReport[];
+  /** CFA certification only: the session judged. Since 1.1. */
+  session?: SessionInfoReport;
   /** The CLI's exit code for this run: 0 conformant, 1 findings, 2 tool or target error. */
   exitCode: 0 | 1 | 2;
 }

@@ -1,4 +1,4 @@
-// Defensive redaction applied by every suite renderer: whatever the producer missed, no NIR, IBAN or key leaves.
+// Defensive redaction applied by every suite renderer: whatever the producer missed, no NIR, IBAN, name, birth date or key leaves.
 import { redact } from '../../conformance/identifiers/index.js';
 import { personalKind } from '../../conformance/engine/redaction.js';
 import type { EvidenceRequest, EvidenceResponse, SuiteReport } from './model.js';
@@ -72,10 +72,26 @@ export function scrubHeaders(headers: Record<string, string>): Record<string, st
   return out;
 }
 
+/**
+ * Masks a JSON body's values by field name (nom, prénom, date de naissance, NIR, IBAN, courriel, téléphone): names
+ * and birth dates have no recognisable shape, only their field says what they are. Idempotent on masked values.
+ */
+export function redactFields(value: unknown, path = ''): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => redactFields(v, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactFields(v, path === '' ? k : `${path}.${k}`)]));
+  }
+  if (typeof value === 'string' || typeof value === 'number') {
+    const kind = personalKind(path);
+    if (kind !== undefined) return redact(kind, String(value));
+  }
+  return value;
+}
+
 function scrubExchange<T extends EvidenceRequest | EvidenceResponse>(exchange: T): T {
   const { headers, body, ...rest } = exchange;
   const out = { ...(scrubValue(rest) as object), headers: scrubHeaders(headers) } as T;
-  if (body !== undefined) out.body = scrubValue(body);
+  if (body !== undefined) out.body = scrubValue(redactFields(body));
   return out;
 }
 

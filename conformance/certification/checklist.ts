@@ -1,0 +1,242 @@
+// The capability checklist: per declared capability (and `protocole`), what the session showed the software doing right.
+import type { CapaciteCfa, EchangeCfa, SessionCfa } from '../model/session.js';
+import type { Outcome } from '../rules/rule.js';
+import type { ChecklistItemReport, ChecklistOutcome } from '../../reports/suite/model.js';
+import { canonicalJson, dossierDepose, dossiersLus, estRejet, numeroFacture } from './exchanges.js';
+
+/** Always judged, whatever the editor declared: how the software handles throttling and server errors. */
+export const PROTOCOLE = 'protocole';
+
+/** A protocol rule's verdict on the session, as the checklist needs it. */
+export interface VerdictRegle {
+  outcome: Outcome;
+  /** The waiver's reason when one covers the rule. */
+  waived?: string;
+  reason?: string;
+  /** Sequence numbers of the exchanges its findings point to. */
+  exchanges: number[];
+}
+
+/** What the judge learnt from the session, that the checklist reads. */
+export interface Constats {
+  session: SessionCfa;
+  /** Per exchange seq: ids of the unwaived blocking payload rules that failed (or could not run) on its payload. */
+  blocagesPayload: ReadonlyMap<number, readonly string[]>;
+  /** A protocol rule's verdict; undefined when the rule was not run (`only`). */
+  regle(id: string): VerdictRegle | undefined;
+}
+
+type Verdict = { outcome: ChecklistOutcome; reason?: string; exchanges?: number[] };
+
+interface ItemDef {
+  id: string;
+  capability: CapaciteCfa | typeof PROTOCOLE;
+  title: string;
+  /** Protocol versions whose spec has the operation the item needs; absent: both. */
+  versions?: readonly ('v1' | 'v2')[];
+  judge(c: Constats): Verdict;
+}
+
+const notExercised = (reason: string): Verdict => ({ outcome: 'not-exercised', reason });
+const ofOperation = (c: Constats, operation: string): EchangeCfa[] => c.session.echanges.filter((e) => e.operation === operation);
+const MAX_EXCHANGES = 10;
+
+/** A deposit of `operation` accepted with one of `statuses` whose payload has no blocking finding; fail when every deposit had one or was refused. */
+function depotValide(operation: string, statuses: readonly number[], what: string) {
+  return (c: Constats): Verdict => {
+    const depots = ofOperation(c, operation);
+    const bloques = (e: EchangeCfa) => c.blocagesPayload.get(e.seq) ?? [];
+    const bon = depots.find((e) => statuses.includes(e.response.status) && bloques(e).length === 0);
+    if (bon !== undefined) return { outcome: 'pass', exchanges: [bon.seq] };
+    const mauvais = depots.filter((e) => bloques(e).length > 0 || (estRejet(e) && e.scripted === undefined));
+    if (mauvais.length > 0) {
+      const regles = [...new Set(mauvais.flatMap(bloques))];
+      return {
+        outcome: 'fail',
+        reason:
+          regles.length > 0
+            ? `${what} envoyé(e) porte des anomalies bloquantes (${regles.slice(0, 5).join(', ')}${regles.length > 5 ? ', …' : ''}) et aucun envoi valide n’a été accepté`
+            : `${what} envoyé(e) a été refusé(e) et aucun envoi valide n’a été accepté`,
+        exchanges: mauvais.map((e) => e.seq).slice(0, MAX_EXCHANGES),
+      };
+    }
+    return notExercised(depots.length === 0 ? `aucun envoi ${operation} dans la session` : `aucun envoi ${operation} n’a encore été accepté`);
+  };
+}
+
+/** An item that a protocol rule decides once the session exercised it (`exercised` non-empty). */
+function parRegle(ruleId: string, exercised: (c: Constats) => number[], absent: string) {
+  return (c: Constats): Verdict => {
+    const verdict = c.regle(ruleId);
+    const seqs = exercised(c);
+    if (verdict !== undefined && (verdict.outcome === 'fail' || verdict.outcome === 'error')) {
+      if (verdict.waived !== undefined) {
+        return { outcome: 'pass', reason: `règle ${ruleId} non satisfaite mais levée par dérogation : ${verdict.waived}`, exchanges: verdict.exchanges.slice(0, MAX_EXCHANGES) };
+      }
+      return {
+        outcome: 'fail',
+        reason: verdict.outcome === 'fail' ? `règle ${ruleId} non satisfaite` : `la règle ${ruleId} n’a pas pu juger : ${verdict.reason ?? 'erreur'}`,
+        exchanges: (verdict.exchanges.length > 0 ? verdict.exchanges : seqs).slice(0, MAX_EXCHANGES),
+      };
+    }
+    if (seqs.length === 0) return notExercised(absent);
+    if (verdict === undefined) return notExercised(`règle ${ruleId} non retenue pour ce jugement`);
+    if (verdict.outcome === 'pass') return { outcome: 'pass', exchanges: seqs.slice(0, MAX_EXCHANGES) };
+    return notExercised(verdict.reason ?? `la règle ${ruleId} n’a pas pu juger la session`);
+  };
+}
+
+/** Invoices answered with a rejection (engine or scripted play). */
+const rejetsFacture = (c: Constats): EchangeCfa[] => ofOperation(c, 'POST /factures').filter(estRejet);
+
+const ITEMS: readonly ItemDef[] = [
+  {
+    id: 'contrats-depot-valide',
+    capability: 'contrats',
+    title: 'Déposer un contrat (CERFA) valide, accepté par l’OPCO',
+    judge: depotValide('POST /dossiers', [201], 'Le contrat'),
+  },
+  {
+    id: 'contrats-etat-lu',
+    capability: 'contrats',
+    title: 'Lire l’état d’un dossier déposé',
+    judge(c) {
+      const deposes = c.session.echanges.flatMap((e) => {
+        const numero = dossierDepose(e);
+        return numero === undefined ? [] : [{ seq: e.seq, numero }];
+      });
+      if (deposes.length === 0) return notExercised('aucun contrat accepté dans la session');
+      for (const e of c.session.echanges) {
+        const lus = dossiersLus(e);
+        const depot = deposes.find((d) => d.seq < e.seq && lus.some((l) => l.numeroInterne === d.numero));
+        if (depot !== undefined) return { outcome: 'pass', exchanges: [depot.seq, e.seq] };
+      }
+      return notExercised(`l’état du dossier ${deposes[0]!.numero} n’a pas encore été lu`);
+    },
+  },
+  {
+    id: 'contrats-echeancier-lu',
+    capability: 'contrats',
+    title: 'Lire l’échéancier d’un dossier engagé',
+    judge(c) {
+      const deposes = new Set(c.session.echanges.map(dossierDepose).filter((n): n is string => n !== undefined));
+      if (deposes.size === 0) return notExercised('aucun contrat accepté dans la session');
+      const lecture = c.session.echanges.find((e) =>
+        dossiersLus(e).some((l) => deposes.has(l.numeroInterne) && l.etat === 'ENGAGE' && (l.echeances ?? 0) > 0),
+      );
+      if (lecture !== undefined) return { outcome: 'pass', exchanges: [lecture.seq] };
+      return notExercised('aucune lecture d’un dossier de la session ne l’a montré ENGAGE avec son échéancier');
+    },
+  },
+  {
+    id: 'conventions-depot-valide',
+    capability: 'conventions',
+    title: 'Déposer une convention de formation valide, acceptée par l’OPCO',
+    judge: depotValide('POST /conventions', [200, 201], 'La convention'),
+  },
+  {
+    id: 'factures-echeance-ouverte-facturee',
+    capability: 'factures',
+    title: 'Facturer une échéance ouverte (facture acceptée sans anomalie bloquante)',
+    judge: depotValide('POST /factures', [201], 'La facture'),
+  },
+  {
+    id: 'factures-rejet-traite',
+    capability: 'factures',
+    title: 'Traiter chaque rejet de facture sans la renvoyer à l’identique',
+    judge: parRegle('client-facture-rejetee-corrigee', (c) => rejetsFacture(c).map((e) => e.seq), 'aucune facture rejetée dans la session'),
+  },
+  {
+    id: 'factures-renvoi-corrige',
+    capability: 'factures',
+    title: 'Renvoyer corrigée une facture rejetée, et la voir acceptée',
+    judge(c) {
+      const factures = ofOperation(c, 'POST /factures');
+      const rejets = factures.filter(estRejet);
+      for (const rejet of rejets) {
+        const numero = numeroFacture(rejet);
+        if (numero === undefined) continue;
+        const corps = canonicalJson(rejet.body);
+        const corrige = factures.find((e) => e.seq > rejet.seq && numeroFacture(e) === numero && e.response.status === 201 && canonicalJson(e.body) !== corps);
+        if (corrige !== undefined) return { outcome: 'pass', exchanges: [rejet.seq, corrige.seq] };
+      }
+      const regle = c.regle('client-facture-rejetee-corrigee');
+      if (regle?.outcome === 'fail' && regle.waived === undefined) {
+        return { outcome: 'fail', reason: 'une facture rejetée a été renvoyée à l’identique, jamais corrigée', exchanges: regle.exchanges.slice(0, MAX_EXCHANGES) };
+      }
+      if (rejets.length === 0) return notExercised('aucune facture rejetée dans la session');
+      return notExercised('aucune facture rejetée n’a encore été renvoyée corrigée puis acceptée');
+    },
+  },
+  {
+    id: 'factures-etats-lus',
+    capability: 'factures',
+    // GET /factures/etats exists in protocol v2 only (spec/openapi.yaml).
+    versions: ['v2'],
+    title: 'Lire l’état des factures après un envoi accepté',
+    judge(c) {
+      const acceptee = ofOperation(c, 'POST /factures').find((e) => e.response.status === 201);
+      if (acceptee === undefined) return notExercised('aucune facture acceptée dans la session');
+      const lecture = ofOperation(c, 'GET /factures/etats').find((e) => e.seq > acceptee.seq && e.response.status === 200);
+      if (lecture !== undefined) return { outcome: 'pass', exchanges: [acceptee.seq, lecture.seq] };
+      return notExercised('l’état des factures n’a pas été lu après la facture acceptée');
+    },
+  },
+  {
+    id: 'certificats-depot-valide',
+    capability: 'certificats',
+    versions: ['v2'],
+    title: 'Déposer un certificat de réalisation valide, accepté par l’OPCO',
+    judge: depotValide('POST /certificats', [200, 201], 'Le certificat'),
+  },
+  {
+    id: 'protocole-retry-after',
+    capability: PROTOCOLE,
+    title: 'Respecter le délai Retry-After après une réponse 429',
+    judge: parRegle(
+      'client-retry-after-respecte',
+      (c) => c.session.echanges.filter((e) => e.response.status === 429).map((e) => e.seq),
+      'aucune réponse 429 dans la session',
+    ),
+  },
+  {
+    id: 'protocole-erreur-serveur',
+    capability: PROTOCOLE,
+    title: 'Ne pas renvoyer en rafale après une erreur serveur (5xx)',
+    judge: parRegle(
+      'client-pas-de-tempete-apres-erreur',
+      (c) => c.session.echanges.filter((e) => e.response.status >= 500).map((e) => e.seq),
+      'aucune réponse 5xx dans la session',
+    ),
+  },
+];
+
+/** Ids of every checklist item, in report order. */
+export const CHECKLIST_IDS: readonly string[] = ITEMS.map((i) => i.id);
+
+/** Declared capabilities that have no checklist item on `version` (certificats in v1): nothing could certify them. */
+export function capacitesSansItem(capabilities: readonly CapaciteCfa[], version: 'v1' | 'v2' | undefined): CapaciteCfa[] {
+  if (version === undefined) return [];
+  return capabilities.filter((c) => !ITEMS.some((i) => i.capability === c && (i.versions === undefined || i.versions.includes(version))));
+}
+
+/**
+ * The checklist of the declared capabilities, then `protocole`, in a fixed order; a session declared on one protocol
+ * version leaves out the items whose operation that version does not have.
+ */
+export function buildChecklist(capabilities: readonly CapaciteCfa[], constats: Constats): ChecklistItemReport[] {
+  const wanted = new Set<string>([...capabilities, PROTOCOLE]);
+  const version = constats.session.version;
+  const available = (item: ItemDef): boolean => version === undefined || item.versions === undefined || item.versions.includes(version);
+  return ITEMS.filter((item) => wanted.has(item.capability) && available(item)).map((item) => {
+    const v = item.judge(constats);
+    return {
+      id: item.id,
+      capability: item.capability,
+      title: item.title,
+      outcome: v.outcome,
+      ...(v.reason !== undefined ? { reason: v.reason } : {}),
+      ...(v.exchanges !== undefined && v.exchanges.length > 0 ? { exchanges: [...new Set(v.exchanges)] } : {}),
+    };
+  });
+}

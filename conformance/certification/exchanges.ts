@@ -1,0 +1,124 @@
+// How the judge reads recorded exchanges: step names, replay URLs and curls, canonical bodies, dossier reads, rejections.
+import type { EchangeCfa } from '../model/session.js';
+import { redactFields } from '../../reports/suite/scrub.js';
+import { estRefus } from '../rules/client/support.js';
+
+/** The step name of an exchange in reports: `#12 POST /v2/factures` (no query string: it may hold personal data). */
+export function stepName(e: EchangeCfa): string {
+  return `#${e.seq} ${e.method} ${e.path}`;
+}
+
+/** The request's URL against the target, query string included (reports scrub its personal parameters). */
+export function urlOf(baseUrl: string, e: EchangeCfa): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(e.query)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
+  }
+  const query = params.toString();
+  return `${baseUrl.replace(/\/+$/, '')}${e.path}${query === '' ? '' : `?${query}`}`;
+}
+
+/** Masks personal values of a body by field name (the suite reports' own pass, applied before the curl is built too). */
+export const redactBody = (value: unknown): unknown => redactFields(value);
+
+// The norm spells them in capitals; the recorder lower-cases every name.
+const EDITOR_HEADERS = new Set(['editeur', 'logiciel', 'version']);
+
+const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** Bodies longer than this are not inlined in the curl: the command must stay pasteable. */
+const MAX_INLINE_BODY = 4000;
+
+/**
+ * A curl replaying the request against the target: the key as `$API_KEY` (double quotes, so the shell expands it),
+ * the judged headers (editor triplet, content type…), the body with its personal values masked.
+ */
+export function curlOf(baseUrl: string, e: EchangeCfa): string {
+  const parts = ['curl', '-sS', '-X', e.method, shellQuote(urlOf(baseUrl, e)), '-H', '"X-API-KEY: $API_KEY"'];
+  for (const [name, value] of Object.entries(e.headers)) parts.push('-H', shellQuote(`${EDITOR_HEADERS.has(name) ? name.toUpperCase() : name}: ${value}`));
+  if (e.body !== undefined) {
+    const text = typeof e.body === 'string' ? e.body : JSON.stringify(redactBody(e.body));
+    if (text.length > MAX_INLINE_BODY) parts.push('--data-binary', `@body.json  # corps de ${text.length} octets, non reproduit`);
+    else parts.push('--data-binary', shellQuote(text));
+  }
+  return parts.join(' ');
+}
+
+/** JSON with object keys sorted: two bodies are "the same payload" when their canonical texts are equal. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** What one read told the software about one dossier. */
+export interface DossierVu {
+  numeroInterne: string;
+  etat?: string;
+  /** Number of échéances in the answer; absent when the view has no échéancier (GET /dossiers/etats). */
+  echeances?: number;
+}
+
+function dossierLu(body: unknown): DossierVu | undefined {
+  if (!isObject(body) || !isObject(body.cerfa)) return undefined;
+  const numeroInterne = text(body.cerfa.numeroInterne);
+  if (numeroInterne === undefined) return undefined;
+  const etat = text(body.cerfa.etat);
+  return { numeroInterne, ...(etat !== undefined ? { etat } : {}), ...(Array.isArray(body.echeances) ? { echeances: body.echeances.length } : {}) };
+}
+
+/**
+ * The dossiers whose state a 200 answer showed: `GET /dossiers?numeroInterne=X` (one DossierLu), `GET /dossiers/liste`
+ * (DossierLu items) and `GET /dossiers/etats` (EtatDossierResult items). Empty for anything else.
+ */
+export function dossiersLus(e: EchangeCfa): DossierVu[] {
+  if (e.response.status !== 200) return [];
+  const body = e.response.body;
+  switch (e.operation) {
+    case 'GET /dossiers': {
+      const one = dossierLu(body);
+      return one !== undefined ? [one] : Array.isArray(body) ? body.map(dossierLu).filter((d): d is DossierVu => d !== undefined) : [];
+    }
+    case 'GET /dossiers/liste':
+      return (Array.isArray(body) ? body : [body]).map(dossierLu).filter((d): d is DossierVu => d !== undefined);
+    case 'GET /dossiers/etats': {
+      const items = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.EtatDossierResult) ? body.EtatDossierResult : [];
+      return items.flatMap((item): DossierVu[] => {
+        if (!isObject(item)) return [];
+        const numeroInterne = text(item.numeroInterne);
+        const etat = text(item.etat);
+        return numeroInterne === undefined ? [] : [{ numeroInterne, ...(etat !== undefined ? { etat } : {}) }];
+      });
+    }
+    default:
+      return [];
+  }
+}
+
+/** The numeroInterne a 201 to `POST /dossiers` created: from the answer, else from the CERFA sent. */
+export function dossierDepose(e: EchangeCfa): string | undefined {
+  if (e.operation !== 'POST /dossiers' || e.response.status !== 201) return undefined;
+  const answer = isObject(e.response.body) ? text(e.response.body.numeroInterne) : undefined;
+  return answer ?? (isObject(e.body) ? text(e.body.numeroInterne) : undefined);
+}
+
+/** The invoice number a `POST /factures` carries. */
+export function numeroFacture(e: EchangeCfa): string | undefined {
+  return isObject(e.body) ? text(e.body.numeroInterneFacture) : undefined;
+}
+
+/**
+ * Whether the answer refused the request's content (a 4xx with the norm's errors[], not 401 nor 429): the same
+ * definition as the protocol rules, so the checklist and the rules count the same rejections.
+ */
+export function estRejet(e: EchangeCfa): boolean {
+  return estRefus(e);
+}
