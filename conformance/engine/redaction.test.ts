@@ -14,10 +14,13 @@ describe('personalKind', () => {
     expect(personalKind('apprenti.courriel')).toBe('courriel');
     expect(personalKind('employeur.telephone')).toBe('telephone');
     expect(personalKind('lignes[0].iban')).toBe('iban');
+    expect(personalKind('apprenti.adresse.voie')).toBe('nom');
+    expect(personalKind('apprenti.responsableLegal.adresse.complement')).toBe('nom');
+    expect(personalKind('adresse.voie')).toBe('nom');
   });
 
   it('leaves other paths readable', () => {
-    for (const path of ['employeur.denomination', 'employeur.nombreDeSalaries', 'contrat.dateDebutContrat', 'lignes[2].montant', 'numeroInterne']) {
+    for (const path of ['employeur.denomination', 'employeur.nombreDeSalaries', 'contrat.dateDebutContrat', 'lignes[2].montant', 'numeroInterne', 'apprenti.adresse.codePostal', 'apprenti.adresse.commune', 'formation.voie']) {
       expect(personalKind(path)).toBeUndefined();
     }
   });

@@ -9,9 +9,18 @@ import type { RuleResult, Violation } from '../rules/rule.js';
  */
 export function personalKind(path: string): RedactKind | undefined {
   let found: RedactKind | undefined;
+  let parent = '';
   for (const raw of path.split('.')) {
     const segment = raw.replace(/\[\d*\]/g, '').toLowerCase();
     if (segment === '') continue;
+    // A street line identifies where a person lives (the apprentice's, their legal guardian's); employers' are
+    // masked too, the postal code and commune stay readable for the rules' messages.
+    const rue = parent === 'adresse' && (segment === 'voie' || segment === 'complement');
+    parent = segment;
+    if (rue) {
+      found = 'nom';
+      continue;
+    }
     if (segment.includes('nir')) return 'nir';
     if (segment.includes('iban')) return 'iban';
     if (segment === 'nom' || segment === 'nomusage' || segment === 'prenom' || segment.startsWith('communenaissance')) found = 'nom';

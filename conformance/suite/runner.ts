@@ -11,6 +11,7 @@ import { verdict } from '../rules/rule.js';
 import { generateRecord } from '../generate/index.js';
 import { conventionDe, factureDe, factureSoldeDe, FRAIS_VALIDES } from './builders.js';
 import type { OAuth2Client, TokenSource } from './oauth.js';
+import { redactFields } from '../../reports/suite/scrub.js';
 import type { Capacite, RequestSpec, Scenario, Step } from './scenario.js';
 import type { ResponseSchemas } from './schemas.js';
 import { lookup, render, setAt } from './template.js';
@@ -115,6 +116,15 @@ export function curlFor(method: string, url: string, headers: Record<string, str
     else parts.push('--data-binary', shellQuote(body));
   }
   return parts.join(' ');
+}
+
+/** A JSON body with its personal values masked by field name (a replay command must not carry names); other text as is. */
+function redactedText(text: string): string {
+  try {
+    return JSON.stringify(redactFields(JSON.parse(text)));
+  } catch {
+    return text;
+  }
 }
 
 /** Shifts every ISO date of a generated payload by whole years (29 February becomes the 28th). */
@@ -494,7 +504,7 @@ export class ScenarioRunner {
   /** Every server rule on the exchange (generic ones decide themselves whether they apply), then the payload rules the step names. */
   private judge(step: Step, echange: Echange, text: string | undefined, waited = false): void {
     const url = `${this.target.url}${echange.request.path}`;
-    const curl = curlFor(echange.request.method, url, echange.request.headers, text);
+    const curl = curlFor(echange.request.method, url, echange.request.headers, text === undefined ? undefined : redactedText(text));
     const named = new Set(echange.expected?.regles ?? []);
     for (const rule of serveurRules as Rule<'echange'>[]) {
       const result = safeCheck(rule, echange);
