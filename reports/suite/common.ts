@@ -1,6 +1,6 @@
 // Wording and grouping shared by the suite renderers: how an exchange, a body and an outcome are written as text.
 import type { Outcome } from '../../conformance/rules/rule.js';
-import type { ChecklistItemReport, Evidence, RuleReport } from './model.js';
+import type { ChecklistItemReport, Evidence, RuleReport, SuiteReport } from './model.js';
 
 /** Display order of outcomes, findings first. */
 export const OUTCOMES: readonly Outcome[] = ['fail', 'error', 'skip', 'not-applicable', 'pass'];
@@ -75,3 +75,20 @@ export const isComplete = (items: readonly ChecklistItemReport[]): boolean => it
 
 /** `#3, #5`: the exchanges an item points to, by sequence number. */
 export const exchangesText = (item: Pick<ChecklistItemReport, 'exchanges'>): string => (item.exchanges ?? []).map((n) => `#${n}`).join(', ');
+
+/**
+ * The report's heading and verdict in the words of its kind: an OPCO's server is conformant or not; a CFA's
+ * software, judged over a session, is certified or not.
+ */
+export function headline(report: Pick<SuiteReport, 'kind' | 'exitCode' | 'target' | 'session'>): { title: string; verdict: string; ok: boolean | undefined } {
+  const ok = report.exitCode === 0 ? true : report.exitCode === 1 ? false : undefined;
+  if (report.kind === 'cfa') {
+    return {
+      title: `CFA certification${report.session ? ` — session ${report.session.id}` : ''}`,
+      verdict: ok === true ? 'certified' : ok === false ? 'not certified' : 'run error',
+      ok,
+    };
+  }
+  return { title: `Conformance suite (opco) — ${report.target.url}`, verdict: ok === true ? 'conformant' : ok === false ? 'not conformant' : 'run error', ok };
+}
+

@@ -1,7 +1,7 @@
 // HTML renderer: one self-contained page (inline CSS and JS, no external asset) to browse a suite run by area and outcome.
 import { createHash } from 'node:crypto';
 import type { ChecklistItemReport, Evidence, RuleReport, ScenarioReport, SuiteReport } from './model.js';
-import { OUTCOMES, bodyText, byArea, byCapability, evidenceSummary, exchangesText, headersText, isComplete, status } from './common.js';
+import { OUTCOMES, bodyText, byArea, byCapability, evidenceSummary, exchangesText, headersText, headline, isComplete, status } from './common.js';
 import { scrubReport } from './scrub.js';
 
 type Status = ReturnType<typeof status>;
@@ -234,8 +234,9 @@ export const html = (input: SuiteReport): string => {
   const report = scrubReport(input);
   const counts = new Map<Status, number>(STATUS_ORDER.map((s) => [s, 0]));
   for (const rule of report.rules) counts.set(status(rule), (counts.get(status(rule)) ?? 0) + 1);
+  const head = headline(report);
   const verdict =
-    report.exitCode === 0 ? '<span class="verdict ok">conformant</span>' : report.exitCode === 1 ? '<span class="verdict ko">not conformant</span>' : '<span class="verdict err">run error</span>';
+    `<span class="verdict ${head.ok === true ? 'ok' : head.ok === false ? 'ko' : 'err'}">${e(head.verdict)}</span>`;
   const cards = [
     ...STATUS_ORDER.map((s) => `<div class="card"><b>${counts.get(s) ?? 0}</b><span>${e(LABEL[s])}</span></div>`),
     `<div class="card"><b>${report.summary.blocking}</b><span>Blocking</span></div>`,
@@ -266,12 +267,12 @@ export const html = (input: SuiteReport): string => {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${e(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(`Conformance suite (${report.kind}) — ${report.target.url}`)}</title>
+<title>${e(head.title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <header>
-<h1>Conformance suite: ${e(report.kind.toUpperCase())} ${verdict}</h1>
+<h1>${e(report.kind === 'cfa' ? head.title : `Conformance suite: ${report.kind.toUpperCase()}`)} ${verdict}</h1>
 <p class="meta">Target ${target} · ${e(report.tool.name)} ${e(report.tool.version)} · ${e(report.startedAt)} · ${e((report.durationMs / 1000).toFixed(1))} s · exit code ${report.exitCode}</p>
 </header>
 <main>

@@ -1,7 +1,7 @@
 // Markdown renderer for a pull-request comment: verdict, counts, then each finding with its first evidence folded.
 import type { ChecklistItemReport, Evidence, SuiteReport } from './model.js';
 import { isFinding } from './model.js';
-import { bodyText, byCapability, exchangesText, headersText, isComplete } from './common.js';
+import { bodyText, byCapability, exchangesText, headersText, headline, isComplete } from './common.js';
 import { scrubReport } from './scrub.js';
 
 /** Inline text: no HTML, no table break, no line break. */
@@ -69,8 +69,9 @@ export const markdown = (input: SuiteReport): string => {
   const report = scrubReport(input);
   const { summary: s, coverage } = report;
   const out: string[] = [];
-  const verdict = report.exitCode === 0 ? '✅ conformant' : report.exitCode === 1 ? '❌ not conformant' : '⚠️ run error';
-  out.push(`## Conformance suite (${report.kind}) — ${verdict}`);
+  const head = headline(report);
+  const verdict = `${head.ok === true ? '✅' : head.ok === false ? '❌' : '⚠️'} ${head.verdict}`;
+  out.push(`## ${report.kind === 'cfa' ? head.title : `Conformance suite (${report.kind})`} — ${verdict}`);
   out.push('');
   out.push(
     `Target ${code(report.target.url)}${report.target.profile !== undefined ? ` (profile ${code(report.target.profile)})` : ''}, ` +

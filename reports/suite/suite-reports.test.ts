@@ -178,10 +178,13 @@ describe('markdown', () => {
     expect(outsideFences).not.toContain('<img');
   });
 
-  it('says conformant for a clean run and lists no finding', () => {
+  it('says certified for a clean CFA session and lists no finding; an OPCO run is conformant or not', () => {
     const clean = suiteReporters.markdown(cleanReport);
-    expect(clean).toContain('✅ conformant');
+    expect(clean).toContain('## CFA certification');
+    expect(clean).toContain('✅ certified');
     expect(clean).not.toContain('### Findings');
+    expect(suiteReporters.markdown(mixedReport)).toContain('## Conformance suite (opco) — ❌ not conformant');
+    expect(suiteReporters.markdown({ ...mixedReport, exitCode: 0 })).toContain('✅ conformant');
   });
 });
 
