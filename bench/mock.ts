@@ -1,7 +1,7 @@
 // Benchmark of the mock OPCO against Prism's mocker on the same spec: req/s, p50/p99, RSS, cold start, machine load.
 //
 // Usage (after `npm run build && tsc -p bench/tsconfig.json`):
-//   node dist/bench/mock.js [--seconds 5] [--connections 50] [--servers prism-cli,prism,mock-sqlite,mock-memory] [--profile]
+//   node dist/bench/mock.js [--seconds 5] [--connections 50] [--servers prism-cli,prism,mock-sqlite,mock-sqlite-normal,mock-memory,http-floor] [--profile]
 //   BENCH_REQUESTS=1000000 node dist/bench/mock.js      long mode: that many requests per scenario, RSS sampled
 //
 // Servers, each in its own process so its RSS and CPU time are its own (read from /proc):
@@ -12,7 +12,11 @@
 //                a stricter reference.
 //   mock-sqlite  the real command `node bin/convergence.js mock --port 0 --store <tmp>/mock.sqlite` (WAL,
 //                synchronous=FULL: every acknowledged deposit is on disk; one log line per request, to a file).
+//   mock-sqlite-normal  the same with CONVERGENCE_SQLITE_SYNC=NORMAL (WAL, no fsync per commit: acknowledged deposits
+//                survive kill -9, not a power cut; docs/benchmarks.md).
 //   mock-memory  the same with `--store memory`.
+//   http-floor   not run by default: node:http answering a fixed body (`--serve floor`), the cost of Node's HTTP
+//                stack alone on this machine, under which no server written on it can go.
 // Load generator: this process, raw keep-alive sockets (node:net) writing pre-serialised requests and reading
 // just the status line and Content-Length (or the chunked terminator): far cheaper than node:http's client, which
 // matters because the generator and the server share the machine's cores. The CPU time both used, and what the
@@ -29,8 +33,8 @@ import { packageRoot } from '../conformance/engine/package-root.js';
 import { defaultSpecPath } from '../mocks/spec.js';
 import { HEADERS, validCerfa } from '../mocks/testdata/fixtures.js';
 
-type ServerKind = 'prism-cli' | 'prism' | 'mock-sqlite' | 'mock-memory';
-const SERVERS: ServerKind[] = ['prism-cli', 'prism', 'mock-sqlite', 'mock-memory'];
+type ServerKind = 'prism-cli' | 'prism' | 'mock-sqlite' | 'mock-sqlite-normal' | 'mock-memory' | 'http-floor';
+const SERVERS: ServerKind[] = ['prism-cli', 'prism', 'mock-sqlite', 'mock-sqlite-normal', 'mock-memory', 'http-floor'];
 const TARGETS = { postRatio: 3, getRatio: 5, p99Ms: 20, coldStartMs: 500 };
 
 // ---------- child side: Prism's mocker behind node:http ----------
@@ -88,6 +92,29 @@ async function servePrism(): Promise<void> {
   process.stdout.write(`Prism listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
 }
 
+/**
+ * The floor of Node's HTTP stack on this machine: node:http answering a fixed body of the size of a DossierLu
+ * (201 to a POST, after reading its body; 200 to a GET), no routing, no validation, no store.
+ */
+async function serveFloor(): Promise<void> {
+  const created = Buffer.from(JSON.stringify({ numeroInterne: 'BENCH-1', numeroExterne: 'NORME-2026-000001', etat: 'TRANSMIS' }));
+  const read = Buffer.from(JSON.stringify({ cerfa: validCerfa('BENCH-1'), echeances: [] }));
+  const server = createServer((req, res) => {
+    const answer = (): void => {
+      const body = req.method === 'POST' ? created : read;
+      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    };
+    if (req.method === 'POST') {
+      req.on('data', () => undefined);
+      req.on('end', answer);
+    } else answer();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  process.stdout.write(`Floor listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
+}
+
 // ---------- /proc readings (Linux) ----------
 
 function rssOf(pid: number): number {
@@ -139,11 +166,12 @@ async function startServer(kind: ServerKind, dir: string, profile: boolean): Pro
   const fd = openSync(log, 'w');
   const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(packageRoot(), '.tmp', 'bench', 'profiles')}`] : [];
   const args =
-    kind === 'prism'
-      ? [...execArgv, fileURLToPath(import.meta.url), '--serve', 'prism']
-      : [...execArgv, join(packageRoot(), 'bin', 'convergence.js'), 'mock', '--port', '0', '--store', kind === 'mock-memory' ? 'memory' : join(dir, 'mock.sqlite')];
+    kind === 'prism' || kind === 'http-floor'
+      ? [...execArgv, fileURLToPath(import.meta.url), '--serve', kind === 'prism' ? 'prism' : 'floor']
+      : [...execArgv, join(packageRoot(), 'bin', 'convergence.js'), 'mock', '--port', '0', '--store', kind === 'mock-memory' ? 'memory' : join(dir, `${kind}.sqlite`)];
+  const env = { ...process.env, CONVERGENCE_SQLITE_SYNC: kind === 'mock-sqlite-normal' ? 'NORMAL' : 'FULL' };
   const started = performance.now();
-  const proc = spawn(process.execPath, args, { stdio: ['ignore', fd, 'inherit'] });
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', fd, 'inherit'], env });
   closeSync(fd);
   let exited = false;
   proc.once('exit', () => (exited = true));
@@ -387,6 +415,8 @@ async function load(
 
 interface Row {
   server: ServerKind;
+  /** 2 for the baseline's second run. */
+  pass: number;
   scenario: string;
   requests: number;
   errors: number;
@@ -408,7 +438,7 @@ async function parent(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '50' },
-      servers: { type: 'string', default: 'prism-cli,prism,mock-sqlite,mock-memory' },
+      servers: { type: 'string', default: 'prism-cli,prism,mock-sqlite,mock-sqlite-normal,mock-memory' },
       'cold-starts': { type: 'string', default: '5' },
       profile: { type: 'boolean', default: false },
     },
@@ -434,7 +464,12 @@ async function parent(): Promise<void> {
   }
 
   const rows: Row[] = [];
-  for (const server of servers) {
+  // The baseline runs first and again last: other processes come and go on a shared machine, and the targets are
+  // judged against the better of its two runs (the harder comparison for the mock).
+  const baselineKind: ServerKind | undefined = servers.includes('prism-cli') ? 'prism-cli' : servers.includes('prism') ? 'prism' : undefined;
+  const order = baselineKind && !long && servers.length > 1 ? [baselineKind, ...servers.filter((s) => s !== baselineKind), baselineKind] : servers;
+  for (const [index, server] of order.entries()) {
+    const pass = order.indexOf(server) === index ? 1 : 2;
     const running = await startServer(server, dir, values.profile);
     let deposited = 1;
     const post = cerfaTemplate('BENCH');
@@ -479,6 +514,7 @@ async function parent(): Promise<void> {
       if (scenario.name.startsWith('POST')) deposited = Math.max(1, r.requests);
       rows.push({
         server,
+        pass,
         scenario: scenario.name,
         requests: r.requests,
         errors: r.errors,
@@ -513,45 +549,54 @@ async function parent(): Promise<void> {
   out('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     out(
-      `| ${r.server} | ${r.scenario} | ${r.requests} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.rssMb.toFixed(0)} | ${r.serverCpu.toFixed(1)} | ${Math.round(r.requests / r.serverCpu)} | ${r.generatorCpu.toFixed(1)} | ${r.otherCpu.toFixed(1)} |`,
+      `| ${r.server}${r.pass > 1 ? ' (2nd run)' : ''} | ${r.scenario} | ${r.requests} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.rssMb.toFixed(0)} | ${r.serverCpu.toFixed(1)} | ${Math.round(r.requests / r.serverCpu)} | ${r.generatorCpu.toFixed(1)} | ${r.otherCpu.toFixed(1)} |`,
     );
   }
   out('');
   out(`load average after the run ${loadavg().map((l) => l.toFixed(2)).join(' ')}; "other processes" = CPU seconds the rest of the machine used during the scenario (${cpus().length} cores × the scenario's duration available).`);
   out('errors = answers other than 201 (POST) / 200 (GET). Prism answers its examples; the mock validates, runs the rule catalogue, stores and reads back.');
 
-  const find = (server: ServerKind, prefix: string): Row | undefined => rows.find((r) => r.server === server && r.scenario.startsWith(prefix));
+  /** The run of a server and scenario with the best throughput (the baseline runs twice). */
+  const find = (server: ServerKind, prefix: string): Row | undefined =>
+    rows.filter((r) => r.server === server && r.scenario.startsWith(prefix)).sort((a, b) => b.rps - a.rps)[0];
+  /** Best requests per server CPU second over the runs of a server and scenario. */
+  const bestPerCpu = (server: ServerKind, prefix: string): number =>
+    Math.max(0, ...rows.filter((r) => r.server === server && r.scenario.startsWith(prefix)).map((r) => r.requests / r.serverCpu));
   const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   // The issue's baseline is `prism mock` itself; Prism's core behind node:http is the fallback when it is not run.
-  const baseline: ServerKind = servers.includes('prism-cli') ? 'prism-cli' : 'prism';
+  const baseline: ServerKind = baselineKind ?? 'prism';
   const prismPost = find(baseline, 'POST');
   const prismGet = find(baseline, 'GET');
-  const ours = servers.includes('mock-sqlite') ? 'mock-sqlite' : servers.find((s) => !s.startsWith('prism'));
-  if (ours) {
-    const post = find(ours, 'POST');
-    const get = find(ours, 'GET');
+  // Every mock configuration run is judged; mock-sqlite (the CLI's default store, synchronous=FULL) is what a user runs.
+  const ours = servers.filter((s) => s.startsWith('mock-'));
+  for (const server of ours) {
+    const post = find(server, 'POST');
+    const get = find(server, 'GET');
     out('');
-    out(`targets (${ours}):`);
+    out(`targets (${server}):`);
     // Per CPU second as well: when other processes load the machine, req/s measures the contention too.
     const perCpu = (r: Row): number => r.requests / r.serverCpu;
     if (prismPost && post) {
-      out(`  POST throughput ≥ ${TARGETS.postRatio}× ${baseline}: ${(post.rps / prismPost.rps).toFixed(2)}× → ${verdict(post.rps >= TARGETS.postRatio * prismPost.rps)} (per server CPU second: ${(perCpu(post) / perCpu(prismPost)).toFixed(2)}×)`);
+      out(`  POST throughput ≥ ${TARGETS.postRatio}× ${baseline}: ${(post.rps / prismPost.rps).toFixed(2)}× → ${verdict(post.rps >= TARGETS.postRatio * prismPost.rps)} (per server CPU second: ${(perCpu(post) / bestPerCpu(baseline, 'POST')).toFixed(2)}×)`);
     }
     if (prismGet && get) {
-      out(`  GET throughput ≥ ${TARGETS.getRatio}× ${baseline}: ${(get.rps / prismGet.rps).toFixed(2)}× → ${verdict(get.rps >= TARGETS.getRatio * prismGet.rps)} (per server CPU second: ${(perCpu(get) / perCpu(prismGet)).toFixed(2)}×)`);
+      out(`  GET throughput ≥ ${TARGETS.getRatio}× ${baseline}: ${(get.rps / prismGet.rps).toFixed(2)}× → ${verdict(get.rps >= TARGETS.getRatio * prismGet.rps)} (per server CPU second: ${(perCpu(get) / bestPerCpu(baseline, 'GET')).toFixed(2)}×)`);
     }
     for (const r of [post, get]) {
       if (r) out(`  p99 < ${TARGETS.p99Ms} ms at ${connections} connections, ${r.scenario}: ${r.p99.toFixed(1)} ms → ${verdict(r.p99 < TARGETS.p99Ms)}`);
     }
   }
+  if (ours.length > 0) out('');
   if (colds.length > 0) out(`  cold start < ${TARGETS.coldStartMs} ms: median ${median(colds).toFixed(0)} ms → ${verdict(median(colds) < TARGETS.coldStartMs)}`);
   if (!long) out('  RSS trend over 1,000,000 requests: run with BENCH_REQUESTS=1000000');
 }
 
 const serveIndex = process.argv.indexOf('--serve');
 if (serveIndex >= 0) {
-  if (process.argv[serveIndex + 1] !== 'prism') throw new Error('only --serve prism is supported');
-  await servePrism();
+  const what = process.argv[serveIndex + 1];
+  if (what === 'prism') await servePrism();
+  else if (what === 'floor') await serveFloor();
+  else throw new Error('only --serve prism|floor is supported');
 } else {
   await parent();
 }

@@ -26,6 +26,8 @@ export async function buildProgram(ctx: CommandContext, argv: string[] = []): Pr
   const program = new Command('convergence')
     .description("Test bench for the norme d'échange API CFA / OPCO (API Convergence)")
     .version(process.env.npm_package_version ?? '0.1.0')
+    // Program options only before the command: `test cfa --version v2` is the protocol version, not the tool's.
+    .enablePositionalOptions()
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({

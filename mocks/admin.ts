@@ -8,6 +8,7 @@ import { faultSchema, type FaultSpec } from './faults.js';
 import type { MockRuntime } from './app.js';
 import { checkCfas, ConfigError } from './tenants.js';
 import { redactIban, redactSecret } from './redact.js';
+import { registerCertificationAdmin } from './certification/admin.js';
 
 const ajv = new Ajv({ allErrors: true });
 const validateFault = ajv.compile(faultSchema);
@@ -67,6 +68,7 @@ export function registerAdmin(
         await runtime.store.reset();
         runtime.faults.clear();
         runtime.tokens.clear();
+        runtime.certification?.reset();
         runtime.clock = clockFromState(runtime.initialClock);
         await runtime.reloadTenants();
         return { reset: true, ...clockView() };
@@ -113,6 +115,8 @@ export function registerAdmin(
         runtime.faults.clear();
         return reply.code(204).send();
       });
+
+      registerCertificationAdmin(admin, runtime);
     },
     { prefix: '/_admin' },
   );

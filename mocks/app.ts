@@ -19,9 +19,11 @@ import * as pieces from './engine/pieces.js';
 import { bundledReferentiel, type Referentiel } from './engine/referentiel.js';
 import { registerAdmin } from './admin.js';
 import { redactSecret } from './redact.js';
+import { createFastPath, replayBody, serverFactoryWith } from './fast-path.js';
 import { isBroken, parseBreaks, type Breaks } from './variants/index.js';
 import { BODY_LIMIT, BODY_LIMIT_BROKEN } from './variants/behaviours.js';
 import { registerVariantHooks } from './variants/http.js';
+import { CertificationRecorder, checkPlays, type CertificationOptions } from './certification/recorder.js';
 
 export interface MockAppOptions {
   /** OpenAPI file; the project's spec/openapi.yaml by default. */
@@ -33,6 +35,11 @@ export interface MockAppOptions {
   /** Clock to use; when absent the clock saved in the store is restored, else real time. */
   clock?: Clock;
   logger?: false;
+  /**
+   * The lean node:http path for plain GET /v2/dossiers?numeroInterne= and POST /v2/dossiers (mocks/fast-path.ts);
+   * on by default, `false` sends every request through Fastify (tests compare both).
+   */
+  fastPath?: boolean;
   /** Called once per answered request with a redacted summary (the CLI prints it). */
   onRequest?: (entry: RequestLogEntry) => void;
   /** Called with any unexpected error (answered 500 ERREUR_INTERNE); the CLI prints it. */
@@ -47,6 +54,11 @@ export interface MockAppOptions {
    * (`Prefer: latency`, the write queue) does not count.
    */
   requestTimeoutMs?: number;
+  /**
+   * Certification mode (`convergence test cfa`): each CFA key is a session whose exchanges are recorded in the store,
+   * the script's plays answer some requests, its delays replace the config's. Absent: no recording, no extra hook.
+   */
+  certification?: CertificationOptions;
 }
 
 export interface RequestLogEntry {
@@ -62,6 +74,8 @@ export interface RequestLogEntry {
 
 export interface MockApp {
   app: FastifyInstance;
+  /** The app's store (certification: `listSessions`, `getSession`, with `loadSession` of mocks/certification). */
+  store: MockStore;
   close(): Promise<void>;
 }
 
@@ -185,6 +199,8 @@ export interface MockRuntime {
   spec: CompiledSpec;
   /** Broken variants (mocks/variants); empty for the conformant mock. */
   breaks: Breaks;
+  /** The recorder, in certification mode only. */
+  certification?: CertificationRecorder;
   saveClock(): Promise<void>;
   reloadTenants(): Promise<void>;
 }
@@ -218,6 +234,7 @@ function sameSecret(a: string, b: string): boolean {
 
 export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
   const breaks = parseBreaks(options.breaks);
+  if (options.certification) checkPlays(options.certification.script, ENGINE_OPERATIONS);
   const spec = await compileSpec(options.spec ?? defaultSpecPath());
   const config = options.config ?? demoConfig();
   const store = openStore(options.store ?? 'memory');
@@ -229,7 +246,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     await store.close();
     throw error;
   }
-  const delais: Delais = { ...DEFAULT_DELAIS, ...config.delais };
+  const delais: Delais = { ...DEFAULT_DELAIS, ...config.delais, ...options.certification?.script.delais };
   // etat-bloque-transmis: an instruction that never starts keeps every dossier TRANSMIS.
   if (isBroken(breaks, 'etat-bloque-transmis')) delais.instruction = 'P1000Y';
   const pageSize = config.pageSize ?? 50;
@@ -272,11 +289,14 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       ),
     ));
 
+  let lean: ReturnType<typeof createFastPath> | undefined;
   const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: isBroken(breaks, 'corps-volumineux-accepte') ? BODY_LIMIT_BROKEN : BODY_LIMIT,
     return503OnClosing: false,
+    // node:http as Fastify would create it, with the lean path in front (installed below, once the state exists).
+    serverFactory: serverFactoryWith(() => lean),
     // Bounds the time to *receive* a request (headers and body), not the time to answer it.
     requestTimeout: requestTimeoutMs,
     http: { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeoutMs / 4))) },
@@ -338,9 +358,35 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   });
 
   const writes = new WriteQueue(() => runtime.store);
+  const recorder = options.certification && new CertificationRecorder(options.certification, runtime, writes, options.onError);
+  if (recorder) {
+    try {
+      await recorder.restore();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    recorder.register(app);
+    runtime.certification = recorder;
+  }
 
   registerAdmin(app, runtime, sendProblem);
   registerVariantHooks(app, breaks);
+  // A POST the lean path read, then gave back to Fastify (any answer but 201), comes with its body replayed.
+  app.addHook('preParsing', (request, _reply, payload, done) => done(null, replayBody(request.raw) ?? payload));
+  if (options.fastPath !== false) {
+    lean = createFastPath({
+      runtime,
+      delais,
+      pageSize,
+      referentiel,
+      writes,
+      bodyLimit: BODY_LIMIT,
+      onRequest: options.onRequest,
+      // Certification mode records every exchange through Fastify's hooks.
+      active: () => runtime.certification === undefined,
+    });
+  }
 
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -378,7 +424,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       await applyFaults(reply, request, [runtime.faults.match(engineKey, tenant.siret), preferEffect(request.headers.prefer)]);
       if (reply.sent) return reply;
 
-      const input = validate(compiled, request);
+      const input = recorder ? recorder.validate(request, () => validate(compiled, request)) : validate(compiled, request);
       if (!engine) return prismMock(await prismInstance(), compiled, request, reply, rest);
       const ctx: EngineContext = {
         store: runtime.store,
@@ -392,7 +438,9 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
         siretsConnus: runtime.tenants.sirets(),
         breaks,
       };
-      const work = engine.prepare ? engine.prepare(ctx, input) : () => engine.handler(ctx, input);
+      const work = recorder
+        ? recorder.wrap(request, engineKey, ctx, input, () => (engine.prepare ? engine.prepare(ctx, input) : () => engine.handler(ctx, input)))
+        : engine.prepare ? engine.prepare(ctx, input) : () => engine.handler(ctx, input);
       const result = engine.writes ? await writes.run(work) : await work();
       return reply.code(result.status).send(result.body);
     },
@@ -402,6 +450,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   let closed = false;
   return {
     app,
+    store: runtime.store,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -46,6 +46,8 @@ export const PROBLEMS = {
   FACTURE_REJETEE: { status: 400, title: 'La facture est rejetée' },
   PIECE_REJETEE: { status: 400, title: 'La pièce ne respecte pas les règles de gestion de la norme' },
   ADMIN_NON_AUTORISE: { status: 401, title: "Le jeton d'administration du bouchon est absent ou invalide" },
+  CERTIFICATION_INACTIVE: { status: 404, title: "Le bouchon n'est pas en mode certification" },
+  SESSION_INCONNUE: { status: 404, title: "Cette session de certification n'est pas connue du bouchon" },
   TROP_DE_REQUETES: { status: 429, title: 'Trop de requêtes, réessayez plus tard' },
   ERREUR_SIMULEE: { status: 500, title: 'Erreur interne simulée par le bouchon' },
   SERVICE_INDISPONIBLE: { status: 503, title: 'Service momentanément indisponible' },

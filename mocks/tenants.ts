@@ -1,7 +1,7 @@
 // Tenants of the mock: the CFAs, their API key per OPCO, the admin token and OAuth2 clients, from a YAML config.
 import { readFileSync } from 'node:fs';
 import { parse, YAMLParseError } from 'yaml';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseDuration } from './clock.js';
 import type { ProfileOverride } from './profiles.js';
 
@@ -120,9 +120,15 @@ const configSchema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true });
-const validateConfig = ajv.compile(configSchema);
-const validateCfa = ajv.compile(cfaSchema);
+// Compiled on first use, not when the module loads: a start without --config never needs them (cold start).
+let validators: { config: ValidateFunction; cfa: ValidateFunction } | undefined;
+function compiled(): { config: ValidateFunction; cfa: ValidateFunction } {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true });
+    validators = { config: ajv.compile(configSchema), cfa: ajv.compile(cfaSchema) };
+  }
+  return validators;
+}
 
 /** A config file or seed that cannot be used; the message names the file and the place. */
 export class ConfigError extends Error {
@@ -138,6 +144,7 @@ function describe(errors: ErrorObject[] | null | undefined): string[] {
 
 /** Validates a parsed config; `source` names it in messages (a file name, or "request body"). */
 export function checkConfig(value: unknown, source: string): MockConfig {
+  const validateConfig = compiled().config;
   if (!validateConfig(value)) throw new ConfigError(`${source}: ${describe(validateConfig.errors).join('; ')}`);
   const config = value as MockConfig;
   for (const [name, d] of Object.entries(config.delais ?? {})) {
@@ -157,6 +164,7 @@ export function checkConfig(value: unknown, source: string): MockConfig {
 
 export function checkCfas(value: unknown, source: string): CfaTenant[] {
   const list = Array.isArray(value) ? value : [value];
+  const validateCfa = compiled().cfa;
   return list.map((cfa, i) => {
     if (!validateCfa(cfa)) throw new ConfigError(`${source}: /${i}${describe(validateCfa.errors).join(`; /${i}`)}`);
     return cfa as CfaTenant;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
 import { EXIT, ExitError, type CliIO } from '../io.js';
-import { createMockApp, type RequestLogEntry } from '../../mocks/app.js';
+import { createMockApp, type MockApp, type MockAppOptions, type RequestLogEntry } from '../../mocks/app.js';
 import { ConfigError, DEMO, loadMockConfig, type MockConfig } from '../../mocks/tenants.js';
 import { SpecError } from '../../mocks/spec.js';
 import { DEFAULT_STORE_FILE } from '../../mocks/store/index.js';
@@ -21,6 +21,10 @@ export interface MockCommandOptions {
 
 export interface RunningMock {
   url: string;
+  /** The app itself, for commands built on the mock (`test cfa` reads its certification sessions). */
+  mock: MockApp;
+  /** Token of its admin API (the config's, or the demo one). */
+  adminToken: string;
   stop(): Promise<void>;
 }
 
@@ -30,7 +34,7 @@ function logLine(entry: RequestLogEntry): string {
 }
 
 /** Starts the mock and prints how to reach it; the caller decides when to stop (signals in the CLI, tests directly). */
-export async function startMock(options: MockCommandOptions, io: CliIO): Promise<RunningMock> {
+export async function startMock(options: MockCommandOptions, io: CliIO, extra: Pick<MockAppOptions, 'certification'> = {}): Promise<RunningMock> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ExitError(`--port: not a port number: ${options.port}`);
   let config: MockConfig | undefined;
@@ -54,6 +58,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO): Promise
       store,
       ...(options.spec ? { spec: resolve(io.cwd, options.spec) } : {}),
       ...(options.break?.length ? { breaks: options.break } : {}),
+      ...extra,
       onRequest: (entry) => io.stdout.write(logLine(entry)),
       // The message only: a stack or a payload could carry personal data.
       onError: (error) => io.stderr.write(`internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}\n`),
@@ -87,7 +92,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO): Promise
     io.stdout.write(`  admin: Authorization: Bearer ${DEMO.adminToken}\n`);
     io.stdout.write(`  OAuth2 (akto): client_id ${DEMO.client.clientId}, client_secret ${DEMO.client.clientSecret}\n`);
   }
-  return { url: address, stop: () => mock.close() };
+  return { url: address, mock, adminToken: config?.admin.token ?? DEMO.adminToken, stop: () => mock.close() };
 }
 
 export function registerMock(program: Command, ctx: CommandContext): void {

@@ -4,21 +4,12 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
 import { EXIT, ExitError } from '../io.js';
 import { findRule } from '../../conformance/rules/index.js';
-import {
-  loadResponseSchemas,
-  loadScenarios,
-  loadWaivers,
-  runSuite,
-  ScenarioError,
-  TargetUnreachableError,
-  WaiverError,
-  type OAuth2Client,
-  type Target,
-  type Waiver,
-} from '../../conformance/suite/index.js';
+// Types only: the suite pulls in Prism's HTTP library (seconds to load), imported when `test opco` runs, not for `test cfa`.
+import type { OAuth2Client, Target, Waiver } from '../../conformance/suite/index.js';
 import { bundledProfiles, type OpcoProfile } from '../../mocks/profiles.js';
 import { bundledSpecPath } from '../../spec/load.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
+import { registerTestCfa } from './test-cfa.js';
 
 interface TestOpcoOptions {
   target: string;
@@ -148,6 +139,9 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--token-url <url>', 'OAuth2 token endpoint (default: <target>/oauth/token)')
     .option('--scope <scope>', "OAuth2 scope (default: the profile's, e.g. .default for akto)")
     .action(async (options: TestOpcoOptions) => {
+      const { loadResponseSchemas, loadScenarios, loadWaivers, runSuite, ScenarioError, TargetUnreachableError, WaiverError } = await import(
+        '../../conformance/suite/index.js'
+      );
       const profile = bundledProfiles().get(options.profile);
       if (!profile) throw new ExitError(`--profile: unknown OPCO '${options.profile}' (known: ${[...bundledProfiles().keys()].join(', ')})`);
       let url: URL;
@@ -210,4 +204,5 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       ctx.io.stdout.write(`  seed ${seed}; reports: ${written.join(', ')}\n`);
       ctx.setExit(report.exitCode === 0 ? EXIT.conformant : report.exitCode === 1 ? EXIT.findings : EXIT.toolError);
     });
+  registerTestCfa(test, ctx);
 }

@@ -1,7 +1,8 @@
 // In-memory MockStore: for tests and throwaway runs; records are kept as JSON text so callers never share state.
 import type { ClockState } from '../clock.js';
 import type { CfaTenant } from '../tenants.js';
-import type { DossierRecord, FactureRecord, MockStore, Page, PieceRecord, Scope } from './types.js';
+import type { EchangeCfa } from '../../conformance/model/session.js';
+import type { DossierRecord, FactureRecord, MockStore, Page, PieceRecord, Scope, SessionMeta, SessionSummary, StoredSession } from './types.js';
 
 const scopeKey = (s: Scope): string => `${s.opco}\u0000${s.cfa}`;
 
@@ -29,6 +30,8 @@ export class MemoryStore implements MockStore {
   private counters = new Map<string, number>();
   private clock: ClockState | undefined;
   private tenants = new Map<string, CfaTenant>();
+  /** Certification sessions in the order they started; exchanges as JSON text with their seq and receipt time. */
+  private sessions = new Map<string, SessionMeta & { echanges: { seq: number; at: number; json: string }[] }>();
 
   private bucket<T>(map: Map<string, Map<string, T>>, scope: Scope): Map<string, T> {
     const key = scopeKey(scope);
@@ -130,6 +133,38 @@ export class MemoryStore implements MockStore {
     this.tenants.set(cfa.siret, thaw<CfaTenant>(freeze(cfa)));
   }
 
+  async appendExchange(sessionId: string, meta: SessionMeta, exchange: EchangeCfa): Promise<void> {
+    let session = this.sessions.get(sessionId);
+    if (!session) this.sessions.set(sessionId, (session = { opco: meta.opco, cfa: meta.cfa, echanges: [] }));
+    if (session.echanges.some((e) => e.seq === exchange.seq)) throw new Error(`exchange ${sessionId}#${exchange.seq} already recorded`);
+    session.echanges.push({ seq: exchange.seq, at: exchange.receivedAtMs, json: freeze(exchange) });
+  }
+
+  async listSessions(): Promise<SessionSummary[]> {
+    return [...this.sessions.entries()]
+      .filter(([, s]) => s.echanges.length > 0)
+      .map(([id, s]) => {
+        const times = s.echanges.map((e) => e.at);
+        return {
+          id,
+          opco: s.opco,
+          cfa: s.cfa,
+          requests: s.echanges.length,
+          firstAt: new Date(Math.min(...times)).toISOString(),
+          lastAt: new Date(Math.max(...times)).toISOString(),
+          lastSeq: Math.max(...s.echanges.map((e) => e.seq)),
+        };
+      })
+      .sort((a, b) => a.firstAt.localeCompare(b.firstAt));
+  }
+
+  async getSession(id: string): Promise<StoredSession | undefined> {
+    const session = this.sessions.get(id);
+    if (!session) return undefined;
+    const echanges = [...session.echanges].sort((a, b) => a.seq - b.seq).map((e) => thaw<EchangeCfa>(e.json));
+    return { id, opco: session.opco, cfa: session.cfa, echanges };
+  }
+
   async stats(): Promise<{ opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[]> {
     const keys = new Set([...this.dossiers.keys(), ...this.factures.keys(), ...this.pieces.keys()]);
     return [...keys].map((key) => {
@@ -151,6 +186,7 @@ export class MemoryStore implements MockStore {
     this.pieces.clear();
     this.counters.clear();
     this.tenants.clear();
+    this.sessions.clear();
     this.clock = undefined;
   }
 

@@ -1,10 +1,11 @@
-// SQLite MockStore (better-sqlite3): WAL with synchronous=FULL, so a write acknowledged to a client survives kill -9.
+// SQLite MockStore (better-sqlite3): WAL, synchronous=FULL (NORMAL on request); acknowledged writes survive kill -9.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ClockState } from '../clock.js';
 import type { CfaTenant } from '../tenants.js';
-import type { DossierRecord, FactureRecord, MockStore, Page, PieceRecord, Scope } from './types.js';
+import type { EchangeCfa } from '../../conformance/model/session.js';
+import type { DossierRecord, FactureRecord, MockStore, Page, PieceRecord, Scope, SessionMeta, SessionSummary, StoredSession } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS dossiers (
@@ -28,7 +29,23 @@ CREATE INDEX IF NOT EXISTS pieces_dossier ON pieces (opco, cfa, numero_interne_d
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tenants (siret TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cert_sessions (id TEXT PRIMARY KEY, opco TEXT NOT NULL, cfa TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cert_echanges (
+  session TEXT NOT NULL, seq INTEGER NOT NULL, received_at INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (session, seq)
+);
 `;
+
+/**
+ * `synchronous` pragma of the store: FULL by default (a commit is on the disk, fsynced, before it is acknowledged).
+ * `CONVERGENCE_SQLITE_SYNC=NORMAL` trades power-loss durability for speed: in WAL mode a commit is then written to the
+ * WAL file (the OS page cache) but fsynced only at checkpoints, so an acknowledged write still survives `kill -9` or a
+ * crash of the mock (the OS holds it), not a power cut or an OS crash (docs/benchmarks.md).
+ */
+export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): 'FULL' | 'NORMAL' {
+  const value = env.CONVERGENCE_SQLITE_SYNC?.trim().toUpperCase();
+  return value === 'NORMAL' ? 'NORMAL' : 'FULL';
+}
 
 const parseRows = <T>(rows: unknown[]): T[] => (rows as { data: string }[]).map((r) => JSON.parse(r.data) as T);
 
@@ -44,7 +61,7 @@ export class SqliteStore implements MockStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${sqliteSynchronous()}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     const db = this.db;
@@ -84,6 +101,13 @@ export class SqliteStore implements MockStore {
       setKv: db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       getTenants: db.prepare('SELECT data FROM tenants ORDER BY siret'),
       putTenant: db.prepare('INSERT INTO tenants (siret, data) VALUES (?, ?) ON CONFLICT (siret) DO UPDATE SET data = excluded.data'),
+      putSession: db.prepare('INSERT INTO cert_sessions (id, opco, cfa) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+      addExchange: db.prepare('INSERT INTO cert_echanges (session, seq, received_at, data) VALUES (?, ?, ?, ?)'),
+      listSessions: db.prepare(`
+        SELECT s.id, s.opco, s.cfa, count(*) AS requests, min(e.received_at) AS first, max(e.received_at) AS last, max(e.seq) AS lastSeq
+        FROM cert_sessions s JOIN cert_echanges e ON e.session = s.id GROUP BY s.id ORDER BY first, s.id`),
+      getSession: db.prepare('SELECT id, opco, cfa FROM cert_sessions WHERE id = ?'),
+      sessionExchanges: db.prepare('SELECT data FROM cert_echanges WHERE session = ? ORDER BY seq'),
       stats: db.prepare(`
         SELECT opco, cfa, sum(d) AS dossiers, sum(f) AS factures, sum(p) AS pieces FROM (
           SELECT opco, cfa, 1 AS d, 0 AS f, 0 AS p FROM dossiers
@@ -208,12 +232,35 @@ export class SqliteStore implements MockStore {
     this.st.putTenant.run(cfa.siret, JSON.stringify(cfa));
   }
 
+  async appendExchange(sessionId: string, meta: SessionMeta, exchange: EchangeCfa): Promise<void> {
+    this.st.putSession.run(sessionId, meta.opco, meta.cfa);
+    this.st.addExchange.run(sessionId, exchange.seq, exchange.receivedAtMs, JSON.stringify(exchange));
+  }
+
+  async listSessions(): Promise<SessionSummary[]> {
+    const rows = this.st.listSessions.all() as { id: string; opco: string; cfa: string; requests: number; first: number; last: number; lastSeq: number }[];
+    return rows.map((r) => ({
+      id: r.id,
+      opco: r.opco,
+      cfa: r.cfa,
+      requests: r.requests,
+      firstAt: new Date(r.first).toISOString(),
+      lastAt: new Date(r.last).toISOString(),
+      lastSeq: r.lastSeq,
+    }));
+  }
+
+  async getSession(id: string): Promise<StoredSession | undefined> {
+    const row = this.st.getSession.get(id) as { id: string; opco: string; cfa: string } | undefined;
+    return row && { id: row.id, opco: row.opco, cfa: row.cfa, echanges: parseRows<EchangeCfa>(this.st.sessionExchanges.all(id)) };
+  }
+
   async stats(): Promise<{ opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[]> {
     return this.st.stats.all() as { opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[];
   }
 
   async reset(): Promise<void> {
-    this.db.exec('DELETE FROM dossiers; DELETE FROM factures; DELETE FROM pieces; DELETE FROM counters; DELETE FROM kv; DELETE FROM tenants;');
+    this.db.exec('DELETE FROM dossiers; DELETE FROM factures; DELETE FROM pieces; DELETE FROM counters; DELETE FROM kv; DELETE FROM tenants; DELETE FROM cert_echanges; DELETE FROM cert_sessions;');
   }
 
   async close(): Promise<void> {

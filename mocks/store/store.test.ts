@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from './memory.js';
 import { SqliteStore } from './sqlite.js';
 import type { DossierRecord, FactureRecord, MockStore } from './types.js';
+import type { EchangeCfa } from '../../conformance/model/session.js';
 import { validCerfa } from '../testdata/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-store-'));
@@ -38,6 +39,21 @@ function facture(numero: string, rejected: boolean): FactureRecord {
     paidAt: null,
     facture: { numeroInterneFacture: numero, dateFacture: '2026-02-01', organismeFormation: { siret: scope.cfa }, montantTotal: 1, lignes: [] },
     dossiers: [],
+  };
+}
+
+function echange(seq: number, receivedAtMs: number): EchangeCfa {
+  return {
+    seq,
+    receivedAtMs,
+    mockTime: '2026-01-16T09:00:00.000Z',
+    method: 'GET',
+    path: '/v2/cfakeyinfo',
+    query: {},
+    version: 'v2',
+    operation: 'GET /cfakeyinfo',
+    headers: { editeur: 'E' },
+    response: { status: 200, headers: { 'content-type': 'application/json' }, body: { status: 'success' } },
   };
 }
 
@@ -116,7 +132,43 @@ describe.each(stores)('%s store', (_name, make) => {
   });
 });
 
+describe.each(stores)('%s store: certification sessions', (_name, make) => {
+  it('keeps exchanges per session in seq order, lists sessions by start, and resets them', async () => {
+    const store = make();
+    const meta = { opco: 'norme', cfa: scope.cfa };
+    await store.appendExchange('norme-aaaaaaaa', meta, echange(2, 2_000));
+    await store.appendExchange('norme-aaaaaaaa', meta, echange(1, 1_000));
+    await store.appendExchange('atlas-bbbbbbbb', { opco: 'atlas', cfa: other.cfa }, echange(1, 1_500));
+    await expect(store.appendExchange('norme-aaaaaaaa', meta, echange(2, 3_000))).rejects.toThrow();
+    expect(await store.listSessions()).toEqual([
+      { id: 'norme-aaaaaaaa', opco: 'norme', cfa: scope.cfa, requests: 2, firstAt: new Date(1_000).toISOString(), lastAt: new Date(2_000).toISOString(), lastSeq: 2 },
+      { id: 'atlas-bbbbbbbb', opco: 'atlas', cfa: other.cfa, requests: 1, firstAt: new Date(1_500).toISOString(), lastAt: new Date(1_500).toISOString(), lastSeq: 1 },
+    ]);
+    const session = await store.getSession('norme-aaaaaaaa');
+    expect(session?.echanges.map((e) => e.seq)).toEqual([1, 2]);
+    expect(session?.echanges[0]).toEqual(echange(1, 1_000));
+    session!.echanges[0]!.headers.editeur = 'changed';
+    expect((await store.getSession('norme-aaaaaaaa'))?.echanges[0]?.headers.editeur).toBe('E');
+    expect(await store.getSession('inconnue')).toBeUndefined();
+    await store.reset();
+    expect(await store.listSessions()).toEqual([]);
+    expect(await store.getSession('norme-aaaaaaaa')).toBeUndefined();
+    await store.close();
+  });
+});
+
 describe('sqlite store durability', () => {
+  it('keeps certification sessions across a reopen', async () => {
+    const file = join(dir, 'sessions.sqlite');
+    const first = new SqliteStore(file);
+    await first.transaction(() => first.appendExchange('norme-cccccccc', { opco: 'norme', cfa: scope.cfa }, echange(1, 1_000)));
+    await first.close();
+    const second = new SqliteStore(file);
+    expect((await second.listSessions()).map((s) => [s.id, s.lastSeq])).toEqual([['norme-cccccccc', 1]]);
+    expect((await second.getSession('norme-cccccccc'))?.echanges).toEqual([echange(1, 1_000)]);
+    await second.close();
+  });
+
   it('finds after a reopen what was written before the close', async () => {
     const file = join(dir, 'reopen.sqlite');
     const first = new SqliteStore(file);

@@ -5,6 +5,7 @@
 // `transaction()`, one at a time, so read-then-write checks (duplicates) cannot interleave.
 import type { Cerfa, Convention, Certificat, Facture, IsoDate } from '../../conformance/model/payloads.js';
 import type { EtatDossier, EngagementFraisAnnexe } from '../../conformance/model/dossier.js';
+import type { EchangeCfa } from '../../conformance/model/session.js';
 import type { ClockState } from '../clock.js';
 import type { CfaTenant } from '../tenants.js';
 
@@ -89,6 +90,28 @@ export interface Page<T> {
   items: T[];
 }
 
+/** Who a certification session belongs to: the OPCO of the key and the CFA (SIRET) that owns it. */
+export interface SessionMeta {
+  opco: string;
+  cfa: string;
+}
+
+/** A certification session at a glance (admin listing); instants are the real receipt times, ISO 8601. */
+export interface SessionSummary extends SessionMeta {
+  id: string;
+  requests: number;
+  firstAt: string;
+  lastAt: string;
+  /** Highest `seq` recorded: a restarted mock continues numbering after it. */
+  lastSeq: number;
+}
+
+/** Every recorded exchange of a session, in `seq` order. */
+export interface StoredSession extends SessionMeta {
+  id: string;
+  echanges: EchangeCfa[];
+}
+
 export interface MockStore {
   readonly kind: 'memory' | 'sqlite';
   /**
@@ -123,9 +146,18 @@ export interface MockStore {
   getTenants(): Promise<CfaTenant[]>;
   putTenant(cfa: CfaTenant): Promise<void>;
 
+  /**
+   * Records one exchange of a certification session (created on its first exchange). The app calls it through its
+   * write queue, so it is committed with a group and never runs inside another operation's unit.
+   */
+  appendExchange(sessionId: string, meta: SessionMeta, exchange: EchangeCfa): Promise<void>;
+  /** Sessions in the order they started. */
+  listSessions(): Promise<SessionSummary[]>;
+  getSession(id: string): Promise<StoredSession | undefined>;
+
   /** Counts per scope, for the admin state. */
   stats(): Promise<{ opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[]>;
-  /** Deletes every dossier, invoice, pièce, counter, seeded tenant and the clock state. */
+  /** Deletes every dossier, invoice, pièce, counter, seeded tenant, certification session and the clock state. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }

@@ -90,7 +90,8 @@ export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string
       dureeTravailHebdoHeures: 35,
       dureeTravailHebdoMinutes: 0,
       travailRisque: false,
-      salaireEmbauche: 1000,
+      // 53 % of the SMIC of January 2026 to the cent: the first remuneration period (coherence-salaire-embauche).
+      salaireEmbauche: 966.21,
       remunerationsAnnuelles: [
         { dateDebut: '2026-01-15', dateFin: '2027-01-14', taux: 53, tauxMinimal: 53, typeSalaire: 'SMIC', ordre: '1.1' },
         { dateDebut: '2027-01-15', dateFin: '2028-01-14', taux: 61, tauxMinimal: 61, typeSalaire: 'SMIC', ordre: '2.1' },

@@ -1,0 +1,337 @@
+// Certification mode's recorder: attributes each request to its CFA key's session, plays the script, stores the exchange.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PayloadKind } from '../../conformance/model/payloads.js';
+import type { CapaciteCfa, EchangeCfa } from '../../conformance/model/session.js';
+import type { RuleContext } from '../../conformance/rules/rule.js';
+import { isoDay } from '../clock.js';
+import { MockProblem } from '../errors.js';
+import type { EngineContext, OperationInput, OperationResult } from '../engine/context.js';
+import { factureContext } from '../engine/factures.js';
+import { rncpInactifs } from '../engine/referentiel.js';
+import type { MockRuntime } from '../app.js';
+import type { SessionMeta } from '../store/types.js';
+import { redactSecret } from '../redact.js';
+import { playProblem, ScriptError, type CertificationScript, type Play } from './script.js';
+
+/** What `createMockApp({ certification })` needs: the script, the declared capabilities and protocol version. */
+export interface CertificationOptions {
+  script: CertificationScript;
+  capabilities: CapaciteCfa[];
+  /** The version the editor declared; absent: both accepted. */
+  version?: 'v1' | 'v2';
+  /** Names the tool in reports; `convergence` and the package's version by default. */
+  tool?: { name: string; version: string };
+  /** Findings the editor accepts (`{ruleId, reason}`), applied to every report of the run. */
+  waivers?: { ruleId: string; reason: string }[];
+}
+
+/** Request headers the protocol rules judge; credentials are never kept. */
+const REQUEST_HEADERS = ['editeur', 'logiciel', 'version', 'content-type', 'prefer', 'idempotency-key'];
+const RESPONSE_HEADERS = ['retry-after', 'content-type'];
+
+/** Deposits whose payload the catalogue judges, and the kind it judges them as. */
+const DEPOSITS: Record<string, PayloadKind> = {
+  'POST /dossiers': 'cerfa',
+  'POST /factures': 'facture',
+  'POST /conventions': 'convention',
+  'POST /certificats': 'certificat',
+};
+
+/**
+ * Answers given before the play point (authentication, headers, parsing, routing, injected faults): an exchange
+ * answered with one of these, unless scripted, did not count towards the plays.
+ */
+const BEFORE_PLAYS = new Set([
+  'CLE_API_ABSENTE',
+  'CLE_API_INCONNUE',
+  'ENTETE_EDITEUR_ABSENTE',
+  'EDITEUR_NON_AUTORISE',
+  'JETON_ABSENT',
+  'JETON_INVALIDE',
+  'JSON_MALFORME',
+  'OPERATION_INCONNUE',
+  'OPCO_INCONNU',
+  'NON_SUPPORTE',
+  'ERREUR_SIMULEE',
+  'TROP_DE_REQUETES',
+  'SERVICE_INDISPONIBLE',
+]);
+
+/** Stable session id of a key on an OPCO: never the key itself. */
+export function sessionIdOf(opco: string, key: string): string {
+  return `${opco}-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
+}
+
+interface Pending {
+  sessionId: string;
+  meta: SessionMeta;
+  exchange: Omit<EchangeCfa, 'response'>;
+}
+
+interface Queue {
+  run<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+function firstHeader(value: string | string[] | number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function pick(headers: Record<string, string | string[] | number | undefined>, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = firstHeader(headers[name]);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+function parsed(payload: unknown): unknown {
+  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function problemCode(body: unknown): string | undefined {
+  const type = (body as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' && type.startsWith('urn:convergence:probleme:') ? type.slice('urn:convergence:probleme:'.length) : undefined;
+}
+
+/** Whether a recorded exchange counted towards the plays of its operation (see BEFORE_PLAYS). */
+function countedForPlays(e: EchangeCfa): boolean {
+  if (e.scripted !== undefined) return true;
+  if (!e.operation || (e.schemaErrors?.length ?? 0) > 0) return false;
+  const code = problemCode(e.response.body);
+  return code === undefined || !BEFORE_PLAYS.has(code);
+}
+
+/** The context `dossiers.preparerDepot` judges a CERFA with. */
+function depotContext(ctx: EngineContext): RuleContext {
+  return { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel) };
+}
+
+/** The context the engine judges an invoice or a pièce with, restricted to the dossiers the payload names. */
+async function piecesContext(kind: PayloadKind, ctx: EngineContext, body: Record<string, unknown>): Promise<RuleContext> {
+  const context = await factureContext(ctx);
+  const named = new Set<string>();
+  if (kind === 'facture') {
+    for (const ligne of Array.isArray(body.lignes) ? body.lignes : []) {
+      const numero = (ligne as { numeroInterneDossier?: unknown } | null)?.numeroInterneDossier;
+      if (typeof numero === 'string') named.add(numero);
+    }
+  } else if (typeof body.numeroInterneDossier === 'string') named.add(body.numeroInterneDossier);
+  return { ...context, dossiers: (context.dossiers ?? []).filter((d) => named.has(d.cerfa.numeroInterne)) };
+}
+
+/** Checks the plays name operations the engine models (`operations`), so a typo does not silently never play. */
+export function checkPlays(script: CertificationScript, operations: readonly string[]): void {
+  const file = script.file ?? '(script)';
+  script.plays.forEach((play, i) => {
+    if (!operations.includes(play.operation)) {
+      throw new ScriptError(file, `plays[${i}].operation`, `${play.operation} is not an operation the mock plays (${operations.join(', ')})`);
+    }
+  });
+}
+
+export class CertificationRecorder {
+  /** Last seq given per session. */
+  private readonly seqs = new Map<string, number>();
+  /** Requests per session and operation that reached the play point. */
+  private readonly counts = new Map<string, number>();
+  private readonly pending = new WeakMap<FastifyRequest, Pending>();
+  /** Requests to the norm's paths that no session could own: without X-API-KEY, or with a key no CFA has for that OPCO. */
+  private readonly nonAttribuees = { sansCle: 0, cleInconnue: 0 };
+
+  constructor(
+    readonly options: CertificationOptions,
+    private readonly runtime: MockRuntime,
+    private readonly writes: Queue,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** Picks up the numbering and play counts of the sessions already in the store (a restarted mock continues them). */
+  async restore(): Promise<void> {
+    this.reset();
+    const store = this.runtime.store;
+    for (const summary of await store.listSessions()) {
+      this.seqs.set(summary.id, summary.lastSeq);
+      const session = await store.getSession(summary.id);
+      for (const e of session?.echanges ?? []) {
+        if (e.operation && countedForPlays(e)) this.count(summary.id, e.operation);
+      }
+    }
+  }
+
+  /** Forgets every session (the admin reset cleared the store). */
+  reset(): void {
+    this.seqs.clear();
+    this.counts.clear();
+    this.nonAttribuees.sansCle = 0;
+    this.nonAttribuees.cleInconnue = 0;
+  }
+
+  /** Hooks that exist only in certification mode: the normal path keeps its per-request cost. */
+  register(app: FastifyInstance): void {
+    app.addHook('onRequest', async (request) => this.attribute(request));
+    app.addHook('onSend', async (request, reply, payload) => {
+      await this.record(request, reply, payload);
+      return payload;
+    });
+  }
+
+  /** Runs the spec's validation, keeping its errors for the exchange. */
+  validate<T>(request: FastifyRequest, fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      const pending = this.pending.get(request);
+      if (pending && error instanceof MockProblem && error.code === 'REQUETE_INVALIDE') {
+        pending.exchange.schemaErrors = error.errors.map((e) => `${e.champ ?? '(requête)'} : ${e.description}`);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The work of an engine operation in certification mode: the scripted play when one is due (nothing reaches the
+   * engine, nothing is stored), else `prepare()`'s work, with the payload's judging context captured for the
+   * exchange — inside the write queue for invoices and pièces, like the engine's, so it is what the OPCO knew.
+   */
+  wrap(
+    request: FastifyRequest,
+    operation: string,
+    ctx: EngineContext,
+    input: OperationInput,
+    prepare: () => () => Promise<OperationResult>,
+  ): () => Promise<OperationResult> {
+    const pending = this.pending.get(request);
+    if (!pending) return prepare();
+    const occurrence = this.count(pending.sessionId, operation);
+    const play: Play | undefined = this.options.script.plays.find((p) => p.operation === operation && p.occurrence === occurrence);
+    const kind = DEPOSITS[operation];
+    const body = input.body;
+    const payload = kind !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    const exchange = pending.exchange;
+    if (kind === 'cerfa' && payload) exchange.payload = { kind, context: depotContext(ctx) };
+    const capture = async (): Promise<void> => {
+      if (kind && kind !== 'cerfa' && payload) exchange.payload = { kind, context: await piecesContext(kind, ctx, payload) };
+    };
+    if (play) {
+      exchange.scripted = play.id;
+      const problem = playProblem(play);
+      return async () => {
+        await capture();
+        throw problem;
+      };
+    }
+    const work = prepare();
+    if (kind === 'cerfa' || !payload) return work;
+    return async () => {
+      await capture();
+      return work();
+    };
+  }
+
+  private count(sessionId: string, operation: string): number {
+    const key = `${sessionId}\u0000${operation}`;
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n;
+  }
+
+  /** Opens the exchange of a request whose key is known for its path's OPCO, even if the mock rejects it later. */
+  /** Requests seen since start (or reset) that belong to no session, so an editor with a mistyped key learns it. */
+  unattributed(): { sansCle: number; cleInconnue: number } {
+    return { ...this.nonAttribuees };
+  }
+
+  private attribute(request: FastifyRequest): void {
+    const key = firstHeader(request.headers['x-api-key'])?.trim();
+    const [rawPath = '/'] = request.url.split('?');
+    let path: string;
+    try {
+      path = decodeURI(rawPath).replace(/\/+$/, '') || '/';
+    } catch {
+      return;
+    }
+    if (path.startsWith('/_admin')) return;
+    const runtime = this.runtime;
+    const first = path.split('/')[1] ?? '';
+    const opco = first !== '' && runtime.profiles.has(first) ? first : runtime.defaultOpco;
+    if (!key) {
+      if (/\/v[12](\/|$)/.test(path)) this.nonAttribuees.sansCle++;
+      return;
+    }
+    const tenant = runtime.tenants.findByKey(opco, key);
+    if (!tenant) {
+      this.nonAttribuees.cleInconnue++;
+      return;
+    }
+    const rest = opco === first ? path.slice(first.length + 1) || '/' : path;
+
+    let operation: string | undefined;
+    let version: 'v1' | 'v2' | undefined;
+    if (request.method === 'POST' && rest.endsWith('/oauth/token')) operation = 'POST /oauth/token';
+    else {
+      const compiled = runtime.spec.find(request.method, rest);
+      if (compiled) {
+        operation = `${request.method} ${compiled.suffix}`;
+        if (compiled.version === 'v1' || compiled.version === 'v2') version = compiled.version;
+      }
+    }
+    const sessionId = sessionIdOf(opco, key);
+    const seq = (this.seqs.get(sessionId) ?? 0) + 1;
+    this.seqs.set(sessionId, seq);
+    const exchange: Omit<EchangeCfa, 'response'> = {
+      seq,
+      receivedAtMs: Date.now(),
+      mockTime: runtime.clock.now().toISOString(),
+      method: request.method,
+      path: rawPath,
+      query: { ...(request.query as Record<string, string | string[]>) },
+      headers: pick(request.headers, REQUEST_HEADERS),
+    };
+    if (version) exchange.version = version;
+    if (operation) exchange.operation = operation;
+    this.pending.set(request, { sessionId, meta: { opco, cfa: tenant.siret }, exchange });
+  }
+
+  /** Completes the exchange with the body and the answer, and stores it through the write queue before answering. */
+  private async record(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<void> {
+    const pending = this.pending.get(request);
+    if (!pending) return;
+    this.pending.delete(request);
+    const exchange: EchangeCfa = {
+      ...pending.exchange,
+      response: { status: reply.statusCode, headers: pick(reply.getHeaders(), RESPONSE_HEADERS) },
+    };
+    const body = this.requestBody(request, exchange.operation);
+    if (body !== undefined) exchange.body = body;
+    const answer = parsed(payload);
+    if (answer !== undefined) exchange.response.body = answer;
+    // A body that is not JSON fails the spec before its validation runs.
+    if (problemCode(answer) === 'JSON_MALFORME' && !exchange.schemaErrors) {
+      exchange.schemaErrors = ["(corps) : Le corps de la requête n'est pas un JSON valide"];
+    }
+    try {
+      await this.writes.run(() => this.runtime.store.appendExchange(pending.sessionId, pending.meta, exchange));
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private requestBody(request: FastifyRequest, operation: string | undefined): unknown {
+    const body = request.body;
+    if (body === undefined || body === null) return undefined;
+    if (Buffer.isBuffer(body)) return body.length === 0 ? undefined : body.toString('utf8');
+    if (operation === 'POST /oauth/token' && typeof body === 'object' && 'client_secret' in body) {
+      return { ...body, client_secret: redactSecret(String((body as { client_secret: unknown }).client_secret)) };
+    }
+    return body;
+  }
+}

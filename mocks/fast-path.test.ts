@@ -1,0 +1,197 @@
+// The lean path: it answers plain GET/POST /v2/dossiers itself, byte for byte as Fastify would, and gives back the rest.
+import { request as httpRequest, createServer, type IncomingMessage, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockApp, WriteQueue, type MockApp, type RequestLogEntry } from './app.js';
+import { frozenClock } from './clock.js';
+import { bundledReferentiel } from './engine/referentiel.js';
+import { createFastPath, replayBody } from './fast-path.js';
+import { FaultInjector } from './faults.js';
+import { bundledProfiles, DEFAULT_OPCO } from './profiles.js';
+import { compileSpec, defaultSpecPath } from './spec.js';
+import { openStore } from './store/index.js';
+import { DEFAULT_DELAIS, demoConfig, TenantRegistry } from './tenants.js';
+import { ADMIN, START } from './testdata/harness.js';
+import { HEADERS, validCerfa } from './testdata/fixtures.js';
+import { NO_BREAKS } from './variants/index.js';
+
+interface Exchange {
+  status: number;
+  /** Lower-cased `name: value` lines, Date left out (it moves), sorted. */
+  headers: string[];
+  body: string;
+}
+
+function send(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<Exchange> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, method, path, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const lines: string[] = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) {
+            const name = res.rawHeaders[i]!.toLowerCase();
+            if (name !== 'date') lines.push(`${name}: ${res.rawHeaders[i + 1]}`);
+          }
+          resolve({ status: res.statusCode ?? 0, headers: lines.sort(), body: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const JSON_HEADERS = { ...HEADERS, 'content-type': 'application/json' };
+const cerfa = (numero: string, nom = 'MARTIN'): string => JSON.stringify(validCerfa(numero, { nom }));
+
+describe('the lean path answers exactly what Fastify answers', () => {
+  const apps: { mock: MockApp; url: string; log: RequestLogEntry[] }[] = [];
+
+  beforeAll(async () => {
+    for (const fastPath of [true, false]) {
+      const log: RequestLogEntry[] = [];
+      const mock = await createMockApp({ clock: frozenClock(START), store: 'memory', fastPath, onRequest: (entry) => log.push(entry) });
+      apps.push({ mock, url: await mock.app.listen({ port: 0, host: '127.0.0.1' }), log });
+    }
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.mock.close();
+  });
+
+  /** The same request to the app with the lean path and to the one without: same status, headers, body and log entry. */
+  async function both(method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<Exchange> {
+    const [lean, plain] = [await send(apps[0]!.url, method, path, headers, body), await send(apps[1]!.url, method, path, headers, body)];
+    expect(lean).toEqual(plain);
+    const [a, b] = apps.map((app) => ({ ...app.log[app.log.length - 1], ms: 0 }));
+    expect(a).toEqual(b);
+    return lean;
+  }
+
+  it('deposits and reads a dossier (the paths the lean path serves)', async () => {
+    const created = await both('POST', '/v2/dossiers', JSON_HEADERS, cerfa('FP-1'));
+    expect(created.status).toBe(201);
+    expect(JSON.parse(created.body)).toMatchObject({ numeroInterne: 'FP-1', etat: 'TRANSMIS' });
+    expect(created.headers).toContain('content-type: application/json; charset=utf-8');
+    const read = await both('GET', '/v2/dossiers?numeroInterne=FP-1', HEADERS);
+    expect(read.status).toBe(200);
+    expect(JSON.parse(read.body).cerfa.numeroInterne).toBe('FP-1');
+    // The same identity under another number: accepted, later ANNULE, on both.
+    expect((await both('POST', '/v2/dossiers', JSON_HEADERS, cerfa('FP-2'))).status).toBe(201);
+    expect((await both('POST', '/v2/dossiers', { ...HEADERS, 'content-type': 'application/json; charset=utf-8' }, cerfa('FP-3', 'AUTRE'))).status).toBe(201);
+  });
+
+  it('answers every refusal of a deposit the same way', async () => {
+    expect((await both('POST', '/v2/dossiers', JSON_HEADERS, cerfa('FP-1'))).status).toBe(409);
+    expect((await both('POST', '/v2/dossiers', JSON_HEADERS, '{"numeroInterne": ')).status).toBe(400);
+    expect((await both('POST', '/v2/dossiers', JSON_HEADERS, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))).status).toBe(400);
+    expect((await both('POST', '/v2/dossiers', JSON_HEADERS, '   ')).status).toBe(400);
+    expect((await both('POST', '/v2/dossiers', JSON_HEADERS, '{}')).status).toBe(400);
+    const late = JSON.parse(cerfa('FP-4')) as { contrat: { dateFinContrat: string } };
+    late.contrat.dateFinContrat = '2025-01-01';
+    const rejected = await both('POST', '/v2/dossiers', JSON_HEADERS, JSON.stringify(late));
+    expect(rejected.status).toBe(400);
+    expect(rejected.headers.some((h) => h.startsWith('content-type: application/problem+json'))).toBe(true);
+    expect((await both('POST', '/v2/dossiers', { ...JSON_HEADERS, 'x-api-key': 'inconnue' }, cerfa('FP-5'))).status).toBe(403);
+    const { editeur: _e, ...noEditeur } = JSON_HEADERS;
+    expect((await both('POST', '/v2/dossiers', noEditeur, cerfa('FP-6'))).status).toBe(400);
+    expect((await both('POST', '/v2/dossiers', { ...JSON_HEADERS, prefer: 'code=503' }, cerfa('FP-7'))).status).toBe(503);
+    expect((await both('POST', '/v2/dossiers', { ...HEADERS, 'content-type': 'text/plain' }, cerfa('FP-8'))).status).toBe(400);
+  });
+
+  it('answers every other read the same way', async () => {
+    expect((await both('GET', '/v2/dossiers?numeroInterne=INCONNU', HEADERS)).status).toBe(404);
+    expect((await both('GET', '/v2/dossiers?numeroInterne=FP%2D1', HEADERS)).status).toBe(200);
+    expect((await both('GET', '/v2/dossiers?numeroInterne=FP-1&x=1', HEADERS)).status).toBe(200);
+    expect((await both('GET', '/v2/dossiers?numeroInterne=', HEADERS)).status).toBe(400);
+    expect((await both('GET', '/v2/dossiers?numeroInterne=FP-1', { ...HEADERS, 'x-api-key': ' ' })).status).toBe(401);
+    expect((await both('GET', '/v2/dossiers?numeroInterne=FP-1', { ...HEADERS, prefer: 'code=429' })).status).toBe(429);
+  });
+
+  it('applies an armed fault on both', async () => {
+    for (const app of apps) {
+      const res = await app.mock.app.inject({ method: 'POST', url: '/_admin/faults', headers: ADMIN, payload: { kind: '503', count: 2 } });
+      expect(res.statusCode).toBe(201);
+    }
+    expect((await both('GET', '/v2/dossiers?numeroInterne=FP-1', HEADERS)).status).toBe(503);
+    expect((await both('POST', '/v2/dossiers', JSON_HEADERS, cerfa('FP-9'))).status).toBe(503);
+    expect((await both('GET', '/v2/dossiers?numeroInterne=FP-1', HEADERS)).status).toBe(200);
+  });
+});
+
+describe('what the lean path takes and what it gives back', () => {
+  let server: Server;
+  let base: string;
+  const givenBack: { url: string; body: string | null }[] = [];
+  let faults: FaultInjector;
+
+  beforeAll(async () => {
+    const store = openStore('memory');
+    faults = new FaultInjector();
+    const runtime = {
+      store,
+      clock: frozenClock(START),
+      tenants: new TenantRegistry(demoConfig().cfas),
+      profiles: bundledProfiles(),
+      defaultOpco: DEFAULT_OPCO,
+      faults,
+      spec: await compileSpec(defaultSpecPath()),
+      breaks: NO_BREAKS,
+    };
+    const lean = createFastPath({
+      runtime,
+      delais: DEFAULT_DELAIS,
+      pageSize: 50,
+      referentiel: bundledReferentiel(),
+      writes: new WriteQueue(() => store),
+      bodyLimit: 1024 * 1024,
+    });
+    const next = (req: IncomingMessage, res: import('node:http').ServerResponse): void => {
+      const replayed = replayBody(req);
+      const finish = (body: string | null): void => {
+        givenBack.push({ url: `${req.method} ${req.url}`, body });
+        res.writeHead(599).end();
+      };
+      if (replayed) {
+        const chunks: Buffer[] = [];
+        replayed.on('data', (c: Buffer) => chunks.push(c)).on('end', () => finish(Buffer.concat(chunks).toString('utf8')));
+      } else req.resume().on('end', () => finish(null));
+    };
+    server = createServer((req, res) => lean(req, res, next));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('answers a plain deposit and read itself', async () => {
+    expect((await send(base, 'POST', '/v2/dossiers', JSON_HEADERS, cerfa('LP-1'))).status).toBe(201);
+    expect((await send(base, 'GET', '/v2/dossiers?numeroInterne=LP-1', HEADERS)).status).toBe(200);
+    expect(givenBack).toEqual([]);
+  });
+
+  it('gives back refusals with the body it read, and untouched requests before reading', async () => {
+    const bad = '{"numeroInterne": 1}';
+    expect((await send(base, 'POST', '/v2/dossiers', JSON_HEADERS, bad)).status).toBe(599);
+    expect((await send(base, 'POST', '/v2/dossiers', JSON_HEADERS, cerfa('LP-1'))).status).toBe(599);
+    expect((await send(base, 'GET', '/v2/dossiers?numeroInterne=NONE', HEADERS)).status).toBe(599);
+    expect((await send(base, 'POST', '/v2/dossiers', { ...JSON_HEADERS, 'x-api-key': 'x' }, cerfa('LP-2'))).status).toBe(599);
+    expect((await send(base, 'POST', '/akto/v2/dossiers', JSON_HEADERS, cerfa('LP-3'))).status).toBe(599);
+    faults.add({ kind: 'latency', latencyMs: 1 });
+    expect((await send(base, 'GET', '/v2/dossiers?numeroInterne=LP-1', HEADERS)).status).toBe(599);
+    faults.clear();
+    expect(givenBack).toEqual([
+      { url: 'POST /v2/dossiers', body: bad },
+      { url: 'POST /v2/dossiers', body: cerfa('LP-1') },
+      { url: 'GET /v2/dossiers?numeroInterne=NONE', body: null },
+      // Given back before its body was read: Fastify reads it from the socket.
+      { url: 'POST /v2/dossiers', body: null },
+      { url: 'POST /akto/v2/dossiers', body: null },
+      { url: 'GET /v2/dossiers?numeroInterne=LP-1', body: null },
+    ]);
+  });
+});

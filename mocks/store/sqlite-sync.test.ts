@@ -1,0 +1,32 @@
+// The SQLite store's durability setting: FULL unless NORMAL is asked for explicitly, never weaker than NORMAL.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteStore, sqliteSynchronous } from './sqlite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sqlite-sync-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('CONVERGENCE_SQLITE_SYNC', () => {
+  it('keeps FULL by default and for anything but NORMAL', () => {
+    expect(sqliteSynchronous({})).toBe('FULL');
+    expect(sqliteSynchronous({ CONVERGENCE_SQLITE_SYNC: 'OFF' })).toBe('FULL');
+    expect(sqliteSynchronous({ CONVERGENCE_SQLITE_SYNC: ' normal ' })).toBe('NORMAL');
+  });
+
+  it('opens the store with the chosen setting', async () => {
+    const previous = process.env.CONVERGENCE_SQLITE_SYNC;
+    process.env.CONVERGENCE_SQLITE_SYNC = 'NORMAL';
+    try {
+      const store = new SqliteStore(join(dir, 'normal.sqlite'));
+      const db = (store as unknown as { db: { pragma(s: string, o: { simple: true }): unknown } }).db;
+      expect(db.pragma('synchronous', { simple: true })).toBe(1);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      await store.close();
+    } finally {
+      if (previous === undefined) delete process.env.CONVERGENCE_SQLITE_SYNC;
+      else process.env.CONVERGENCE_SQLITE_SYNC = previous;
+    }
+  });
+});
