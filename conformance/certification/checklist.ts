@@ -24,6 +24,13 @@ export interface Constats {
   blocagesPayload: ReadonlyMap<number, readonly string[]>;
   /** A protocol rule's verdict; undefined when the rule was not run (`only`). */
   regle(id: string): VerdictRegle | undefined;
+  /** The run's scripted plays, so a not-exercised item can say which request triggers them; absent: unknown. */
+  script?: ScriptJoue;
+}
+
+/** What the checklist needs of the certification script: its plays, to tell the editor how to exercise an item. */
+export interface ScriptJoue {
+  plays: readonly { id: string; operation: string; occurrence: number; status: number }[];
 }
 
 type Verdict = { outcome: ChecklistOutcome; reason?: string; exchanges?: number[] };
@@ -40,9 +47,49 @@ interface ItemDef {
 const notExercised = (reason: string): Verdict => ({ outcome: 'not-exercised', reason });
 const ofOperation = (c: Constats, operation: string): EchangeCfa[] => c.session.echanges.filter((e) => e.operation === operation);
 const MAX_EXCHANGES = 10;
+const rang = (n: number): string => (n === 1 ? '1re' : `${n}e`);
+
+/**
+ * How the script exercises what `match` selects: `le script répond 429 à la 1re requête GET /dossiers de la session
+ * (limite-debit-lecture)`; undefined when the script is unknown or has no such play.
+ */
+function jeu(c: Constats, match: (play: ScriptJoue['plays'][number]) => boolean): string | undefined {
+  if (c.script === undefined) return undefined;
+  const play = c.script.plays.find(match);
+  return play && `le script répond ${play.status} à la ${rang(play.occurrence)} requête ${play.operation} de la session (${play.id})`;
+}
+
+/** The answers a list of exchanges got, for a reason: `#1 503 (réponse jouée erreur-serveur-depot), #2 403 EDITEUR_NON_AUTORISE`. */
+function reponses(list: readonly EchangeCfa[]): string {
+  const shown = list.slice(-3).map((e) => {
+    const code = problemeDe(e);
+    return `#${e.seq} ${e.response.status}${e.scripted !== undefined ? ` (réponse jouée ${e.scripted})` : code !== undefined ? ` ${code}` : ''}`;
+  });
+  return `${list.length > 3 ? '…, ' : ''}${shown.join(', ')}`;
+}
+
+/** The problem code of a norm error answer (`urn:convergence:probleme:CODE`, else the first errors[].code). */
+function problemeDe(e: EchangeCfa): string | undefined {
+  const body = e.response.body as { type?: unknown; errors?: { code?: unknown }[] } | undefined;
+  if (body === null || typeof body !== 'object') return undefined;
+  if (typeof body.type === 'string' && body.type.startsWith('urn:convergence:probleme:')) return body.type.slice('urn:convergence:probleme:'.length);
+  const first = Array.isArray(body.errors) ? body.errors[0]?.code : undefined;
+  return typeof first === 'string' ? first : undefined;
+}
+
+/** What a refusal designates: `REFERENCE_FACTURE_REFUSEE sur referenceFactureCFA`. */
+function motifs(e: EchangeCfa): string {
+  const errors = (e.response.body as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors)) return `réponse ${e.response.status}`;
+  return errors
+    .slice(0, 3)
+    .map((x: { code?: unknown; champ?: unknown }) => `${String(x?.code ?? '?')}${typeof x?.champ === 'string' && x.champ !== '' ? ` sur ${x.champ}` : ''}`)
+    .join(', ');
+}
 
 /** A deposit of `operation` accepted with one of `statuses` whose payload has no blocking finding; fail when every deposit had one or was refused. */
-function depotValide(operation: string, statuses: readonly number[], what: string) {
+function depotValide(operation: string, statuses: readonly number[], what: string, conseil: string, feminin = false) {
+  const accord = feminin ? 'e' : '';
   return (c: Constats): Verdict => {
     const depots = ofOperation(c, operation);
     const bloques = (e: EchangeCfa) => c.blocagesPayload.get(e.seq) ?? [];
@@ -55,17 +102,18 @@ function depotValide(operation: string, statuses: readonly number[], what: strin
         outcome: 'fail',
         reason:
           regles.length > 0
-            ? `${what} envoyé(e) porte des anomalies bloquantes (${regles.slice(0, 5).join(', ')}${regles.length > 5 ? ', …' : ''}) et aucun envoi valide n’a été accepté`
-            : `${what} envoyé(e) a été refusé(e) et aucun envoi valide n’a été accepté`,
+            ? `${what} envoyé${accord} porte des anomalies bloquantes (${regles.slice(0, 5).join(', ')}${regles.length > 5 ? ', …' : ''}) et aucun envoi valide n’a été accepté`
+            : `${what} envoyé${accord} a été refusé${accord} (${reponses(mauvais)}) et aucun envoi valide n’a été accepté`,
         exchanges: mauvais.map((e) => e.seq).slice(0, MAX_EXCHANGES),
       };
     }
-    return notExercised(depots.length === 0 ? `aucun envoi ${operation} dans la session` : `aucun envoi ${operation} n’a encore été accepté`);
+    if (depots.length === 0) return notExercised(`aucun envoi ${operation} dans la session : ${conseil}`);
+    return notExercised(`aucun envoi ${operation} n’a encore été accepté (${reponses(depots)}) : renvoyez-le une fois la cause levée`);
   };
 }
 
 /** An item that a protocol rule decides once the session exercised it (`exercised` non-empty). */
-function parRegle(ruleId: string, exercised: (c: Constats) => number[], absent: string) {
+function parRegle(ruleId: string, exercised: (c: Constats) => number[], absent: (c: Constats) => string) {
   return (c: Constats): Verdict => {
     const verdict = c.regle(ruleId);
     const seqs = exercised(c);
@@ -79,12 +127,25 @@ function parRegle(ruleId: string, exercised: (c: Constats) => number[], absent: 
         exchanges: (verdict.exchanges.length > 0 ? verdict.exchanges : seqs).slice(0, MAX_EXCHANGES),
       };
     }
-    if (seqs.length === 0) return notExercised(absent);
+    if (seqs.length === 0) return notExercised(absent(c));
     if (verdict === undefined) return notExercised(`règle ${ruleId} non retenue pour ce jugement`);
     if (verdict.outcome === 'pass') return { outcome: 'pass', exchanges: seqs.slice(0, MAX_EXCHANGES) };
     return notExercised(verdict.reason ?? `la règle ${ruleId} n’a pas pu juger la session`);
   };
 }
+
+const AUCUN_CONTRAT = 'aucun contrat accepté dans la session : déposez d’abord un contrat (item contrats-depot-valide)';
+
+/** Why a reaction item is not exercised yet, and which request of the script provokes it. */
+function sansReponse(c: Constats, constat: string, match: (play: ScriptJoue['plays'][number]) => boolean, sansJeu: string): string {
+  const play = jeu(c, match);
+  if (play !== undefined) return `${constat} : ${play}, envoyez-la pour l’exercer`;
+  if (c.script !== undefined) return `${constat} : ${sansJeu}`;
+  return constat;
+}
+
+const aucunRejet = (c: Constats): string =>
+  sansReponse(c, 'aucune facture rejetée dans la session', (p) => p.operation === 'POST /factures' && p.status >= 400 && p.status < 500 && p.status !== 429, 'le script ne joue aucun refus de facture, seul un refus réel du bouchon l’exerce');
 
 /** Invoices answered with a rejection (engine or scripted play). */
 const rejetsFacture = (c: Constats): EchangeCfa[] => ofOperation(c, 'POST /factures').filter(estRejet);
@@ -94,7 +155,7 @@ const ITEMS: readonly ItemDef[] = [
     id: 'contrats-depot-valide',
     capability: 'contrats',
     title: 'Déposer un contrat (CERFA) valide, accepté par l’OPCO',
-    judge: depotValide('POST /dossiers', [201], 'Le contrat'),
+    judge: depotValide('POST /dossiers', [201], 'Le contrat', 'déposez un contrat (POST /v2/dossiers) dont organismeFormation.siret est celui du CFA de la clé'),
   },
   {
     id: 'contrats-etat-lu',
@@ -105,13 +166,14 @@ const ITEMS: readonly ItemDef[] = [
         const numero = dossierDepose(e);
         return numero === undefined ? [] : [{ seq: e.seq, numero }];
       });
-      if (deposes.length === 0) return notExercised('aucun contrat accepté dans la session');
+      if (deposes.length === 0) return notExercised(AUCUN_CONTRAT);
       for (const e of c.session.echanges) {
         const lus = dossiersLus(e);
         const depot = deposes.find((d) => d.seq < e.seq && lus.some((l) => l.numeroInterne === d.numero));
         if (depot !== undefined) return { outcome: 'pass', exchanges: [depot.seq, e.seq] };
       }
-      return notExercised(`l’état du dossier ${deposes[0]!.numero} n’a pas encore été lu`);
+      const numero = deposes[0]!.numero;
+      return notExercised(`l’état du dossier ${numero} n’a pas encore été lu : lisez-le après son dépôt (GET /dossiers?numeroInterne=${numero}, /dossiers/etats ou /dossiers/liste)`);
     },
   },
   {
@@ -120,31 +182,37 @@ const ITEMS: readonly ItemDef[] = [
     title: 'Lire l’échéancier d’un dossier engagé',
     judge(c) {
       const deposes = new Set(c.session.echanges.map(dossierDepose).filter((n): n is string => n !== undefined));
-      if (deposes.size === 0) return notExercised('aucun contrat accepté dans la session');
+      if (deposes.size === 0) return notExercised(AUCUN_CONTRAT);
       const lecture = c.session.echanges.find((e) =>
         dossiersLus(e).some((l) => deposes.has(l.numeroInterne) && l.etat === 'ENGAGE' && (l.echeances ?? 0) > 0),
       );
       if (lecture !== undefined) return { outcome: 'pass', exchanges: [lecture.seq] };
-      return notExercised('aucune lecture d’un dossier de la session ne l’a montré ENGAGE avec son échéancier');
+      const vus = c.session.echanges.flatMap(dossiersLus).filter((l) => deposes.has(l.numeroInterne) && l.etat !== undefined);
+      const dernier = vus[vus.length - 1];
+      return notExercised(
+        'aucune lecture d’un dossier de la session ne l’a montré ENGAGE avec son échéancier' +
+          (dernier !== undefined ? ` (dernier état lu : ${dernier.etat})` : '') +
+          ' : lisez-le par GET /dossiers?numeroInterne=… une fois engagé (délai « decision » du script sur l’horloge du bouchon, que PUT /_admin/clock avance)',
+      );
     },
   },
   {
     id: 'conventions-depot-valide',
     capability: 'conventions',
     title: 'Déposer une convention de formation valide, acceptée par l’OPCO',
-    judge: depotValide('POST /conventions', [200, 201], 'La convention'),
+    judge: depotValide('POST /conventions', [200, 201], 'La convention', 'déposez la convention de formation d’un dossier déposé dans la session (POST /conventions)', true),
   },
   {
     id: 'factures-echeance-ouverte-facturee',
     capability: 'factures',
     title: 'Facturer une échéance ouverte (facture acceptée sans anomalie bloquante)',
-    judge: depotValide('POST /factures', [201], 'La facture'),
+    judge: depotValide('POST /factures', [201], 'La facture', 'facturez une échéance ouverte d’un dossier ENGAGE dont l’état a été lu (POST /factures)', true),
   },
   {
     id: 'factures-rejet-traite',
     capability: 'factures',
     title: 'Traiter chaque rejet de facture sans la renvoyer à l’identique',
-    judge: parRegle('client-facture-rejetee-corrigee', (c) => rejetsFacture(c).map((e) => e.seq), 'aucune facture rejetée dans la session'),
+    judge: parRegle('client-facture-rejetee-corrigee', (c) => rejetsFacture(c).map((e) => e.seq), aucunRejet),
   },
   {
     id: 'factures-renvoi-corrige',
@@ -164,8 +232,13 @@ const ITEMS: readonly ItemDef[] = [
       if (regle?.outcome === 'fail' && regle.waived === undefined) {
         return { outcome: 'fail', reason: 'une facture rejetée a été renvoyée à l’identique, jamais corrigée', exchanges: regle.exchanges.slice(0, MAX_EXCHANGES) };
       }
-      if (rejets.length === 0) return notExercised('aucune facture rejetée dans la session');
-      return notExercised('aucune facture rejetée n’a encore été renvoyée corrigée puis acceptée');
+      if (rejets.length === 0) return notExercised(aucunRejet(c));
+      const dernier = rejets[rejets.length - 1]!;
+      const numero = numeroFacture(dernier);
+      return notExercised(
+        `aucune facture rejetée n’a encore été renvoyée corrigée puis acceptée : corrigez ce que le refus #${dernier.seq} désigne (${motifs(dernier)}) ` +
+          `et renvoyez la facture${numero !== undefined ? ` ${numero}` : ''} sous le même numeroInterneFacture`,
+      );
     },
   },
   {
@@ -176,10 +249,10 @@ const ITEMS: readonly ItemDef[] = [
     title: 'Lire l’état des factures après un envoi accepté',
     judge(c) {
       const acceptee = ofOperation(c, 'POST /factures').find((e) => e.response.status === 201);
-      if (acceptee === undefined) return notExercised('aucune facture acceptée dans la session');
+      if (acceptee === undefined) return notExercised('aucune facture acceptée dans la session : l’item se lit après une facture acceptée (201)');
       const lecture = ofOperation(c, 'GET /factures/etats').find((e) => e.seq > acceptee.seq && e.response.status === 200);
       if (lecture !== undefined) return { outcome: 'pass', exchanges: [acceptee.seq, lecture.seq] };
-      return notExercised('l’état des factures n’a pas été lu après la facture acceptée');
+      return notExercised(`l’état des factures n’a pas été lu après la facture acceptée #${acceptee.seq} : lisez GET /v2/factures/etats`);
     },
   },
   {
@@ -187,7 +260,7 @@ const ITEMS: readonly ItemDef[] = [
     capability: 'certificats',
     versions: ['v2'],
     title: 'Déposer un certificat de réalisation valide, accepté par l’OPCO',
-    judge: depotValide('POST /certificats', [200, 201], 'Le certificat'),
+    judge: depotValide('POST /certificats', [200, 201], 'Le certificat', 'déposez le certificat de réalisation d’un dossier facturé (POST /v2/certificats)'),
   },
   {
     id: 'protocole-retry-after',
@@ -196,7 +269,7 @@ const ITEMS: readonly ItemDef[] = [
     judge: parRegle(
       'client-retry-after-respecte',
       (c) => c.session.echanges.filter((e) => e.response.status === 429).map((e) => e.seq),
-      'aucune réponse 429 dans la session',
+      (c) => sansReponse(c, 'aucune réponse 429 dans la session', (p) => p.status === 429, 'le script ne joue aucun 429, l’item ne peut pas être exercé avec ce script'),
     ),
   },
   {
@@ -206,7 +279,7 @@ const ITEMS: readonly ItemDef[] = [
     judge: parRegle(
       'client-pas-de-tempete-apres-erreur',
       (c) => c.session.echanges.filter((e) => e.response.status >= 500).map((e) => e.seq),
-      'aucune réponse 5xx dans la session',
+      (c) => sansReponse(c, 'aucune réponse 5xx dans la session', (p) => p.status >= 500, 'le script ne joue aucune erreur 5xx, l’item ne peut pas être exercé avec ce script'),
     ),
   },
 ];

@@ -103,6 +103,8 @@ describe('one mistake each: exactly the matching rule fails', () => {
     expect(rule.evidence[0]).toMatchObject({ scenario: 'norme-3f9a1c2b', step: '#10 GET /v2/factures/etats', request: { method: 'GET', url: `${MOCK}/v2/factures/etats` } });
     expect(rule.evidence[0]?.curl).toContain('"X-API-KEY: $API_KEY"');
     expect(rule.evidence[0]?.curl).not.toContain('EDITEUR:');
+    // The step names the exchange by its seq: the path keeps only what is inside it, not the array index.
+    expect(rule.evidence[0]?.path).toBe('headers');
     expect(report.scenarios[0]?.steps[9]?.outcome).toBe('fail');
     expect(report.scenarios[0]?.outcome).toBe('fail');
     expect(report.exitCode).toBe(1);
@@ -196,13 +198,61 @@ describe('checklist and exit code', () => {
     expect(report.exitCode).toBe(1);
   });
 
+  it('says which scripted request exercises a reaction item, or that the script cannot', () => {
+    const session = sessionValide();
+    const sans429 = avecEchanges(session, session.echanges.filter((e) => e.response.status !== 429 && e.response.status < 500));
+    const plays = [
+      { id: 'limite-debit-lecture', operation: 'GET /dossiers', occurrence: 1, status: 429 },
+      { id: 'rejet-premiere-facture', operation: 'POST /factures', occurrence: 1, status: 400 },
+    ];
+    const report = juger(sans429, { script: { plays } });
+    expect(item(report, 'protocole-retry-after')?.reason).toBe(
+      'aucune réponse 429 dans la session : le script répond 429 à la 1re requête GET /dossiers de la session (limite-debit-lecture), envoyez-la pour l’exercer',
+    );
+    expect(item(report, 'protocole-erreur-serveur')?.reason).toBe(
+      'aucune réponse 5xx dans la session : le script ne joue aucune erreur 5xx, l’item ne peut pas être exercé avec ce script',
+    );
+    const sansFacture = avecEchanges(session, session.echanges.filter((e) => e.operation !== 'POST /factures'));
+    expect(item(juger(sansFacture, { script: { plays } }), 'factures-rejet-traite')?.reason).toContain('le script répond 400 à la 1re requête POST /factures');
+    expect(item(juger(sansFacture, { script: { plays: [] } }), 'factures-rejet-traite')?.reason).toContain('seul un refus réel du bouchon l’exerce');
+  });
+
+  it('tells how to exercise an item never attempted, and what the deposits got when none was accepted', () => {
+    const session = sessionValide();
+    const sansConvention = avecEchanges(session, session.echanges.filter((e) => e.operation !== 'POST /conventions'));
+    expect(item(juger(sansConvention), 'conventions-depot-valide')?.reason).toBe(
+      'aucun envoi POST /conventions dans la session : déposez la convention de formation d’un dossier déposé dans la session (POST /conventions)',
+    );
+    // Only the scripted 503: the reason names the answer and asks for a resend.
+    const premier = session.echanges.find((e) => e.operation === 'POST /dossiers' && e.scripted !== undefined)!;
+    const seul503 = avecEchanges(session, session.echanges.filter((e) => e.operation !== 'POST /dossiers' || e === premier));
+    expect(item(juger(seul503), 'contrats-depot-valide')?.reason).toBe(
+      `aucun envoi POST /dossiers n’a encore été accepté (#${premier.seq} 503 (réponse jouée ${premier.scripted})) : renvoyez-le une fois la cause levée`,
+    );
+  });
+
+  it('fails a deposit item the OPCO only refused, naming the answers, with the right agreement', () => {
+    const session = sessionValide();
+    const facture = session.echanges.find((e) => e.operation === 'POST /factures' && e.response.status === 201)!;
+    const refusee = { ...facture, scripted: undefined, response: { status: 400, headers: {}, body: { type: 'urn:convergence:probleme:FACTURE_REJETEE', errors: [{ code: 'FACTURE_DEJA_CONNUE', description: 'x' }] } } };
+    const report = juger(avecEchanges(session, session.echanges.filter((e) => e.operation !== 'POST /factures').concat([refusee])), { only: ['client-facture-rejetee-corrigee'] });
+    expect(item(report, 'factures-echeance-ouverte-facturee')).toMatchObject({ outcome: 'fail', reason: expect.stringMatching(/^La facture envoyée a été refusée \(#\d+ 400 FACTURE_REJETEE\) et aucun envoi valide n’a été accepté$/) });
+  });
+
   it('leaves read and resend items not exercised until the session shows them', () => {
     const session = sessionValide();
     // Without the reads of #5 and #6, the deposited dossier's state and échéancier were never seen; without #9, no corrected resend.
     const report = juger(avecEchanges(session, session.echanges.filter((e) => ![5, 6, 9].includes(e.seq))), { only: ['client-facture-rejetee-corrigee'] });
-    expect(item(report, 'contrats-etat-lu')).toMatchObject({ outcome: 'not-exercised', reason: 'l’état du dossier CFA-2025-000123 n’a pas encore été lu' });
+    expect(item(report, 'contrats-etat-lu')).toMatchObject({
+      outcome: 'not-exercised',
+      reason: 'l’état du dossier CFA-2025-000123 n’a pas encore été lu : lisez-le après son dépôt (GET /dossiers?numeroInterne=CFA-2025-000123, /dossiers/etats ou /dossiers/liste)',
+    });
     expect(item(report, 'contrats-echeancier-lu')?.outcome).toBe('not-exercised');
-    expect(item(report, 'factures-renvoi-corrige')).toMatchObject({ outcome: 'not-exercised', reason: 'aucune facture rejetée n’a encore été renvoyée corrigée puis acceptée' });
+    expect(item(report, 'factures-renvoi-corrige')?.outcome).toBe('not-exercised');
+    // What to fix and how to resend: the refusal's code and field, the invoice number to keep.
+    expect(item(report, 'factures-renvoi-corrige')?.reason).toMatch(
+      /^aucune facture rejetée n’a encore été renvoyée corrigée puis acceptée : corrigez ce que le refus #\d+ désigne \(REFERENCE_FACTURE_REFUSEE sur referenceFactureCFA\) et renvoyez la facture \S+ sous le même numeroInterneFacture$/,
+    );
     expect(item(report, 'factures-rejet-traite')?.outcome).toBe('pass');
     expect(item(report, 'protocole-retry-after')).toMatchObject({ outcome: 'not-exercised', reason: 'règle client-retry-after-respecte non retenue pour ce jugement' });
   });

@@ -16,7 +16,7 @@ import {
   type StepReport,
   type SuiteReport,
 } from '../../reports/suite/model.js';
-import { buildChecklist, PROTOCOLE, type VerdictRegle } from './checklist.js';
+import { buildChecklist, PROTOCOLE, type ScriptJoue, type VerdictRegle } from './checklist.js';
 import { curlOf, redactBody, stepName, urlOf } from './exchanges.js';
 
 export interface JudgeOptions {
@@ -28,6 +28,8 @@ export interface JudgeOptions {
   waivers?: { ruleId: string; reason: string }[];
   /** Keep only these rule ids (payload or protocol rules); an unknown id throws `UnknownRuleError`. */
   only?: string[];
+  /** The run's scripted plays: a not-exercised checklist item then names the request that provokes it. */
+  script?: ScriptJoue;
   /** The judging instant (the report's `finishedAt`); tests fix it. */
   now?: () => Date;
 }
@@ -69,10 +71,19 @@ function evidenceOf(session: SessionCfa, baseUrl: string, e: EchangeCfa, result:
     step: stepName(e),
     request: { method: e.method, url: urlOf(baseUrl, e), headers: { ...e.headers }, ...(e.body !== undefined ? { body: redactBody(e.body) } : {}) },
     response: { status: e.response.status, headers: { ...e.response.headers }, ...(e.response.body !== undefined ? { body: redactBody(e.response.body) } : {}) },
-    ...(first !== undefined ? { expected: first.expected, received: first.received, path: first.path } : {}),
+    ...(first !== undefined ? { expected: first.expected, received: first.received, ...cheminLisible(first.path) } : {}),
     ...(message !== undefined && message !== '' ? { message } : {}),
     curl: curlOf(baseUrl, e),
   };
+}
+
+/**
+ * The path a reader sees: a session rule's `echanges[7].headers` names the exchange by its array index, which the
+ * step (`#8 POST /v2/factures`) already names by its seq; only what is inside the exchange (`headers`) is kept.
+ */
+function cheminLisible(path: string): { path?: string } {
+  const inside = path.replace(/^echanges\[\d+\]\.?/, '');
+  return inside === '' ? {} : { path: inside };
 }
 
 /** The exchange a session rule's violation points to: `echanges[i]…` (array index) or `#seq` in its path. */
@@ -212,6 +223,7 @@ export function judgeSession(session: SessionCfa, options: JudgeOptions): SuiteR
   const checklist = buildChecklist(options.capabilities, {
     session,
     blocagesPayload: blocages,
+    ...(options.script !== undefined ? { script: options.script } : {}),
     regle(id): VerdictRegle | undefined {
       const a = aggregates.get(id);
       if (a === undefined || !sessionRules.some((r) => r.id === id)) return undefined;

@@ -15,7 +15,7 @@ describe('client-depot-rejete-non-renvoye', () => {
     const dernier = planted.echanges.length - 1;
     expect(rule.check(planted, {})).toMatchObject({
       outcome: 'fail',
-      violations: [{ path: `echanges[${dernier}]`, expected: `un dépôt corrigé après le refus de la requête #${dernier} (DOSSIER_DEJA_CONNU)` }],
+      violations: [{ path: `echanges[${dernier}]`, expected: `un dépôt corrigé après le refus de la requête #${dernier} (DOSSIER_DEJA_CONNU sur numeroInterne)` }],
     });
   });
 

@@ -2,7 +2,7 @@
 import { defineRule, notApplicable, verdict } from '../rule.js';
 import { avecEchanges, copieSession, corpsProbleme } from '../fixtures/session-valide.js';
 import type { EchangeCfa } from '../../model/session.js';
-import { chemin, codesErreur, nommer, OPERATIONS_DEPOT, renvoisAveugles } from './support.js';
+import { chemin, motifsRefus, nommer, OPERATIONS_DEPOT, renvoisAveugles } from './support.js';
 
 export default defineRule<'session'>({
   id: 'client-depot-rejete-non-renvoye',
@@ -20,9 +20,9 @@ export default defineRule<'session'>({
         const renvoi = session.echanges[j]!;
         return {
           path: chemin(j),
-          expected: `un dépôt corrigé après le refus de la requête #${refuse.seq} (${codesErreur(refuse.response.body).join(', ')})`,
+          expected: `un dépôt corrigé après le refus de la requête #${refuse.seq} (${motifsRefus(refuse.response.body)})`,
           received: `le même corps que la requête refusée #${refuse.seq}`,
-          message: `Le dépôt ${nommer(renvoi)} renvoie à l'identique le dépôt refusé #${refuse.seq}`,
+          message: `Le dépôt ${nommer(renvoi)} renvoie à l'identique le dépôt refusé #${refuse.seq} : corrigez ce que le refus désigne avant de le renvoyer`,
         };
       }),
     );

@@ -7,12 +7,18 @@ describe('client-entetes-editeur-presents', () => {
   it('passes on the good session and fails on its plant, at the exchange that forgot EDITEUR', () => {
     expect(rule.check(sessionValide(), {})).toEqual({ outcome: 'pass' });
     const result = rule.check(rule.plant(sessionValide(), {}).payload, {});
-    expect(result).toMatchObject({ outcome: 'fail', violations: [{ path: 'echanges[0].headers', received: 'EDITEUR absent ou vide' }] });
+    expect(result).toMatchObject({
+      outcome: 'fail',
+      violations: [{ path: 'echanges[0].headers', received: 'EDITEUR absent ou vide', message: expect.stringMatching(/ne porte pas l'en-tête EDITEUR : votre logiciel doit l'envoyer à chaque appel$/) }],
+    });
   });
 
   it('counts a blank header as missing, and names every missing one', () => {
     const session = avecEchanges(sessionValide(), [echange({ headers: { editeur: '  ', logiciel: 'X' } })]);
-    expect(rule.check(session, {})).toMatchObject({ outcome: 'fail', violations: [{ received: 'EDITEUR, VERSION absents ou vides' }] });
+    expect(rule.check(session, {})).toMatchObject({
+      outcome: 'fail',
+      violations: [{ received: 'EDITEUR, VERSION absents ou vides', message: expect.stringMatching(/ne porte pas les en-têtes EDITEUR, VERSION : votre logiciel doit les envoyer à chaque appel$/) }],
+    });
   });
 
   it('does not expect the headers on the OAuth2 token endpoint, and cannot judge an empty session', () => {

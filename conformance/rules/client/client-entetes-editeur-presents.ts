@@ -29,7 +29,10 @@ export default defineRule<'session'>({
         path: `${chemin(index)}.headers`,
         expected: 'EDITEUR, LOGICIEL et VERSION renseignés',
         received: `${manquantes.join(', ')} absent${manquantes.length > 1 ? 's' : ''} ou vide${manquantes.length > 1 ? 's' : ''}`,
-        message: `La requête ${nommer(echange)} ne porte pas l'en-tête ${manquantes.join(', ')}`,
+        message:
+          manquantes.length > 1
+            ? `La requête ${nommer(echange)} ne porte pas les en-têtes ${manquantes.join(', ')} : votre logiciel doit les envoyer à chaque appel`
+            : `La requête ${nommer(echange)} ne porte pas l'en-tête ${manquantes[0]} : votre logiciel doit l'envoyer à chaque appel`,
       });
     }
     return verdict(violations);

@@ -14,7 +14,7 @@ describe('client-facture-rejetee-corrigee', () => {
     const index = planted.echanges.findIndex((e, i) => i > 0 && e.operation === 'POST /factures' && e.response.status === 201);
     expect(rule.check(planted, {})).toMatchObject({
       outcome: 'fail',
-      violations: [{ path: `echanges[${index}]`, received: `la même facture que la requête refusée #${index}`, expected: expect.stringContaining('REFERENCE_FACTURE_REFUSEE') }],
+      violations: [{ path: `echanges[${index}]`, received: `la même facture que la requête refusée #${index}`, expected: expect.stringContaining('(REFERENCE_FACTURE_REFUSEE sur referenceFactureCFA)') }],
     });
   });
 

@@ -1,7 +1,7 @@
 // A refused invoice is sent again only once corrected (FAQ: "après correction de la cause de refus"), never unchanged.
 import { defineRule, notApplicable, verdict } from '../rule.js';
 import { copieSession } from '../fixtures/session-valide.js';
-import { chemin, codesErreur, estRefus, nommer, OPERATION_FACTURE, operationDe, renvoisAveugles } from './support.js';
+import { chemin, estRefus, motifsRefus, nommer, OPERATION_FACTURE, operationDe, renvoisAveugles } from './support.js';
 
 export default defineRule<'session'>({
   id: 'client-facture-rejetee-corrigee',
@@ -19,9 +19,9 @@ export default defineRule<'session'>({
         const renvoi = session.echanges[j]!;
         return {
           path: chemin(j),
-          expected: `une facture corrigée après le refus de la requête #${refusee.seq} (${codesErreur(refusee.response.body).join(', ')})`,
+          expected: `une facture corrigée après le refus de la requête #${refusee.seq} (${motifsRefus(refusee.response.body)})`,
           received: `la même facture que la requête refusée #${refusee.seq}`,
-          message: `La facture ${nommer(renvoi)} renvoie sans correction la facture refusée #${refusee.seq}`,
+          message: `La facture ${nommer(renvoi)} renvoie sans correction la facture refusée #${refusee.seq} : corrigez ce que le refus désigne avant de la renvoyer`,
         };
       }),
     );

@@ -37,6 +37,17 @@ export function codesErreur(body: unknown): string[] {
   return errors.map((e) => (e !== null && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : '?'));
 }
 
+/** What a refusal names, for messages: `REFERENCE_FACTURE_REFUSEE sur referenceFactureCFA` (codes and fields, never values). */
+export function motifsRefus(body: unknown): string {
+  const errors = body !== null && typeof body === 'object' ? (body as { errors?: unknown }).errors : undefined;
+  if (!Array.isArray(errors)) return '';
+  const motifs = errors.slice(0, 3).map((e) => {
+    const { code, champ } = (e !== null && typeof e === 'object' ? e : {}) as { code?: unknown; champ?: unknown };
+    return `${typeof code === 'string' ? code : '?'}${typeof champ === 'string' && champ !== '' ? ` sur ${champ}` : ''}`;
+  });
+  return `${motifs.join(', ')}${errors.length > 3 ? ', …' : ''}`;
+}
+
 /** Codes that refuse the request's credentials or headers, not its body: fixing them and resending the same body is right. */
 const CODES_ENTETES = new Set(['ENTETE_EDITEUR_ABSENTE', 'EDITEUR_NON_AUTORISE', 'JETON_ABSENT', 'JETON_INVALIDE', 'CLE_API_ABSENTE', 'CLE_API_INCONNUE']);
 
