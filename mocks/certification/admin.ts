@@ -1,8 +1,8 @@
 // Admin routes of certification mode (/_admin/certification/…): the sessions, one session's exchanges, its report.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { judgeSession } from '../../conformance/certification/index.js';
-import { isSuiteFormat, scrubReport, suiteReporters, SUITE_FORMATS, type SuiteFormat } from '../../reports/suite/index.js';
+// Types only: the judge and the renderers (xmlbuilder2…) load on the first report asked for, not at every mock start.
+import type { SuiteFormat } from '../../reports/suite/index.js';
 import { MockProblem } from '../errors.js';
 import type { MockRuntime } from '../app.js';
 import { mocksAsset } from '../profiles.js';
@@ -65,6 +65,10 @@ export function registerCertificationAdmin(admin: FastifyInstance, runtime: Mock
   admin.get('/certification/sessions/:id/report', async (request: FastifyRequest<{ Params: { id: string }; Querystring: { format?: string } }>, reply) => {
     const recorder = active(runtime);
     const format = request.query.format ?? 'json';
+    const [{ judgeSession }, { isSuiteFormat, scrubReport, suiteReporters, SUITE_FORMATS }] = await Promise.all([
+      import('../../conformance/certification/index.js'),
+      import('../../reports/suite/index.js'),
+    ]);
     if (!isSuiteFormat(format)) {
       const description = `Format de rapport inconnu « ${format} » : ${SUITE_FORMATS.join(', ')}`;
       throw new MockProblem('REQUETE_INVALIDE', description, [{ code: 'REQUETE_INVALIDE', description, champ: 'format' }]);
