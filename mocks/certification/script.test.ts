@@ -36,13 +36,14 @@ describe('default script', () => {
     expect(script.plays.map((p) => [p.id, p.operation, p.occurrence, p.answer.status, p.answer.code])).toEqual([
       ['erreur-serveur-depot', 'POST /dossiers', 1, 503, 'SERVICE_INDISPONIBLE'],
       ['limite-debit-lecture', 'GET /dossiers', 1, 429, 'TROP_DE_REQUETES'],
+      ['limite-debit-etats', 'GET /dossiers/etats', 1, 429, 'TROP_DE_REQUETES'],
       ['rejet-premiere-facture', 'POST /factures', 1, 400, 'FACTURE_REJETEE'],
     ]);
     expect(() => checkPlays(script, ENGINE_OPERATIONS)).not.toThrow();
     const problem = playProblem(script.plays[1]!);
     expect(problem.status).toBe(429);
     expect(problem.headers).toEqual({ 'retry-after': '2' });
-    const refus = playProblem(script.plays[2]!).body();
+    const refus = playProblem(script.plays[3]!).body();
     expect(refus.errors).toEqual([{ code: 'REFERENCE_FACTURE_REFUSEE', description: expect.stringMatching(/référence/), champ: 'referenceFactureCFA' }]);
   });
 
