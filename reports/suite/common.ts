@@ -92,3 +92,14 @@ export function headline(report: Pick<SuiteReport, 'kind' | 'exitCode' | 'target
   return { title: `Conformance suite (opco) — ${report.target.url}`, verdict: ok === true ? 'conformant' : ok === false ? 'not conformant' : 'run error', ok };
 }
 
+/** A run's length for people: `1.4 s`, `12 min 5 s`, `3 h 12 min`, `5 d 3 h` (a certification session may span days). */
+export function humanDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '?';
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  const [d, h, m, sec] = [Math.floor(s / 86_400), Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60), s % 60];
+  if (d > 0) return `${d} d${h > 0 ? ` ${h} h` : ''}`;
+  if (h > 0) return `${h} h${m > 0 ? ` ${m} min` : ''}`;
+  return `${m} min${sec > 0 ? ` ${sec} s` : ''}`;
+}
+

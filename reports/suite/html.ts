@@ -1,7 +1,7 @@
 // HTML renderer: one self-contained page (inline CSS and JS, no external asset) to browse a suite run by area and outcome.
 import { createHash } from 'node:crypto';
 import type { ChecklistItemReport, Evidence, RuleReport, ScenarioReport, SuiteReport } from './model.js';
-import { OUTCOMES, bodyText, byArea, byCapability, evidenceSummary, exchangesText, headersText, headline, isComplete, status } from './common.js';
+import { OUTCOMES, bodyText, byArea, byCapability, evidenceSummary, exchangesText, headersText, headline, humanDuration, isComplete, status } from './common.js';
 import { scrubReport } from './scrub.js';
 
 type Status = ReturnType<typeof status>;
@@ -273,7 +273,7 @@ export const html = (input: SuiteReport): string => {
 <body>
 <header>
 <h1>${e(report.kind === 'cfa' ? head.title : `Conformance suite: ${report.kind.toUpperCase()}`)} ${verdict}</h1>
-<p class="meta">Target ${target} · ${e(report.tool.name)} ${e(report.tool.version)} · ${e(report.startedAt)} · ${e((report.durationMs / 1000).toFixed(1))} s · exit code ${report.exitCode}</p>
+<p class="meta">Target ${target} · ${e(report.tool.name)} ${e(report.tool.version)} · ${e(report.startedAt)} · ${e(humanDuration(report.durationMs))} · exit code ${report.exitCode}</p>
 </header>
 <main>
 ${sessionHtml(report.session)}

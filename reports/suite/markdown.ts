@@ -1,7 +1,7 @@
 // Markdown renderer for a pull-request comment: verdict, counts, then each finding with its first evidence folded.
 import type { ChecklistItemReport, Evidence, SuiteReport } from './model.js';
 import { isFinding } from './model.js';
-import { bodyText, byCapability, exchangesText, headersText, headline, isComplete } from './common.js';
+import { bodyText, byCapability, exchangesText, headersText, headline, humanDuration, isComplete } from './common.js';
 import { scrubReport } from './scrub.js';
 
 /** Inline text: no HTML, no table break, no line break. */
@@ -75,7 +75,7 @@ export const markdown = (input: SuiteReport): string => {
   out.push('');
   out.push(
     `Target ${code(report.target.url)}${report.target.profile !== undefined ? ` (profile ${code(report.target.profile)})` : ''}, ` +
-      `${report.tool.name} ${inline(report.tool.version)}, ${(report.durationMs / 1000).toFixed(1)} s. ` +
+      `${report.tool.name} ${inline(report.tool.version)}, ${humanDuration(report.durationMs)}. ` +
       `Requirements: ${coverage.verified} of ${coverage.total} clauses verified.`,
   );
   out.push('');

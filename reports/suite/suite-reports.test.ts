@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { convert } from 'xmlbuilder2';
 import { SUITE_FORMATS, suiteReporters, validateSuiteReport, writeReports, scrubString, summarize, type SuiteReport } from './index.js';
 import { HOSTILE, LEAKS, cleanReport, mixedReport } from './fixtures/reports.js';
+import { humanDuration } from './common.js';
 
 type Json = Record<string, any>;
 
@@ -227,3 +228,14 @@ describe('writeReports', () => {
     }
   });
 });
+
+describe('humanDuration', () => {
+  it('says seconds, minutes, hours or days as a person would', () => {
+    expect(humanDuration(1_400)).toBe('1.4 s');
+    expect(humanDuration(725_000)).toBe('12 min 5 s');
+    expect(humanDuration(3 * 3_600_000 + 12 * 60_000)).toBe('3 h 12 min');
+    expect(humanDuration(5 * 86_400_000 + 3 * 3_600_000 + 59_000)).toBe('5 d 3 h');
+    expect(humanDuration(Number.NaN)).toBe('?');
+  });
+});
+
