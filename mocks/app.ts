@@ -13,9 +13,6 @@ import { openStore } from './store/index.js';
 import type { MockStore } from './store/types.js';
 import { DEFAULT_DELAIS, DEMO, demoConfig, TenantRegistry, type CfaTenant, type MockConfig, type OAuthClient } from './tenants.js';
 import type { Delais, EngineContext, OperationInput, OperationResult } from './engine/context.js';
-import * as dossiers from './engine/dossiers.js';
-import * as factures from './engine/factures.js';
-import * as pieces from './engine/pieces.js';
 import { bundledReferentiel, type Referentiel } from './engine/referentiel.js';
 import { registerAdmin } from './admin.js';
 import { redactSecret } from './redact.js';
@@ -23,7 +20,7 @@ import { createFastPath, replayBody, serverFactoryWith } from './fast-path.js';
 import { isBroken, parseBreaks, type Breaks } from './variants/index.js';
 import { BODY_LIMIT, BODY_LIMIT_BROKEN } from './variants/behaviours.js';
 import { registerVariantHooks } from './variants/http.js';
-import { CertificationRecorder, checkPlays, type CertificationOptions } from './certification/recorder.js';
+import type { CertificationRecorder, CertificationOptions } from './certification/recorder.js';
 
 export interface MockAppOptions {
   /** OpenAPI file; the project's spec/openapi.yaml by default. */
@@ -92,8 +89,16 @@ interface EngineOperation {
   prepare?: (ctx: EngineContext, input: OperationInput) => () => Promise<OperationResult>;
 }
 
-/** What the engine models, keyed by method and path after the version prefix. */
-const ENGINE: Record<string, EngineOperation> = {
+/**
+ * What the engine models, keyed by method and path after the version prefix. The engine's modules pull in the rule
+ * catalogue (about 150 ms of module loading): they are loaded once the app is up (`loadEngine`), not before it
+ * listens; a request arriving before they are in waits for them (docs/benchmarks.md).
+ */
+const engineTable = (
+  dossiers: typeof import('./engine/dossiers.js'),
+  factures: typeof import('./engine/factures.js'),
+  pieces: typeof import('./engine/pieces.js'),
+): Record<string, EngineOperation> => ({
   'POST /dossiers': { capability: 'dossiers', handler: dossiers.deposerDossier, prepare: dossiers.preparerDepot, writes: true },
   'GET /dossiers': { capability: 'dossiers', handler: dossiers.lireDossier, writes: false },
   'GET /dossiers/etats': { capability: 'dossiers', handler: dossiers.etatsDossiers, writes: false },
@@ -106,9 +111,43 @@ const ENGINE: Record<string, EngineOperation> = {
   'POST /certificats': { capability: 'certificats', handler: pieces.deposerCertificat, writes: true },
   'POST /documents': { capability: 'documents', handler: pieces.deposerDocument, writes: true },
   'GET /cfakeyinfo': { capability: 'cfakeyinfo', handler: cfaKeyInfo, writes: false },
-};
+});
 
-export const ENGINE_OPERATIONS = Object.keys(ENGINE);
+/** The keys of `engineTable`, known without loading the engine (mocks/fast-path.test.ts checks they are the same). */
+export const ENGINE_OPERATIONS: readonly string[] = [
+  'POST /dossiers',
+  'GET /dossiers',
+  'GET /dossiers/etats',
+  'GET /dossiers/liste',
+  'GET /dossiers/appairage',
+  'POST /dossiers/rupture/employeur',
+  'POST /factures',
+  'GET /factures/etats',
+  'POST /conventions',
+  'POST /certificats',
+  'POST /documents',
+  'GET /cfakeyinfo',
+];
+
+let engineLoading: Promise<Record<string, EngineOperation>> | undefined;
+let loadedEngine: Record<string, EngineOperation> | undefined;
+let loadedDossiers: typeof import('./engine/dossiers.js') | undefined;
+
+/** Loads the engine's modules once (every app of the process shares them). */
+export function loadEngine(): Promise<Record<string, EngineOperation>> {
+  engineLoading ??= Promise.all([import('./engine/dossiers.js'), import('./engine/factures.js'), import('./engine/pieces.js')]).then(
+    ([dossiers, factures, pieces]) => {
+      loadedDossiers = dossiers;
+      return (loadedEngine = engineTable(dossiers, factures, pieces));
+    },
+    (error: unknown) => {
+      // A later request tries again (and answers the error) rather than every request failing on a cached rejection.
+      engineLoading = undefined;
+      throw error;
+    },
+  );
+  return engineLoading;
+}
 
 async function cfaKeyInfo(ctx: EngineContext): Promise<OperationResult> {
   const end = new Date(ctx.clock.now().getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -234,7 +273,9 @@ function sameSecret(a: string, b: string): boolean {
 
 export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
   const breaks = parseBreaks(options.breaks);
-  if (options.certification) checkPlays(options.certification.script, ENGINE_OPERATIONS);
+  // Certification mode's modules are loaded only in that mode.
+  const certification = options.certification && (await import('./certification/recorder.js'));
+  if (options.certification && certification) certification.checkPlays(options.certification.script, ENGINE_OPERATIONS);
   const spec = await compileSpec(options.spec ?? defaultSpecPath());
   const config = options.config ?? demoConfig();
   const store = openStore(options.store ?? 'memory');
@@ -358,7 +399,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   });
 
   const writes = new WriteQueue(() => runtime.store);
-  const recorder = options.certification && new CertificationRecorder(options.certification, runtime, writes, options.onError);
+  const recorder = options.certification && certification && new certification.CertificationRecorder(options.certification, runtime, writes, options.onError);
   if (recorder) {
     try {
       await recorder.restore();
@@ -381,6 +422,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       pageSize,
       referentiel,
       writes,
+      engine: () => loadedDossiers,
       bodyLimit: BODY_LIMIT,
       onRequest: options.onRequest,
       // Certification mode records every exchange through Fastify's hooks.
@@ -414,7 +456,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       if (engineKey === 'GET /status') {
         return reply.send({ status: 'healthy', supportedVersions: profile.versions, uptime: Math.round((Date.now() - started) / 1000) });
       }
-      const engine = ENGINE[engineKey];
+      const engine = (loadedEngine ?? (await loadEngine()))[engineKey];
       if (engine?.capability && !profile.capabilities.includes(engine.capability)) {
         throw new MockProblem('NON_SUPPORTE', `${profile.nom} ne propose pas l'opération ${engineKey}`);
       }
@@ -447,6 +489,8 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   });
 
   await app.ready();
+  // After the caller's listen (which runs in this turn's microtasks): the start is not held up by the rule catalogue.
+  if (!loadedEngine) setImmediate(() => void loadEngine().catch(() => undefined));
   let closed = false;
   return {
     app,

@@ -1,15 +1,23 @@
 // The lean path: it answers plain GET/POST /v2/dossiers itself, byte for byte as Fastify would, and gives back the rest.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, createServer, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockApp, WriteQueue, type MockApp, type RequestLogEntry } from './app.js';
+import { createMockApp, ENGINE_OPERATIONS, loadEngine, WriteQueue, type MockApp, type RequestLogEntry } from './app.js';
 import { frozenClock } from './clock.js';
+import * as dossiers from './engine/dossiers.js';
 import { bundledReferentiel } from './engine/referentiel.js';
 import { createFastPath, replayBody } from './fast-path.js';
 import { FaultInjector } from './faults.js';
 import { bundledProfiles, DEFAULT_OPCO } from './profiles.js';
 import { compileSpec, defaultSpecPath } from './spec.js';
 import { openStore } from './store/index.js';
-import { DEFAULT_DELAIS, demoConfig, TenantRegistry } from './tenants.js';
+import { DEFAULT_DELAIS, DEMO, demoConfig, TenantRegistry } from './tenants.js';
+import { dossierLu, dossierLuJson } from './engine/views.js';
+import { SqliteStore } from './store/sqlite.js';
+import type { DossierRecord } from './store/types.js';
 import { ADMIN, START } from './testdata/harness.js';
 import { HEADERS, validCerfa } from './testdata/fixtures.js';
 import { NO_BREAKS } from './variants/index.js';
@@ -47,18 +55,21 @@ function send(base: string, method: string, path: string, headers: Record<string
 const JSON_HEADERS = { ...HEADERS, 'content-type': 'application/json' };
 const cerfa = (numero: string, nom = 'MARTIN'): string => JSON.stringify(validCerfa(numero, { nom }));
 
-describe('the lean path answers exactly what Fastify answers', () => {
+describe.each(['memory', 'sqlite'] as const)('the lean path answers exactly what Fastify answers (%s store)', (kind) => {
   const apps: { mock: MockApp; url: string; log: RequestLogEntry[] }[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'fast-path-'));
 
   beforeAll(async () => {
     for (const fastPath of [true, false]) {
       const log: RequestLogEntry[] = [];
-      const mock = await createMockApp({ clock: frozenClock(START), store: 'memory', fastPath, onRequest: (entry) => log.push(entry) });
+      const store = kind === 'memory' ? 'memory' : join(dir, `${fastPath}.sqlite`);
+      const mock = await createMockApp({ clock: frozenClock(START), store, fastPath, onRequest: (entry) => log.push(entry) });
       apps.push({ mock, url: await mock.app.listen({ port: 0, host: '127.0.0.1' }), log });
     }
   });
   afterAll(async () => {
     for (const app of apps) await app.mock.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   /** The same request to the app with the lean path and to the one without: same status, headers, body and log entry. */
@@ -110,6 +121,28 @@ describe('the lean path answers exactly what Fastify answers', () => {
     expect((await both('GET', '/v2/dossiers?numeroInterne=FP-1', { ...HEADERS, prefer: 'code=429' })).status).toBe(429);
   });
 
+  it('reads the same dossier the same way through its life (clock moved on both)', async () => {
+    const advance = async (duration: string): Promise<void> => {
+      for (const app of apps) {
+        const res = await app.mock.app.inject({ method: 'PUT', url: '/_admin/clock', headers: ADMIN, payload: { advance: duration } });
+        expect(res.statusCode).toBeLessThan(300);
+      }
+    };
+    const etats = new Set<string>();
+    for (const step of ['P0D', 'P3D', 'P30D', 'P60D']) {
+      await advance(step);
+      for (const numero of ['FP-1', 'FP-2', 'FP-3']) {
+        const read = await both('GET', `/v2/dossiers?numeroInterne=${numero}`, HEADERS);
+        expect(read.status).toBe(200);
+        etats.add((JSON.parse(read.body) as { cerfa: { etat: string } }).cerfa.etat);
+      }
+    }
+    expect(etats).toEqual(new Set(['TRANSMIS', 'EN_COURS_INSTRUCTION', 'ENGAGE', 'ANNULE']));
+    const rupture = await both('POST', '/v2/dossiers/rupture/employeur', JSON_HEADERS, JSON.stringify({ numeroInterne: 'FP-1', dateRupture: '2026-03-01' }));
+    expect(rupture.status).toBe(200);
+    expect((await both('GET', '/v2/dossiers?numeroInterne=FP-1', HEADERS)).body).toContain('"dateRupture":"2026-03-01"');
+  });
+
   it('applies an armed fault on both', async () => {
     for (const app of apps) {
       const res = await app.mock.app.inject({ method: 'POST', url: '/_admin/faults', headers: ADMIN, payload: { kind: '503', count: 2 } });
@@ -127,6 +160,7 @@ describe('what the lean path takes and what it gives back', () => {
   const givenBack: { url: string; body: string | null }[] = [];
   let faults: FaultInjector;
 
+  let engineLoaded = true;
   beforeAll(async () => {
     const store = openStore('memory');
     faults = new FaultInjector();
@@ -146,6 +180,7 @@ describe('what the lean path takes and what it gives back', () => {
       pageSize: 50,
       referentiel: bundledReferentiel(),
       writes: new WriteQueue(() => store),
+      engine: () => (engineLoaded ? dossiers : undefined),
       bodyLimit: 1024 * 1024,
     });
     const next = (req: IncomingMessage, res: import('node:http').ServerResponse): void => {
@@ -193,5 +228,118 @@ describe('what the lean path takes and what it gives back', () => {
       { url: 'POST /akto/v2/dossiers', body: null },
       { url: 'GET /v2/dossiers?numeroInterne=LP-1', body: null },
     ]);
+  });
+
+  it('gives back plain requests untouched while the engine is still loading', async () => {
+    givenBack.length = 0;
+    engineLoaded = false;
+    try {
+      expect((await send(base, 'POST', '/v2/dossiers', JSON_HEADERS, cerfa('LP-9'))).status).toBe(599);
+      expect((await send(base, 'GET', '/v2/dossiers?numeroInterne=LP-1', HEADERS)).status).toBe(599);
+    } finally {
+      engineLoaded = true;
+    }
+    expect(givenBack).toEqual([
+      { url: 'POST /v2/dossiers', body: null },
+      { url: 'GET /v2/dossiers?numeroInterne=LP-1', body: null },
+    ]);
+  });
+});
+
+describe('the engine loaded after start', () => {
+  it('serves exactly the operations the app declares before loading it', async () => {
+    expect(Object.keys(await loadEngine()).sort()).toEqual([...ENGINE_OPERATIONS].sort());
+  });
+});
+
+describe('a read spliced from the stored CERFA text (SQLite store)', () => {
+  const scope = { opco: DEFAULT_OPCO, cfa: DEMO.siret };
+  const now = new Date(START);
+  const later = new Date(Date.parse(START) + 400 * 86_400_000);
+  let base: DossierRecord;
+  const dir = mkdtempSync(join(tmpdir(), 'fast-path-split-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const mock = await createMockApp({ clock: frozenClock(START), store: 'memory', fastPath: false });
+    const res = await mock.app.inject({ method: 'POST', url: '/v2/dossiers', headers: JSON_HEADERS, payload: cerfa('SP-1') });
+    expect(res.statusCode).toBe(201);
+    base = (await mock.store.getDossier(scope, 'SP-1'))!;
+    await mock.close();
+    expect(base.decision.etat).toBe('ENGAGE');
+  });
+
+  /** Records in every shape a read distinguishes, including CERFAs that must not be spliced. */
+  function variants(): DossierRecord[] {
+    const copy = (): DossierRecord => structuredClone(base);
+    const out: DossierRecord[] = [copy()];
+    const refused = copy();
+    Object.assign(refused.decision, { etat: 'REFUSE', commentaireEtat: 'Refusé : « âge » \\ "x"', numeroDeca: null, engagement: null, echeances: [] });
+    const annule = copy();
+    Object.assign(annule.decision, { etat: 'ANNULE', step: 'instruction', commentaireEtat: 'Doublon', numeroDeca: null });
+    const sansDeca = copy();
+    sansDeca.decision.numeroDeca = null;
+    const rompu = copy();
+    rompu.rupture = { dateRupture: '2026-03-01', declaredAt: START, echeances: rompu.decision.echeances.slice(0, 1), engagement: 100 };
+    const paye = copy();
+    paye.allocations = paye.decision.echeances.map((e, i) => ({ numeroInterneFacture: `F-${i}`, numeroEcheance: e.numero, montant: e.montantTotal, paidAt: START }));
+    const frais = copy();
+    frais.fraisAnnexes = [{ type: 'HEBERGEMENT', montant: 12.5 } as never];
+    const contratVide = copy();
+    (contratVide.cerfa as { contrat: object }).contrat = {};
+    const contratDernier = copy();
+    const { contrat, ...rest } = contratDernier.cerfa;
+    contratDernier.cerfa = { ...rest, contrat } as DossierRecord['cerfa'];
+    const contratPremier = copy();
+    const { contrat: premier, ...autres } = contratPremier.cerfa;
+    contratPremier.cerfa = { contrat: premier, ...autres } as DossierRecord['cerfa'];
+    // Keys a read adds, already in the CERFA: kept where they are by the spread, so not spliced (full parse).
+    const etatDejaLa = copy();
+    (etatDejaLa.cerfa as unknown as Record<string, unknown>).etat = 'BROUILLON';
+    const noContratDejaLa = copy();
+    (noContratDejaLa.cerfa.contrat as unknown as Record<string, unknown>).noContrat = 'X';
+    const chaine = copy();
+    chaine.identityKey = '","cerfa":{"x":1}';
+    // An own `__proto__` key (JSON.parse makes one): serialised like any other key.
+    const proto = copy();
+    Object.defineProperty(proto.cerfa, '__proto__', { value: { x: 1 }, enumerable: true, writable: true, configurable: true });
+    out.push(proto, refused, annule, sansDeca, rompu, paye, frais, contratVide, contratDernier, contratPremier, etatDejaLa, noContratDejaLa, chaine);
+    return out;
+  }
+
+  it('is byte for byte JSON.stringify(dossierLu(record)) in every state, and getDossier returns the record as written', async () => {
+    const store = new SqliteStore(join(dir, 'split.sqlite'));
+    const profile = bundledProfiles().get(DEFAULT_OPCO)!;
+    let spliced = 0;
+    for (const [i, variant] of variants().entries()) {
+      const record = { ...variant, numeroInterne: `SP-V${i}` };
+      await store.putDossier(record);
+      expect(await store.getDossier(scope, record.numeroInterne)).toEqual(record);
+      const found = store.readDossierSplit(scope, record.numeroInterne)!;
+      if ('meta' in found) expect(found.cerfa.text).toBe(JSON.stringify(record.cerfa));
+      for (const at of [now, new Date(Date.parse(START) + 2 * 86_400_000), later]) {
+        const expected = JSON.stringify(dossierLu(record, at, DEFAULT_DELAIS, profile, 'FR76IBAN', 500));
+        const actual = 'meta' in found ? dossierLuJson(found.meta, found.cerfa, at, DEFAULT_DELAIS, profile, 'FR76IBAN', 500) : JSON.stringify(dossierLu(found.record, at, DEFAULT_DELAIS, profile, 'FR76IBAN', 500));
+        expect(actual).toBe(expected);
+      }
+      if ('meta' in found) spliced++;
+    }
+    // All but the two CERFAs carrying a key a read adds.
+    expect(spliced).toBe(variants().length - 2);
+    await store.close();
+  });
+
+  it('reads rows written before the split layout (CERFA in the middle) by a full parse', async () => {
+    const file = join(dir, 'old.sqlite');
+    const store = new SqliteStore(file);
+    await store.close();
+    const db = new Database(file);
+    db.prepare('INSERT INTO dossiers (opco, cfa, numero_interne, identity_key, data) VALUES (?, ?, ?, ?, ?)').run(scope.opco, scope.cfa, 'OLD-1', base.identityKey, JSON.stringify({ ...base, numeroInterne: 'OLD-1' }));
+    db.close();
+    const reopened = new SqliteStore(file);
+    const found = reopened.readDossierSplit(scope, 'OLD-1');
+    expect(found && 'record' in found && found.record).toEqual({ ...base, numeroInterne: 'OLD-1' });
+    expect(await reopened.getDossier(scope, 'OLD-1')).toEqual({ ...base, numeroInterne: 'OLD-1' });
+    await reopened.close();
   });
 });

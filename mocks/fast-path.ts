@@ -11,7 +11,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import type { Clock } from './clock.js';
 import type { Delais, EngineContext } from './engine/context.js';
-import * as dossiers from './engine/dossiers.js';
 import type { Referentiel } from './engine/referentiel.js';
 import type { OpcoProfile } from './profiles.js';
 import { redactSecret } from './redact.js';
@@ -39,6 +38,8 @@ export interface FastPathOptions {
   delais: Delais;
   pageSize: number;
   referentiel: Referentiel;
+  /** The engine's dossier operations once loaded (mocks/app.ts loads them after start); until then Fastify answers. */
+  engine: () => typeof import('./engine/dossiers.js') | undefined;
   /** The app's write queue: deposits are grouped and committed with every other write. */
   writes: { run<T>(fn: () => Promise<T>): Promise<T> };
   /** Largest body Fastify accepts; a larger declared body goes to Fastify (413). */
@@ -112,8 +113,7 @@ export function createFastPath(options: FastPathOptions): (req: IncomingMessage,
     breaks: runtime.breaks,
   });
 
-  const answer = (req: IncomingMessage, res: ServerResponse, started: number, status: number, body: unknown, tenant: CfaTenant): void => {
-    const payload = JSON.stringify(body);
+  const answer = (req: IncomingMessage, res: ServerResponse, started: number, status: number, payload: string, tenant: CfaTenant): void => {
     res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(payload) });
     res.end(payload);
     options.onRequest?.({
@@ -129,28 +129,39 @@ export function createFastPath(options: FastPathOptions): (req: IncomingMessage,
 
   const read = async (req: IncomingMessage, res: ServerResponse, next: Next, started: number): Promise<void> => {
     const target = servable('GET');
+    const dossiers = options.engine();
     const value = (req.url ?? '').slice(GET_PREFIX.length);
     const hasBody = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
-    if (!target || hasBody || !PLAIN_VALUE.test(value) || !plain(req)) return next(req, res);
+    if (!target || !dossiers || hasBody || !PLAIN_VALUE.test(value) || !plain(req)) return next(req, res);
     const tenant = caller(req, target.profile);
     if (!tenant) return next(req, res);
     const query = { numeroInterne: value };
     if (target.op.validateQuery && !target.op.validateQuery({ ...query })) return next(req, res);
-    let result;
+    let status = 200;
+    let payload: string | undefined;
     try {
-      result = await dossiers.lireDossier(context(target.profile, tenant), { query, body: undefined });
+      const ctx = context(target.profile, tenant);
+      // The stored CERFA spliced into the answer when the store allows it, else the engine's read serialised.
+      payload = dossiers.lireDossierJson(ctx, value);
+      if (payload === undefined) {
+        const result = await dossiers.lireDossier(ctx, { query, body: undefined });
+        status = result.status;
+        payload = JSON.stringify(result.body);
+      }
     } catch {
       // Unknown dossier, or anything unexpected: Fastify's path answers it (and logs it) as it always did.
       return next(req, res);
     }
-    answer(req, res, started, result.status, result.body, tenant);
+    answer(req, res, started, status, payload, tenant);
   };
 
   const deposit = (req: IncomingMessage, res: ServerResponse, next: Next, started: number): void => {
     const target = servable('POST');
+    const dossiers = options.engine();
     const length = Number(req.headers['content-length']);
     if (
       !target ||
+      !dossiers ||
       req.headers['content-type'] !== 'application/json' ||
       req.headers['transfer-encoding'] !== undefined ||
       !(Number.isInteger(length) && length > 0 && length <= options.bodyLimit) ||
@@ -196,7 +207,7 @@ export function createFastPath(options: FastPathOptions): (req: IncomingMessage,
           // A rejected deposit (rules, duplicate) or a failed write, rolled back: Fastify's path judges it again and answers.
           return giveBack();
         }
-        answer(req, res, started, result.status, result.body, tenant);
+        answer(req, res, started, result.status, JSON.stringify(result.body), tenant);
       })();
     });
   };

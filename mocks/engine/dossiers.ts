@@ -8,7 +8,7 @@ import type { EngineContext, OperationInput, OperationResult } from './context.j
 import { planApresRupture, planEcheances, totalPlan, type EcheancierInput } from './financing.js';
 import { npecFor, rncpInactifs } from './referentiel.js';
 import { blocking, runRules, toNormErrors } from './rules.js';
-import { dossierLu, dossierState, echeancesAt, etatDossier } from './views.js';
+import { dossierLu, dossierLuJson, dossierState, echeancesAt, etatDossier, type CerfaText, type DossierMeta } from './views.js';
 import { isBroken, withoutIgnored } from '../variants/index.js';
 import { cinquanteCinquante, numeroDecaInvalide } from '../variants/behaviours.js';
 
@@ -165,6 +165,25 @@ export async function lireDossier(ctx: EngineContext, input: OperationInput): Pr
   if (!record && isBroken(ctx, 'dossier-inconnu-200-vide')) return { status: 200, body: '' };
   if (!record) throw unknownDossier(ctx, numeroInterne);
   return { status: 200, body: view(ctx, record) };
+}
+
+/** A store that can hand a dossier's CERFA over as its stored text (the SQLite store). */
+interface SplitReader {
+  readDossierSplit(scope: { opco: string; cfa: string }, numeroInterne: string): { meta: DossierMeta; cerfa: CerfaText } | { record: DossierRecord } | undefined;
+}
+
+/**
+ * The lean path's read (mocks/fast-path.ts): the body `lireDossier` answers for a known dossier, already serialised
+ * (`JSON.stringify` of it, byte for byte); `undefined` when the dossier is not found, for `lireDossier` to answer.
+ * Only for the conformant mock (no broken variant changes a found dossier's read).
+ */
+export function lireDossierJson(ctx: EngineContext, numeroInterne: string): string | undefined {
+  const store = ctx.store as EngineContext['store'] & Partial<SplitReader>;
+  if (!store.readDossierSplit) return undefined;
+  const found = store.readDossierSplit(ctx.scope, numeroInterne);
+  if (!found) return undefined;
+  if ('record' in found) return JSON.stringify(view(ctx, found.record));
+  return dossierLuJson(found.meta, found.cerfa, ctx.clock.now(), ctx.delais, ctx.profile, ctx.tenant.iban, ctx.referentiel.plafondFraisPremierEquipement);
 }
 
 function pageNumber(input: OperationInput): number {

@@ -13,8 +13,11 @@ export interface DossierState {
   engaged: boolean;
 }
 
+/** What the state and the schedule are derived from: the record without its CERFA. */
+export type DossierMeta = Omit<DossierRecord, 'cerfa'>;
+
 /** The state at `now`: TRANSMIS → EN_COURS_INSTRUCTION → decision, then rupture and solde. O(allocations). */
-export function dossierState(record: DossierRecord, now: Date, delais: Delais, profile: OpcoProfile): DossierState {
+export function dossierState(record: DossierMeta, now: Date, delais: Delais, profile: OpcoProfile): DossierState {
   const received = new Date(record.receivedAt);
   if (now < addDuration(received, delais.instruction)) return { etat: 'TRANSMIS', engaged: false };
   if (record.decision.step === 'instruction') return { etat: record.decision.etat, engaged: false };
@@ -27,7 +30,7 @@ export function dossierState(record: DossierRecord, now: Date, delais: Delais, p
 }
 
 /** The schedule with its payment follow-up at `now`. */
-export function echeancesAt(record: DossierRecord, now: Date): Echeance[] {
+export function echeancesAt(record: DossierMeta, now: Date): Echeance[] {
   const plan = record.rupture?.echeances ?? record.decision.echeances;
   return plan.map((e) => {
     let regle = 0;
@@ -41,31 +44,75 @@ export function echeancesAt(record: DossierRecord, now: Date): Echeance[] {
   });
 }
 
-/** Body of GET /dossiers?numeroInterne=…: the CERFA as stored, with the OPCO's numbers, state and schedule. */
-export function dossierLu(record: DossierRecord, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement = 500): DossierLu {
+/** What a read adds to the stored CERFA: keys added to its `contrat`, keys appended to it, and the rest of the body. */
+function dossierLuParts(record: DossierMeta, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement: number) {
   const { etat, engaged } = dossierState(record, now, delais, profile);
   const decided = etat !== 'TRANSMIS' && etat !== 'EN_COURS_INSTRUCTION';
-  const contrat = {
-    ...record.cerfa.contrat,
-    ...(engaged ? { noContrat: record.decision.numeroDeca } : {}),
-    ...(record.rupture && engaged ? { dateRupture: record.rupture.dateRupture } : {}),
-  };
   return {
+    contrat: {
+      ...(engaged ? { noContrat: record.decision.numeroDeca } : {}),
+      ...(record.rupture && engaged ? { dateRupture: record.rupture.dateRupture } : {}),
+    },
     cerfa: {
-      ...record.cerfa,
-      contrat,
       numeroExterne: record.numeroExterne,
       numeroDeca: engaged ? record.decision.numeroDeca : null,
       etat,
       commentaireEtat: decided ? record.decision.commentaireEtat : null,
     },
-    engagement: engaged ? (record.rupture?.engagement ?? record.decision.engagement) : null,
-    echeances: engaged ? echeancesAt(record, now) : [],
-    engagementsFraisAnnexe: engaged ? (record.fraisAnnexes ?? record.decision.engagementsFraisAnnexe) : [],
-    detailsFacturation: engaged
-      ? { iban, plafondFraisPremierEquipement: plafondPremierEquipement, fraisPremierEquipementRegles: false, fraisMobiliteRegles: false }
-      : null,
+    rest: {
+      engagement: engaged ? (record.rupture?.engagement ?? record.decision.engagement) : null,
+      echeances: engaged ? echeancesAt(record, now) : [],
+      engagementsFraisAnnexe: engaged ? (record.fraisAnnexes ?? record.decision.engagementsFraisAnnexe) : [],
+      detailsFacturation: engaged
+        ? { iban, plafondFraisPremierEquipement: plafondPremierEquipement, fraisPremierEquipementRegles: false, fraisMobiliteRegles: false }
+        : null,
+    },
   };
+}
+
+/** Body of GET /dossiers?numeroInterne=…: the CERFA as stored, with the OPCO's numbers, state and schedule. */
+export function dossierLu(record: DossierRecord, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement = 500): DossierLu {
+  const parts = dossierLuParts(record, now, delais, profile, iban, plafondPremierEquipement);
+  return {
+    cerfa: { ...record.cerfa, contrat: { ...record.cerfa.contrat, ...parts.contrat }, ...parts.cerfa },
+    ...parts.rest,
+  } as DossierLu;
+}
+
+/**
+ * A stored CERFA kept as its JSON text, with where its `contrat` object closes (`contratEnd`, the index of its `}`):
+ * only for a CERFA whose own keys do not include the ones a read adds (the store checks it when it writes).
+ */
+export interface CerfaText {
+  text: string;
+  contratEnd: number;
+}
+
+/** The keys `dossierLu` adds to the CERFA and to its contrat: a stored CERFA carrying one of them is not spliced. */
+export const CERFA_ADDED_KEYS = ['numeroExterne', 'numeroDeca', 'etat', 'commentaireEtat'] as const;
+export const CONTRAT_ADDED_KEYS = ['noContrat', 'dateRupture'] as const;
+
+/** `{"a":1,"b":2}` → `"a":1,"b":2` (empty for `{}`). */
+const members = (json: string): string => json.slice(1, -1);
+
+/**
+ * `JSON.stringify(dossierLu(…))`, byte for byte, without parsing and re-serialising the stored CERFA: the keys a
+ * read adds are serialised alone and spliced into the stored text (mocks/fast-path.test.ts compares both).
+ */
+export function dossierLuJson(record: DossierMeta, cerfa: CerfaText, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement = 500): string {
+  const parts = dossierLuParts(record, now, delais, profile, iban, plafondPremierEquipement);
+  const { text, contratEnd } = cerfa;
+  const contrat = members(JSON.stringify(parts.contrat));
+  const added = members(JSON.stringify(parts.cerfa));
+  const rest = members(JSON.stringify(parts.rest));
+  const contratEmpty = text.charCodeAt(contratEnd - 1) === 123; // `{`: the stored contrat has no keys
+  const cerfaHead = text.slice(0, contratEnd);
+  const cerfaTail = text.slice(contratEnd, -1);
+  const cerfaEmpty = text.length === 2;
+  return (
+    `{"cerfa":${cerfaHead}${contrat && !contratEmpty ? ',' : ''}${contrat}${cerfaTail}` +
+    `${added && !cerfaEmpty ? ',' : ''}${added}}${rest ? ',' : ''}${rest}}`
+  );
 }
 
 /** One item of GET /dossiers/etats. */

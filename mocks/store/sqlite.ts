@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { ClockState } from '../clock.js';
 import type { CfaTenant } from '../tenants.js';
 import type { EchangeCfa } from '../../conformance/model/session.js';
+import { CERFA_ADDED_KEYS, CONTRAT_ADDED_KEYS, type CerfaText, type DossierMeta } from '../engine/views.js';
 import type { DossierRecord, FactureRecord, MockStore, Page, PieceRecord, Scope, SessionMeta, SessionSummary, StoredSession } from './types.js';
 
 const SCHEMA = `
@@ -47,7 +48,57 @@ export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): 'FULL' 
   return value === 'NORMAL' ? 'NORMAL' : 'FULL';
 }
 
+/**
+ * A dossier's `data` is its record's JSON with the CERFA last and, when a read can splice it, where the CERFA's
+ * `contrat` closes (this key, inside the text only): a read of one dossier then parses the record without its
+ * CERFA and serves the CERFA's text as stored (`readDossierSplit`). Rows written before (CERFA in the middle, no
+ * key) are read by a full parse, as are CERFAs carrying a key a read adds.
+ */
+const CONTRAT_END = '_contratEnd';
+const CERFA_MEMBER = ',"cerfa":';
+
+const plainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{"a":1,"b":2}` → `"a":1,"b":2` (empty for `{}`). */
+const members = (json: string): string => json.slice(1, -1);
+
+/**
+ * The record's JSON, CERFA last. The CERFA's text is built from the serialisations of its keys before `contrat`,
+ * of `contrat` and of its keys after it — the members `JSON.stringify(cerfa)` writes, in its order — so where
+ * `contrat` closes is known without searching the text. Null-prototype holders keep an own `__proto__` key a key.
+ */
+function encodeDossier(record: DossierRecord): string {
+  const { cerfa, ...meta } = record;
+  const fields = cerfa as unknown as Record<string, unknown>;
+  const contrat = fields.contrat;
+  if (!plainObject(contrat) || CERFA_ADDED_KEYS.some((k) => Object.hasOwn(fields, k)) || CONTRAT_ADDED_KEYS.some((k) => Object.hasOwn(contrat, k))) {
+    return JSON.stringify(record);
+  }
+  const before: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const after: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  let past = false;
+  for (const key of Object.keys(fields)) {
+    if (key === 'contrat') past = true;
+    else (past ? after : before)[key] = fields[key];
+  }
+  const head = members(JSON.stringify(before));
+  const tail = members(JSON.stringify(after));
+  const open = `{${head}${head ? ',' : ''}"contrat":`;
+  const contratText = JSON.stringify(contrat);
+  const metaText = JSON.stringify({ ...meta, [CONTRAT_END]: open.length + contratText.length - 1 });
+  // The CERFA member must be the first such member of the text for a read to find it; else a plain record.
+  if (metaText.includes(CERFA_MEMBER)) return JSON.stringify(record);
+  return `${metaText.slice(0, -1)}${CERFA_MEMBER}${open}${contratText}${tail ? ',' : ''}${tail}}}`;
+}
+
+function decodeDossier(text: string): DossierRecord {
+  const record = JSON.parse(text) as DossierRecord & { [CONTRAT_END]?: number };
+  delete record[CONTRAT_END];
+  return record;
+}
+
 const parseRows = <T>(rows: unknown[]): T[] => (rows as { data: string }[]).map((r) => JSON.parse(r.data) as T);
+const parseDossiers = (rows: unknown[]): DossierRecord[] => (rows as { data: string }[]).map((r) => decodeDossier(r.data));
 
 export class SqliteStore implements MockStore {
   readonly kind = 'sqlite' as const;
@@ -77,7 +128,8 @@ export class SqliteStore implements MockStore {
       })),
     };
     this.st = {
-      getDossier: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? AND numero_interne = ?'),
+      // The value alone (pluck): no row object per read.
+      getDossier: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? AND numero_interne = ?').pluck(),
       byIdentity: db.prepare('SELECT data FROM dossiers WHERE opco = ? AND cfa = ? AND identity_key = ? ORDER BY seq'),
       putDossier: db.prepare(
         `INSERT INTO dossiers (opco, cfa, numero_interne, identity_key, data) VALUES (@opco, @cfa, @numero, @identity, @data)
@@ -154,12 +206,35 @@ export class SqliteStore implements MockStore {
   }
 
   async getDossier(scope: Scope, numeroInterne: string): Promise<DossierRecord | undefined> {
-    const row = this.st.getDossier.get(scope.opco, scope.cfa, numeroInterne) as { data: string } | undefined;
-    return row && (JSON.parse(row.data) as DossierRecord);
+    const data = this.st.getDossier.get(scope.opco, scope.cfa, numeroInterne) as string | undefined;
+    return data === undefined ? undefined : decodeDossier(data);
+  }
+
+  /**
+   * One dossier for a read (GET /dossiers?numeroInterne=): the record without its CERFA, parsed, and the CERFA's
+   * text as stored, when the row allows it; else the whole record, parsed.
+   */
+  readDossierSplit(scope: Scope, numeroInterne: string): { meta: DossierMeta; cerfa: CerfaText } | { record: DossierRecord } | undefined {
+    const data = this.st.getDossier.get(scope.opco, scope.cfa, numeroInterne) as string | undefined;
+    if (data === undefined) return undefined;
+    const at = data.indexOf(CERFA_MEMBER);
+    if (at > 0) {
+      try {
+        const meta = JSON.parse(`${data.slice(0, at)}}`) as DossierMeta & { [CONTRAT_END]?: unknown };
+        const end = meta[CONTRAT_END];
+        if (typeof end === 'number') {
+          delete meta[CONTRAT_END];
+          return { meta, cerfa: { text: data.slice(at + CERFA_MEMBER.length, -1), contratEnd: end } };
+        }
+      } catch {
+        // Not the split layout: the full parse below.
+      }
+    }
+    return { record: decodeDossier(data) };
   }
 
   async findByIdentity(scope: Scope, identityKey: string): Promise<DossierRecord[]> {
-    return parseRows<DossierRecord>(this.st.byIdentity.all(scope.opco, scope.cfa, identityKey));
+    return parseDossiers(this.st.byIdentity.all(scope.opco, scope.cfa, identityKey));
   }
 
   async putDossier(record: DossierRecord): Promise<void> {
@@ -168,17 +243,17 @@ export class SqliteStore implements MockStore {
       cfa: record.cfa,
       numero: record.numeroInterne,
       identity: record.identityKey,
-      data: JSON.stringify(record),
+      data: encodeDossier(record),
     });
   }
 
   async listDossiers(scope: Scope, offset: number, limit: number): Promise<Page<DossierRecord>> {
     const { n } = this.st.countDossiers.get(scope.opco, scope.cfa) as { n: number };
-    return { total: n, items: parseRows<DossierRecord>(this.st.listDossiers.all(scope.opco, scope.cfa, limit, offset)) };
+    return { total: n, items: parseDossiers(this.st.listDossiers.all(scope.opco, scope.cfa, limit, offset)) };
   }
 
   async allDossiers(scope: Scope): Promise<DossierRecord[]> {
-    return parseRows<DossierRecord>(this.st.allDossiers.all(scope.opco, scope.cfa));
+    return parseDossiers(this.st.allDossiers.all(scope.opco, scope.cfa));
   }
 
   async getFacture(scope: Scope, numero: string): Promise<FactureRecord | undefined> {
