@@ -342,7 +342,13 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     requestTimeout: requestTimeoutMs,
     http: { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeoutMs / 4))) },
     // A URL that cannot be decoded (`/%`) is answered before routing: still the norm's problem body.
-    frameworkErrors: (error, _request, reply) => sendProblem(reply, frameworkProblem(error, 400)),
+    frameworkErrors: (error, request, reply) => {
+      const problem = frameworkProblem(error, 400);
+      const recorder = runtime.certification;
+      // No hook runs for these: certification mode records the exchange here, before answering as everywhere else.
+      if (!recorder) return sendProblem(reply, problem);
+      void recorder.recordUnrouted(request, problem.status, problem.headers, problem.body()).finally(() => sendProblem(reply, problem));
+    },
   });
 
   // Our own JSON parser: a malformed body is the norm's 400 problem, not Fastify's generic error.

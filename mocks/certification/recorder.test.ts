@@ -5,7 +5,7 @@ import { startTestMock, START, type TestMock } from '../testdata/harness.js';
 import { conventionFor, factureFor, HEADERS, validCerfa } from '../testdata/fixtures.js';
 import { DEMO } from '../tenants.js';
 import { loadCertificationScript, type CertificationScript } from './script.js';
-import { sessionIdOf, type CertificationOptions } from './recorder.js';
+import { MAX_RECORDED_DEPTH, sessionIdOf, type CertificationOptions } from './recorder.js';
 import { loadSession } from './session.js';
 
 const script = loadCertificationScript();
@@ -156,6 +156,25 @@ describe('recording', () => {
     expect(limited.headers['retry-after']).toBe('7');
     expect(limited.json()).toMatchObject({ status: 429, errors: [{ code: 'TROP_DE_REQUETES' }] });
     expect((await mock.call('GET', '/v2/dossiers/etats')).statusCode).toBe(200);
+  });
+});
+
+describe('hostile bodies', () => {
+  it('records a body nested deeper than any payload as a note, so the exchange is stored and the report renders', async () => {
+    const errors: unknown[] = [];
+    mock = await startTestMock({ certification: certification(), onError: (e) => errors.push(e) });
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const res = await mock.app.inject({ method: 'POST', url: '/v2/factures', headers: { ...HEADERS, 'content-type': 'application/json' }, payload: deep });
+    expect(res.statusCode).toBe(400);
+    expect(errors).toEqual([]);
+    const [e] = await echanges(mock);
+    expect(e?.body).toBe(`(corps JSON imbriqué sur plus de ${MAX_RECORDED_DEPTH} niveaux : non conservé)`);
+    expect(e?.schemaErrors?.length).toBeGreaterThan(0);
+    // A payload of the norm's depth is kept as sent.
+    expect((await mock.call('POST', '/v2/conventions', conventionFor(validCerfa('DOS-DEEP')))).statusCode).toBeLessThan(500);
+    expect(typeof (await echanges(mock))[1]?.body).toBe('object');
+    const report = await mock.admin('GET', `/_admin/certification/sessions/${SESSION}/report?format=html`);
+    expect(report.statusCode).toBe(200);
   });
 });
 

@@ -97,6 +97,29 @@ function parsed(payload: unknown): unknown {
   }
 }
 
+/**
+ * Deeper than any payload of the norm (a CERFA nests 4 levels): a body nested further is kept as a note, since the
+ * store's JSON and the judge's walks recurse and would overflow the stack, losing the exchange.
+ */
+export const MAX_RECORDED_DEPTH = 64;
+
+/** Whether `value` nests deeper than `max` arrays or objects; iterative, so it never overflows itself. */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The body as it can be stored and judged. */
+function storable(body: unknown): unknown {
+  return deeperThan(body, MAX_RECORDED_DEPTH) ? `(corps JSON imbriqué sur plus de ${MAX_RECORDED_DEPTH} niveaux : non conservé)` : body;
+}
+
 function problemCode(body: unknown): string | undefined {
   const type = (body as { type?: unknown } | undefined)?.type;
   return typeof type === 'string' && type.startsWith('urn:convergence:probleme:') ? type.slice('urn:convergence:probleme:'.length) : undefined;
@@ -257,7 +280,8 @@ export class CertificationRecorder {
     try {
       path = decodeURI(rawPath).replace(/\/+$/, '') || '/';
     } catch {
-      return;
+      // An undecodable path (`/v2/%`) is still the software's request: attributed by its raw path.
+      path = rawPath.replace(/\/+$/, '') || '/';
     }
     if (path.startsWith('/_admin')) return;
     const runtime = this.runtime;
@@ -302,18 +326,31 @@ export class CertificationRecorder {
   }
 
   /** Completes the exchange with the body and the answer, and stores it through the write queue before answering. */
+  /**
+   * Records a request Fastify answered before routing (an undecodable URL): no hook runs for it, so the app's
+   * frameworkErrors handler calls this, then answers once the exchange is stored.
+   */
+  async recordUnrouted(request: FastifyRequest, status: number, headers: Record<string, string>, body: unknown): Promise<void> {
+    this.attribute(request);
+    await this.store(request, status, { 'content-type': 'application/problem+json; charset=utf-8', ...headers }, JSON.stringify(body));
+  }
+
   private async record(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<void> {
+    await this.store(request, reply.statusCode, reply.getHeaders(), payload);
+  }
+
+  private async store(request: FastifyRequest, status: number, headers: Parameters<typeof pick>[0], payload: unknown): Promise<void> {
     const pending = this.pending.get(request);
     if (!pending) return;
     this.pending.delete(request);
     const exchange: EchangeCfa = {
       ...pending.exchange,
-      response: { status: reply.statusCode, headers: pick(reply.getHeaders(), RESPONSE_HEADERS) },
+      response: { status, headers: pick(headers, RESPONSE_HEADERS) },
     };
     const body = this.requestBody(request, exchange.operation);
-    if (body !== undefined) exchange.body = body;
+    if (body !== undefined) exchange.body = storable(body);
     const answer = parsed(payload);
-    if (answer !== undefined) exchange.response.body = answer;
+    if (answer !== undefined) exchange.response.body = storable(answer);
     // A body that is not JSON fails the spec before its validation runs.
     if (problemCode(answer) === 'JSON_MALFORME' && !exchange.schemaErrors) {
       exchange.schemaErrors = ["(corps) : Le corps de la requête n'est pas un JSON valide"];

@@ -93,17 +93,19 @@ export function renvoisAveugles(session: SessionCfa, operations: readonly string
   const echanges = session.echanges;
   const renvois: RenvoiAveugle[] = [];
   const signales = new Set<number>();
+  // Each body made canonical once, only for the judged operations: sessions of real use run to thousands of exchanges.
+  const corpsCanoniques = echanges.map((e) => (operations.includes(operationDe(e)) ? canonique(e.body) : undefined));
   let refus = 0;
   for (let i = 0; i < echanges.length; i++) {
     const refuse = echanges[i]!;
     if (!operations.includes(operationDe(refuse)) || !estRefus(refuse)) continue;
     refus++;
-    const corps = canonique(refuse.body);
+    const corps = corpsCanoniques[i];
     const entetesSeulement = codesErreur(refuse.response.body).every((code) => CODES_ENTETES.has(code));
     for (let j = i + 1; j < echanges.length; j++) {
       const suivant = echanges[j]!;
       if (signales.has(j) || operationDe(suivant) !== operationDe(refuse) || suivant.path !== refuse.path) continue;
-      if (canonique(suivant.body) !== corps) continue;
+      if (corpsCanoniques[j] !== corps) continue;
       if (entetesSeulement && entetes(suivant) !== entetes(refuse)) continue;
       signales.add(j);
       renvois.push({ refus: i, renvoi: j });
