@@ -1,4 +1,4 @@
-// Starts the built `convergence mock` as a child process on a SQLite file and reads its URL from the start-up output.
+// Starts the built `convergence mock` (or `test cfa`) as a child process on a SQLite file and reads its URL from the start-up output.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -12,8 +12,9 @@ export interface MockProcess {
   exited: Promise<number | null>;
 }
 
-export function startMockProcess(store: string, extra: string[] = []): Promise<MockProcess> {
-  const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', '--store', store, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `command` is the CLI command that serves the mock: `mock`, or `test cfa` (certification mode). */
+export function startMockProcess(store: string, extra: string[] = [], command: readonly string[] = ['mock']): Promise<MockProcess> {
+  const child = spawn(process.execPath, [BIN, ...command, '--port', '0', '--store', store, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
