@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import rule from './facture-frais-annexes-calcul.js';
 import { factureValide } from '../fixtures/facture-valide.js';
 import { contexteFacturation } from '../fixtures/dossier-engage.js';
-import { echecs, testRegle } from './support/regle-test.js';
+import { testPlantSansFrais, testRegle } from './support/regle-test.js';
 
 testRegle(rule, { kind: 'facture', valide: factureValide, contexte: contexteFacturation, chemins: ['lignes[0].fraisAnnexes[0].montant'] });
 
@@ -14,14 +14,5 @@ describe('facture-frais-annexes-calcul', () => {
     expect(rule.check(facture, {}).outcome).toBe('pass');
   });
 
-  it('plants on an invoice without frais annexes too, breaking only this rule', () => {
-    const facture = factureValide();
-    const ligne = facture.lignes[0]!;
-    delete ligne.fraisAnnexes;
-    ligne.montant = facture.montantTotal = 3200;
-    const context = contexteFacturation();
-    const planted = rule.plant(facture, context);
-    expect(rule.check(planted.payload, planted.context ?? context).outcome).toBe('fail');
-    expect(echecs('facture', planted.payload, planted.context ?? context)).toEqual([rule.id]);
-  });
+  testPlantSansFrais(rule);
 });

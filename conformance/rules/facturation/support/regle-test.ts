@@ -5,6 +5,8 @@ import type { Rule, RuleContext, RuleResult } from '../../rule.js';
 import { facturationRules } from '../index.js';
 import { conventionRules } from '../../convention/index.js';
 import { certificatRules } from '../../certificat/index.js';
+import { factureValide } from '../../fixtures/facture-valide.js';
+import { contexteFacturation } from '../../fixtures/dossier-engage.js';
 
 export const reglesDeMesDomaines: readonly Rule<any>[] = [...facturationRules, ...conventionRules, ...certificatRules];
 
@@ -63,3 +65,21 @@ export function testRegle<K extends PayloadKind>(rule: Rule<K>, cas: CasRegle<K>
     }
   });
 }
+
+/**
+ * A frais annexes rule plants on an invoice that has none (it adds its own), breaking only itself: the same
+ * check for every such rule, on the valid invoice stripped of its frais and the engaged dossier's context.
+ */
+export function testPlantSansFrais(rule: Rule<'facture'>): void {
+  it('plants on an invoice without frais annexes too, breaking only this rule', () => {
+    const facture = factureValide();
+    const ligne = facture.lignes[0]!;
+    delete ligne.fraisAnnexes;
+    ligne.montant = facture.montantTotal = 3200;
+    const context = contexteFacturation();
+    const planted = rule.plant(facture, context);
+    expect(rule.check(planted.payload, planted.context ?? context).outcome).toBe('fail');
+    expect(echecs('facture', planted.payload, planted.context ?? context)).toEqual([rule.id]);
+  });
+}
+
