@@ -1,6 +1,6 @@
 // Payloads the scenarios build from what the server answered: the invoice of an échéance, the convention of a dossier.
 import type { DossierLu } from '../model/dossier.js';
-import type { Convention, Facture, FraisAnnexe } from '../model/payloads.js';
+import type { Cerfa, Convention, Facture, FraisAnnexe } from '../model/payloads.js';
 
 /** Frais annexes within the caps and the amounts committed by conventionDe(): 20 meals, 10 nights, 450 € of equipment. */
 export const FRAIS_VALIDES: FraisAnnexe[] = [
@@ -37,9 +37,12 @@ export function factureDe(dossier: DossierLu, numeroInterneFacture: string, nume
   };
 }
 
-/** The convention of a dossier: 100 meals, 20 nights and a 500 € first equipment, signed by both parties. */
-export function conventionDe(dossier: DossierLu): Convention {
-  const cerfa = dossier.cerfa;
+/**
+ * The convention of a CERFA, signed by both parties on the conclusion date: contract, CFA and training copied from
+ * the CERFA, 100 meals, 20 nights and a 500 € first equipment unless `couts` says otherwise.
+ */
+export function conventionDuCerfa(cerfa: Cerfa, couts: Partial<Convention['couts']> & Pick<Convention['couts'], 'coutTotalPedagogieCFA'>, dateSignature = cerfa.contrat.dateConclusion.slice(0, 10)): Convention {
+  const { coutTotalPedagogieCFA, ...autresCouts } = couts;
   return {
     numeroInterneDossier: cerfa.numeroInterne,
     employeur: { siret: cerfa.employeur.siret },
@@ -54,7 +57,7 @@ export function conventionDe(dossier: DossierLu): Convention {
       intituleQualification: cerfa.formation.intituleQualification,
     },
     couts: {
-      coutTotalPedagogieCFA: dossier.engagement ?? 0,
+      coutTotalPedagogieCFA,
       montantRQTHAnnee1: null,
       montantRQTHAnnee2: null,
       nombreRepasTotaux: 100,
@@ -62,14 +65,20 @@ export function conventionDe(dossier: DossierLu): Convention {
       montantPremierEquipement: 500,
       mentionMobiliteInternationale: false,
       accompagnementDROM: false,
+      ...autresCouts,
     },
     mandatEmployeur: true,
-    dateSignature: cerfa.contrat.dateConclusion.slice(0, 10),
+    dateSignature,
     attestationConventionSigneeEntreprise: true,
     attestationConventionSigneeCFA: true,
     attestationConventionSignatureProbante: true,
     attestationConventionConformeJSON: true,
   };
+}
+
+/** The convention of a dossier as the OPCO engaged it: the pedagogy cost is the committed amount. */
+export function conventionDe(dossier: DossierLu): Convention {
+  return conventionDuCerfa(dossier.cerfa, { coutTotalPedagogieCFA: dossier.engagement ?? 0 });
 }
 
 /** The invoice of every échéance of a dossier (the balance at the contract's end), one line each. */

@@ -2,7 +2,7 @@
 import type { Cerfa, Certificat, Convention, Facture, FraisAnnexe } from '../../conformance/model/payloads.js';
 import type { DossierLu } from '../../conformance/model/dossier.js';
 import { DEMO } from '../tenants.js';
-import { factureDe, FRAIS_VALIDES } from '../../conformance/suite/builders.js';
+import { conventionDuCerfa, factureDe, FRAIS_VALIDES } from '../../conformance/suite/builders.js';
 
 /** Headers every call needs (the demo key, the software triplet). */
 export const HEADERS = {
@@ -103,38 +103,9 @@ export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string
   };
 }
 
-/** The convention of a CERFA: 100 meals, 20 nights and a 500 € first equipment, signed by both parties. */
+/** The convention of a CERFA: 100 meals, 20 nights and a 500 € first equipment, 14 000 € of pedagogy, signed by both parties. */
 export function conventionFor(cerfa: Cerfa): Convention {
-  return {
-    numeroInterneDossier: cerfa.numeroInterne,
-    employeur: { siret: cerfa.employeur.siret },
-    apprenti: { nom: cerfa.apprenti.nom, prenom: cerfa.apprenti.prenom },
-    contrat: { dateDebutContrat: cerfa.contrat.dateDebutContrat, dateFinContrat: cerfa.contrat.dateFinContrat },
-    organismeFormation: { siret: cerfa.organismeFormation.siret, uaiCfa: cerfa.organismeFormation.uaiCfa },
-    formation: {
-      dateDebutFormation: cerfa.formation.dateDebutFormation,
-      dateFinFormation: cerfa.formation.dateFinFormation,
-      dureeFormation: cerfa.formation.dureeFormation,
-      rncp: cerfa.formation.rncp,
-      intituleQualification: cerfa.formation.intituleQualification,
-    },
-    couts: {
-      coutTotalPedagogieCFA: 14000,
-      montantRQTHAnnee1: null,
-      montantRQTHAnnee2: null,
-      nombreRepasTotaux: 100,
-      nombreHebergementTotaux: 20,
-      montantPremierEquipement: 500,
-      mentionMobiliteInternationale: false,
-      accompagnementDROM: false,
-    },
-    mandatEmployeur: true,
-    dateSignature: cerfa.contrat.dateConclusion,
-    attestationConventionSigneeEntreprise: true,
-    attestationConventionSigneeCFA: true,
-    attestationConventionSignatureProbante: true,
-    attestationConventionConformeJSON: true,
-  };
+  return conventionDuCerfa(cerfa, { coutTotalPedagogieCFA: 14000 });
 }
 
 /** An intermediate certificat de réalisation of one échéance, for the period from its start to the day before `today`. */
