@@ -1,7 +1,7 @@
 // How the judge reads recorded exchanges: step names, replay URLs and curls, canonical bodies, dossier reads, rejections.
 import type { EchangeCfa } from '../model/session.js';
 import { redactFields } from '../../reports/suite/scrub.js';
-import { estRefus } from '../rules/client/support.js';
+import { curlFor } from '../suite/curl.js';
 
 /** The step name of an exchange in reports: `#12 POST /v2/factures` (no query string: it may hold personal data). */
 export function stepName(e: EchangeCfa): string {
@@ -24,37 +24,19 @@ export const redactBody = (value: unknown): unknown => redactFields(value);
 // The norm spells them in capitals; the recorder lower-cases every name.
 const EDITOR_HEADERS = new Set(['editeur', 'logiciel', 'version']);
 
-const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
-
-/** Bodies longer than this are not inlined in the curl: the command must stay pasteable. */
-const MAX_INLINE_BODY = 4000;
-
 /**
- * A curl replaying the request against the target: the key as `$API_KEY` (double quotes, so the shell expands it),
- * the judged headers (editor triplet, content type…), the body with its personal values masked.
+ * A curl replaying the request against the target: the key as `$API_KEY`, the judged headers (editor triplet,
+ * content type…), the body with its personal values masked.
  */
 export function curlOf(baseUrl: string, e: EchangeCfa): string {
-  const parts = ['curl', '-sS', '-X', e.method, shellQuote(urlOf(baseUrl, e)), '-H', '"X-API-KEY: $API_KEY"'];
-  for (const [name, value] of Object.entries(e.headers)) parts.push('-H', shellQuote(`${EDITOR_HEADERS.has(name) ? name.toUpperCase() : name}: ${value}`));
-  if (e.body !== undefined) {
-    const text = typeof e.body === 'string' ? e.body : JSON.stringify(redactBody(e.body));
-    if (text.length > MAX_INLINE_BODY) parts.push('--data-binary', `@body.json  # corps de ${text.length} octets, non reproduit`);
-    else parts.push('--data-binary', shellQuote(text));
-  }
-  return parts.join(' ');
+  const headers: Record<string, string> = { 'X-API-KEY': '' };
+  for (const [name, value] of Object.entries(e.headers)) headers[EDITOR_HEADERS.has(name) ? name.toUpperCase() : name] = value;
+  const body = e.body === undefined ? undefined : typeof e.body === 'string' ? e.body : JSON.stringify(redactBody(e.body));
+  return curlFor(e.method, urlOf(baseUrl, e), headers, body);
 }
 
-/** JSON with object keys sorted: two bodies are "the same payload" when their canonical texts are equal. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+/** JSON with object keys sorted: the protocol rules' own test of "the same payload", so the checklist agrees with them. */
+export { canonique as canonicalJson } from '../rules/client/support.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -116,9 +98,7 @@ export function numeroFacture(e: EchangeCfa): string | undefined {
 }
 
 /**
- * Whether the answer refused the request's content (a 4xx with the norm's errors[], not 401 nor 429): the same
- * definition as the protocol rules, so the checklist and the rules count the same rejections.
+ * Whether the answer refused the request's content (a 4xx with the norm's errors[], not 401 nor 429): the protocol
+ * rules' definition, so the checklist and the rules count the same rejections.
  */
-export function estRejet(e: EchangeCfa): boolean {
-  return estRefus(e);
-}
+export { estRefus as estRejet } from '../rules/client/support.js';

@@ -1,9 +1,8 @@
 // The server suite (`convergence test opco`): plays the scenarios against a target and returns the suite report.
-import { redact } from '../identifiers/index.js';
-import { personalKind } from '../engine/redaction.js';
 import { findRule } from '../rules/index.js';
 import type { Rule, RuleResult, Severity } from '../rules/rule.js';
 import { serveurRules } from '../rules/serveur/index.js';
+import { redactFields } from '../../reports/suite/scrub.js';
 import { coverageOf, summarize, SUITE_REPORT_SCHEMA_VERSION, type Evidence, type RuleReport, type ScenarioReport, type SuiteReport } from '../../reports/suite/model.js';
 import { TokenSource } from './oauth.js';
 import { rulesOfStep, ScenarioRunner, type Judgement, type RunOptions, type ScenarioRun, type Target } from './runner.js';
@@ -45,19 +44,6 @@ function scenariosFor(scenarios: Scenario[], only: ReadonlySet<string> | undefin
   return generic ? scenarios : scenarios.filter(named);
 }
 
-/** Masks personal values of a body by field name (nom, prénom, date de naissance, NIR, IBAN, courriel, téléphone). */
-function redactBody(value: unknown, path = ''): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => redactBody(v, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactBody(v, path ? `${path}.${k}` : k)]));
-  }
-  if (typeof value === 'string' || typeof value === 'number') {
-    const kind = personalKind(path);
-    if (kind) return redact(kind, String(value));
-  }
-  return value;
-}
-
 function evidenceOf(j: Judgement): Evidence | undefined {
   if (!j.echange) return undefined;
   const first = j.result.outcome === 'fail' ? j.result.violations[0] : undefined;
@@ -66,9 +52,9 @@ function evidenceOf(j: Judgement): Evidence | undefined {
   return {
     scenario: j.scenario,
     step: j.step,
-    request: { method: e.request.method, url: j.url ?? e.request.path, headers: e.request.headers, ...(e.request.body !== undefined ? { body: redactBody(e.request.body) } : {}) },
-    response: { status: e.response.status, headers: e.response.headers, ...(e.response.body !== undefined ? { body: redactBody(e.response.body) } : {}) },
-    ...(first ? { expected: first.expected, received: redactBody(first.received, first.path) as string, path: first.path } : {}),
+    request: { method: e.request.method, url: j.url ?? e.request.path, headers: e.request.headers, ...(e.request.body !== undefined ? { body: redactFields(e.request.body) } : {}) },
+    response: { status: e.response.status, headers: e.response.headers, ...(e.response.body !== undefined ? { body: redactFields(e.response.body) } : {}) },
+    ...(first ? { expected: first.expected, received: redactFields(first.received, first.path) as string, path: first.path } : {}),
     ...(reason ? { message: reason } : {}),
     curl: j.curl ?? '',
     ...(j.waited ? { waited: true } : {}),

@@ -11,6 +11,7 @@ import { verdict } from '../rules/rule.js';
 import { generateRecord } from '../generate/index.js';
 import { conventionDe, factureDe, factureSoldeDe, FRAIS_VALIDES } from './builders.js';
 import type { OAuth2Client, TokenSource } from './oauth.js';
+import { curlFor } from './curl.js';
 import { redactFields } from '../../reports/suite/scrub.js';
 import type { Capacite, RequestSpec, Scenario, Step } from './scenario.js';
 import type { ResponseSchemas } from './schemas.js';
@@ -97,26 +98,10 @@ export function rulesOfStep(step: Step): string[] {
   return ids;
 }
 
+export { curlFor } from './curl.js';
+
 const SECRET = /^(x-api-key|authorization)$/i;
 const mask = (value: string): string => (value.length <= 4 ? '••••' : `${value.slice(0, 4)}••••`);
-
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A curl command replaying the request, the key replaced by `$API_KEY` (and the bearer by `$TOKEN`). */
-export function curlFor(method: string, url: string, headers: Record<string, string>, body: string | undefined): string {
-  const parts = ['curl', '-sS', '-X', method, shellQuote(url)];
-  for (const [name, value] of Object.entries(headers)) {
-    const shown = name.toLowerCase() === 'x-api-key' ? '$API_KEY' : name.toLowerCase() === 'authorization' ? 'Bearer $TOKEN' : value;
-    parts.push('-H', name.toLowerCase() === 'x-api-key' || name.toLowerCase() === 'authorization' ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`));
-  }
-  if (body !== undefined) {
-    if (body.length > 4000) parts.push('--data-binary', `@body.json  # corps de ${body.length} octets, non reproduit`);
-    else parts.push('--data-binary', shellQuote(body));
-  }
-  return parts.join(' ');
-}
 
 /** A JSON body with its personal values masked by field name (a replay command must not carry names); other text as is. */
 function redactedText(text: string): string {
