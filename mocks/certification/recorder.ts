@@ -4,11 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PayloadKind } from '../../conformance/model/payloads.js';
 import type { CapaciteCfa, EchangeCfa } from '../../conformance/model/session.js';
 import type { RuleContext } from '../../conformance/rules/rule.js';
-import { isoDay } from '../clock.js';
 import { MockProblem } from '../errors.js';
 import type { EngineContext, OperationInput, OperationResult } from '../engine/context.js';
 import { factureContext } from '../engine/factures.js';
-import { rncpInactifs } from '../engine/referentiel.js';
+import { contexteDepot } from '../engine/dossiers.js';
 import type { MockRuntime } from '../app.js';
 import type { SessionMeta } from '../store/types.js';
 import { redactSecret } from '../redact.js';
@@ -133,10 +132,6 @@ function countedForPlays(e: EchangeCfa): boolean {
   return code === undefined || !BEFORE_PLAYS.has(code);
 }
 
-/** The context `dossiers.preparerDepot` judges a CERFA with. */
-function depotContext(ctx: EngineContext): RuleContext {
-  return { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel) };
-}
 
 /** The context the engine judges an invoice or a pièce with, restricted to the dossiers the payload names. */
 async function piecesContext(kind: PayloadKind, ctx: EngineContext, body: Record<string, unknown>): Promise<RuleContext> {
@@ -240,7 +235,7 @@ export class CertificationRecorder {
     const body = input.body;
     const payload = kind !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
     const exchange = pending.exchange;
-    if (kind === 'cerfa' && payload) exchange.payload = { kind, context: depotContext(ctx) };
+    if (kind === 'cerfa' && payload) exchange.payload = { kind, context: contexteDepot(ctx) };
     const capture = async (): Promise<void> => {
       if (kind && kind !== 'cerfa' && payload) exchange.payload = { kind, context: await piecesContext(kind, ctx, payload) };
     };

@@ -1,5 +1,6 @@
 // Dossier operations of the mock OPCO: deposit (rules, duplicates, decision), read, listings, appairage, rupture.
 import type { Cerfa } from '../../conformance/model/payloads.js';
+import type { RuleContext } from '../../conformance/rules/rule.js';
 import { plafondMajorationRQTH } from '../../conformance/financing/index.js';
 import { isoDay } from '../clock.js';
 import { MockProblem } from '../errors.js';
@@ -65,13 +66,18 @@ function echeancierInput(ctx: EngineContext, cerfa: Cerfa): EcheancierInput {
   };
 }
 
+/** What the OPCO knows when it judges a CERFA: today on its clock and the inactive RNCP codes of its référentiel. */
+export function contexteDepot(ctx: EngineContext): RuleContext {
+  return { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel) };
+}
+
 /**
  * Judges a deposit against the rule catalogue, then returns the write to run in the queue. Judging reads no store,
  * so it runs before the queue: rule evaluation and rejected payloads do not hold up other writes.
  */
 export function preparerDepot(ctx: EngineContext, input: OperationInput): () => Promise<OperationResult> {
   const cerfa = input.body as Cerfa;
-  const findings = withoutIgnored(ctx, runRules(cerfa, 'cerfa', { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel) }));
+  const findings = withoutIgnored(ctx, runRules(cerfa, 'cerfa', contexteDepot(ctx)));
   const payloadFailures = blocking(findings).filter((f) => f.rule.area !== ELIGIBILITY_AREA);
   if (payloadFailures.length > 0) {
     throw new MockProblem(
