@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
-import { startMock } from './mock.js';
+import { requestLog, startMock } from './mock.js';
 import { HEADERS } from '../../mocks/testdata/fixtures.js';
 import { captureIO } from '../testing.js';
 
@@ -60,6 +60,24 @@ describe('convergence mock', () => {
     } finally {
       await running.stop();
     }
+  });
+
+  it('writes the request log once per turn of the event loop, in order, and everything pending when stopped', async () => {
+    const writes: string[] = [];
+    const log = requestLog({ write: (text: string) => writes.push(text) > 0 });
+    const entry = (path: string) => ({ method: 'GET', path, status: 200, ms: 1, opco: 'norme', cfa: '85300000800005', key: 'demo…' });
+    log.line(entry('/v2/a'));
+    log.line(entry('/v2/b'));
+    expect(writes).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.split('\n').filter(Boolean).map((l) => l.split(' ')[2])).toEqual(['/v2/a', '/v2/b']);
+    log.line(entry('/v2/c'));
+    log.flush();
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toContain('GET /v2/c 200 1ms norme 85300000800005 key=demo…');
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toHaveLength(2);
   });
 
   it('refuses a port already in use', async () => {
