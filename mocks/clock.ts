@@ -53,8 +53,22 @@ const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(
 
 export class DurationError extends Error {}
 
+type DurationParts = { years: number; months: number; days: number; ms: number };
+
+/** The configured delays are parsed at every read of a dossier's state: a handful of strings, parsed once each. */
+const parsedDurations = new Map<string, Readonly<DurationParts>>();
+
 /** Parses an ISO 8601 duration into its parts; throws `DurationError` for anything else (negative, empty, `P`). */
-export function parseDuration(duration: string): { years: number; months: number; days: number; ms: number } {
+export function parseDuration(duration: string): DurationParts {
+  const known = parsedDurations.get(duration);
+  if (known) return { ...known };
+  const parts = parseDurationText(duration);
+  if (parsedDurations.size >= 256) parsedDurations.clear();
+  parsedDurations.set(duration, parts);
+  return { ...parts };
+}
+
+function parseDurationText(duration: string): DurationParts {
   const m = DURATION.exec(duration);
   if (!m || duration === 'P' || duration.endsWith('T')) throw new DurationError(`not an ISO 8601 duration: ${duration}`);
   const n = (i: number): number => Number(m[i] ?? 0);
