@@ -59,11 +59,13 @@ const CERFA_MEMBER = ',"cerfa":';
 
 const plainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** `{"a":1,"b":2}` → `"a":1,"b":2` (empty for `{}`). */
+const members = (json: string): string => json.slice(1, -1);
+
 /**
- * The record's JSON, CERFA last, with where `contrat` closes in the CERFA's text. The CERFA is serialised once and
- * its `contrat` member found by its text: `"contrat":` followed by `contrat`'s own serialisation can only be a
- * member (inside a string every quote is escaped), and should another member named `contrat` carry the same value,
- * the record is stored plainly rather than guess which one is the CERFA's.
+ * The record's JSON, CERFA last. The CERFA's text is built from the serialisations of its keys before `contrat`,
+ * of `contrat` and of its keys after it — the members `JSON.stringify(cerfa)` writes, in its order — so where
+ * `contrat` closes is known without searching the text. Null-prototype holders keep an own `__proto__` key a key.
  */
 function encodeDossier(record: DossierRecord): string {
   const { cerfa, ...meta } = record;
@@ -72,14 +74,21 @@ function encodeDossier(record: DossierRecord): string {
   if (!plainObject(contrat) || CERFA_ADDED_KEYS.some((k) => Object.hasOwn(fields, k)) || CONTRAT_ADDED_KEYS.some((k) => Object.hasOwn(contrat, k))) {
     return JSON.stringify(record);
   }
-  const cerfaText = JSON.stringify(cerfa);
-  const member = `"contrat":${JSON.stringify(contrat)}`;
-  const at = cerfaText.indexOf(member);
-  if (at < 0 || cerfaText.includes(member, at + 1)) return JSON.stringify(record);
-  const metaText = JSON.stringify({ ...meta, [CONTRAT_END]: at + member.length - 1 });
+  const before: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const after: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  let past = false;
+  for (const key of Object.keys(fields)) {
+    if (key === 'contrat') past = true;
+    else (past ? after : before)[key] = fields[key];
+  }
+  const head = members(JSON.stringify(before));
+  const tail = members(JSON.stringify(after));
+  const open = `{${head}${head ? ',' : ''}"contrat":`;
+  const contratText = JSON.stringify(contrat);
+  const metaText = JSON.stringify({ ...meta, [CONTRAT_END]: open.length + contratText.length - 1 });
   // The CERFA member must be the first such member of the text for a read to find it; else a plain record.
   if (metaText.includes(CERFA_MEMBER)) return JSON.stringify(record);
-  return `${metaText.slice(0, -1)}${CERFA_MEMBER}${cerfaText}}`;
+  return `${metaText.slice(0, -1)}${CERFA_MEMBER}${open}${contratText}${tail ? ',' : ''}${tail}}}`;
 }
 
 function decodeDossier(text: string): DossierRecord {
