@@ -16,6 +16,7 @@ export function baseContext(today: string, draw: CerfaDraw, dossier?: DossierLu)
     dossiers: dossier ? [dossier] : [],
     facturesConnues: [],
     siretsConnus: [draw.cfa.siret],
+    siretCfa: draw.cfa.siret,
     rncpInactifs: [...RNCP_INACTIFS],
   };
 }

@@ -35,6 +35,8 @@ export interface RuleContext {
   facturesConnues?: string[];
   /** SIRETs of CFAs known to the OPCO. */
   siretsConnus?: string[];
+  /** SIRET of the CFA whose API key sent the payload (the mock's tenant); absent → skip. */
+  siretCfa?: string;
   /** RNCP codes known to be inactive (from a référentiel); absent → skip. */
   rncpInactifs?: string[];
 }

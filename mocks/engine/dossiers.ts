@@ -66,9 +66,12 @@ function echeancierInput(ctx: EngineContext, cerfa: Cerfa): EcheancierInput {
   };
 }
 
-/** What the OPCO knows when it judges a CERFA: today on its clock and the inactive RNCP codes of its référentiel. */
+/**
+ * What the OPCO knows when it judges a CERFA: today on its clock, the inactive RNCP codes of its référentiel and
+ * the CFA whose key sent it.
+ */
 export function contexteDepot(ctx: EngineContext): RuleContext {
-  return { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel) };
+  return { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel), siretCfa: ctx.tenant.siret };
 }
 
 /**

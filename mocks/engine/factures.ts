@@ -10,7 +10,10 @@ import { dossierLu, etatFacture } from './views.js';
 import { isBroken, withoutIgnored } from '../variants/index.js';
 import { JAMAIS } from '../variants/behaviours.js';
 
-/** The context the facturation rules judge with: this CFA's dossiers as read now, its invoices, known SIRETs, today. */
+/**
+ * The context the facturation rules judge with: this CFA's dossiers as read now, its invoices, known SIRETs, the
+ * CFA whose key sent it, today.
+ */
 export async function factureContext(ctx: EngineContext): Promise<RuleContext> {
   const now = ctx.clock.now();
   const records = await ctx.store.allDossiers(ctx.scope);
@@ -19,6 +22,7 @@ export async function factureContext(ctx: EngineContext): Promise<RuleContext> {
     dossiers: records.map((r) => dossierLu(r, now, ctx.delais, ctx.profile, ctx.tenant.iban, ctx.referentiel.plafondFraisPremierEquipement)),
     facturesConnues: await ctx.store.knownFactureNumbers(ctx.scope),
     siretsConnus: ctx.siretsConnus,
+    siretCfa: ctx.tenant.siret,
   };
 }
 

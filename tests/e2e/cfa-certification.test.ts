@@ -45,14 +45,14 @@ const STEP_OF_MISTAKE: Record<CfaMistake, RegExp> = {
   'nir-invalide': /^#\d+ POST \/v2\/dossiers$/,
 };
 
-async function certify(name: string, mistake?: CfaMistake, extra: Partial<TestCfaOptions> = {}) {
+async function certify(name: string, mistake?: CfaMistake, extra: Partial<TestCfaOptions> = {}, organismeFormationSiret?: string) {
   const cwd = join(dir, name);
   const io = captureIO(cwd);
   const running = await startTestCfa({ port: '0', host: '127.0.0.1', out: 'out', format: 'json,junit,sarif,markdown,html', store: 'memory', script: SCRIPT, ...extra }, io);
   try {
     const time = adminTime(running.url);
     await time.set(START);
-    await runCfaClient({ baseUrl: running.url, time, ...(mistake ? { mistake } : {}) });
+    await runCfaClient({ baseUrl: running.url, time, ...(mistake ? { mistake } : {}), ...(organismeFormationSiret ? { organismeFormationSiret } : {}) });
     // The report so far, from the admin API, before the run stops.
     const admin = { authorization: `Bearer ${DEMO.adminToken}` };
     const list = (await (await fetch(`${running.url}/_admin/certification/sessions`, { headers: admin })).json()) as { sessions: { id: string }[] };
@@ -105,6 +105,18 @@ describe('convergence test cfa (in-process)', () => {
     expect(io.out()).toContain(`FAIL ${RULE_OF_MISTAKE[mistake]} [bloquant]`);
     expect(io.out()).toContain('NOT CERTIFIED');
     expect(io.out()).not.toContain(NIR);
+  });
+
+  it('certifies software whose contract names another organisme than the key\'s CFA, with that warning in the report', async () => {
+    const { code, report, io } = await certify('autre-organisme', undefined, {}, '42100000100006');
+    expect(findings(report)).toEqual(['siret-organisme-cle-cfa']);
+    const rule = report.rules.find((r) => r.ruleId === 'siret-organisme-cle-cfa')!;
+    expect(rule.severity).toBe('avertissement');
+    expect(rule.evidence[0]?.step).toMatch(/^#\d+ POST \/v2\/dossiers$/);
+    expect(notPassing(report)).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(code).toBe(0);
+    expect(io.out()).toContain('CERTIFIED');
   });
 
   it('judges each CFA key as its own session: one certified, one that only asked the status, exit 1', async () => {

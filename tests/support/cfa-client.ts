@@ -34,6 +34,8 @@ export interface CfaClientOptions {
   apiKey?: string;
   editor?: { editeur: string; logiciel: string; version: string };
   mistake?: CfaMistake;
+  /** The CERFA's `organismeFormation.siret`, when it is not the demo CFA's (a warning, not a mistake). */
+  organismeFormationSiret?: string;
   time: MockTime;
   numeroInterne?: string;
   numeroFacture?: string;
@@ -165,6 +167,7 @@ export async function runCfaClient(options: CfaClientOptions): Promise<CfaClient
 
   // 2. Deposit the contract; the mistake: an invalid NIR first, corrected after the rejection.
   const cerfa = validCerfa(numeroInterne);
+  if (options.organismeFormationSiret) cerfa.organismeFormation.siret = options.organismeFormationSiret;
   let depot = await patient('POST', '/dossiers', mistake === 'nir-invalide' ? cerfaNirInvalide(cerfa) : cerfa);
   if (mistake === 'nir-invalide' && depot.status >= 400 && depot.status < 500) {
     if (!champs(depot.body).includes('apprenti.nir')) throw new ClientError(`deposit rejected for another reason: ${JSON.stringify(depot.body)}`);

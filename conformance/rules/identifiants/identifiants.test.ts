@@ -1,7 +1,7 @@
 // Every identifiant rule accepts the valid fixtures, fails on its own plant at the expected path, and only there.
 import { describe, it, expect } from 'vitest';
 import type { Certificat, Convention, Facture, PayloadByKind, PayloadKind } from '../../model/payloads.js';
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
 import { cerfaValide } from '../fixtures/cerfa-valide.js';
 import { identifiantsRules } from './index.js';
 import { cerfaRules } from '../cerfa/index.js';
@@ -70,15 +70,24 @@ const CHEMIN_ATTENDU: Record<string, Partial<Record<PayloadKind, string>>> = {
   'numero-deca-format': { cerfa: 'contrat.numeroContratPrecedent' },
   'courriel-format': { cerfa: 'apprenti.courriel' },
   'telephone-format': { cerfa: 'employeur.telephone' },
+  'siret-organisme-cle-cfa': {
+    cerfa: 'organismeFormation.siret',
+    facture: 'organismeFormation.siret',
+    convention: 'organismeFormation.siret',
+    certificat: 'organismeFormation.siret',
+  },
 };
+
+/** What the OPCO knows of a fixture: it came with the key of the CFA it names as organisme de formation. */
+const contexteDe = (payload: unknown): RuleContext => ({ siretCfa: (payload as { organismeFormation?: { siret?: string } }).organismeFormation?.siret });
 
 const mesRegles: readonly Rule<any>[] = [...identifiantsRules, ...cerfaRules];
 
 /** Ids of the rules of both my areas that fail on `payload`. */
-function enEchec(kind: PayloadKind, payload: unknown): string[] {
+function enEchec(kind: PayloadKind, payload: unknown, context: RuleContext = {}): string[] {
   return mesRegles
     .filter((r) => r.appliesTo.includes(kind))
-    .filter((r) => r.check(payload, {}).outcome === 'fail')
+    .filter((r) => r.check(payload, context).outcome === 'fail')
     .map((r) => r.id);
 }
 
@@ -94,18 +103,20 @@ describe('identifiants rules: valid, planted, isolated', () => {
     for (const kind of rule.appliesTo as PayloadKind[]) {
       it(`${rule.id} on ${kind}`, () => {
         const valid = VALIDES[kind]();
-        expect(enEchec(kind, valid)).toEqual([]);
-        expect(['pass', 'not-applicable']).toContain(rule.check(valid, {}).outcome);
+        const contexte = contexteDe(valid);
+        expect(enEchec(kind, valid, contexte)).toEqual([]);
+        expect(['pass', 'not-applicable']).toContain(rule.check(valid, contexte).outcome);
 
         const avant = JSON.stringify(valid);
-        const { payload } = rule.plant(valid, {});
+        const planted = rule.plant(valid, contexte);
         expect(JSON.stringify(valid)).toBe(avant); // plant never mutates its input
 
-        const result = rule.check(payload, {});
+        const context = planted.context ?? contexte;
+        const result = rule.check(planted.payload, context);
         expect(result.outcome).toBe('fail');
         if (result.outcome !== 'fail') return;
         expect(result.violations.map((v) => v.path)).toContain(CHEMIN_ATTENDU[rule.id]![kind]);
-        expect(enEchec(kind, payload)).toEqual([rule.id]);
+        expect(enEchec(kind, planted.payload, context)).toEqual([rule.id]);
       });
     }
   }
@@ -122,6 +133,19 @@ const chemins = (id: string, payload: unknown): string[] => {
 };
 
 describe('identifiants rules: behaviour', () => {
+  it('siret-organisme-cle-cfa compares the organisme with the CFA of the key, and needs to know that CFA', () => {
+    const rule = identifiantsRules.find((r) => r.id === 'siret-organisme-cle-cfa')!;
+    expect(rule.severity).toBe('avertissement');
+    const cerfa = cerfaValide();
+    const siret = cerfa.organismeFormation.siret;
+    expect(rule.check(cerfa, {}).outcome).toBe('skip');
+    expect(rule.check(cerfa, { siretCfa: siret.replace(/^(\d{3})/, '$1 ') }).outcome).toBe('pass');
+    const autre = rule.check(cerfa, { siretCfa: '42100000100006' });
+    expect(autre).toMatchObject({ outcome: 'fail', violations: [{ path: 'organismeFormation.siret', received: siret }] });
+    // A malformed organisme SIRET is siret-format's and siret-luhn's finding, not this rule's.
+    expect(rule.check(avec(cerfa, 'organismeFormation.siret', '1234'), { siretCfa: '42100000100006' }).outcome).toBe('not-applicable');
+  });
+
   it('siret-luhn lists every bad SIRET and leaves malformed ones to siret-format', () => {
     let cerfa = avec(cerfaValide(), 'employeur.siret', '12345678200011');
     cerfa = avec(cerfa, 'organismeFormation.siret', '77123456400026');

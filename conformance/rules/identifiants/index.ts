@@ -19,6 +19,7 @@ import departementFormat from './departement-format.js';
 import numeroDecaFormat from './numero-deca-format.js';
 import courrielFormat from './courriel-format.js';
 import telephoneFormat from './telephone-format.js';
+import siretOrganismeCleCfa from './siret-organisme-cle-cfa.js';
 
 export const identifiantsRules: Rule<any>[] = [
   siretFormat,
@@ -40,4 +41,5 @@ export const identifiantsRules: Rule<any>[] = [
   numeroDecaFormat,
   courrielFormat,
   telephoneFormat,
+  siretOrganismeCleCfa,
 ];

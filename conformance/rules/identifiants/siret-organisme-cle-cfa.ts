@@ -1,0 +1,41 @@
+// The organisme de formation a payload names is the CFA whose API key sends it (inferred from one key per CFA).
+//
+// A warning, not a rejection: the norm's sources give one key per CFA and per OPCO (API-01), but no source says an
+// OPCO refuses a CERFA or an invoice naming another organisme — a CFA with several establishments may name another
+// of its SIRETs. What it does catch is software sending one CFA's files with another CFA's key.
+import { isValidSiret } from '../../identifiers/index.js';
+import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
+
+const normaliser = (value: string): string => value.replace(/\s+/g, '');
+
+/** Valid SIRETs, one of which differs from any given SIRET: the CFA of another key, for the plant. */
+const AUTRES_CFA = ['85300000800005', '42100000100006'];
+
+export default defineRule({
+  id: 'siret-organisme-cle-cfa',
+  title: 'L’organisme de formation doit être le CFA titulaire de la clé d’API',
+  requirements: ['ID-27'],
+  severity: 'avertissement',
+  area: 'identifiants',
+  appliesTo: ['cerfa', 'facture', 'convention', 'certificat'],
+  check(payload, context) {
+    if (!context.siretCfa) return skip('contexte requis : le SIRET du CFA titulaire de la clé (context.siretCfa)');
+    const raw = (payload as { organismeFormation?: { siret?: unknown } }).organismeFormation?.siret;
+    const siret = typeof raw === 'string' ? normaliser(raw) : '';
+    // A missing or malformed SIRET is the field and identifier rules' finding: one defect, one report.
+    if (!isValidSiret(siret)) return notApplicable('SIRET de l’organisme de formation absent ou mal formé (voir siret-format, siret-luhn)');
+    if (siret === normaliser(context.siretCfa)) return pass();
+    return fail({
+      path: 'organismeFormation.siret',
+      expected: `le SIRET du CFA titulaire de la clé (${normaliser(context.siretCfa)})`,
+      received: siret,
+      message: 'Le SIRET de l’organisme de formation n’est pas celui du CFA dont la clé d’API a servi à l’envoi',
+    });
+  },
+  plant(valid, context) {
+    // The same payload, sent with the key of another CFA.
+    const raw = (valid as { organismeFormation?: { siret?: unknown } }).organismeFormation?.siret;
+    const siret = typeof raw === 'string' ? normaliser(raw) : '';
+    return { payload: valid, context: { ...context, siretCfa: AUTRES_CFA.find((s) => s !== siret) } };
+  },
+});
