@@ -119,8 +119,11 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
     mock,
     adminToken: config?.admin.token ?? DEMO.adminToken,
     stop: async () => {
-      await mock.close();
-      log.flush();
+      try {
+        await mock.close();
+      } finally {
+        log.flush();
+      }
     },
   };
 }
