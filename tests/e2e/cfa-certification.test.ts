@@ -108,7 +108,7 @@ describe('convergence test cfa (in-process)', () => {
   });
 
   it('certifies software whose contract names another organisme than the key\'s CFA, with that warning in the report', async () => {
-    const { code, report, io } = await certify('autre-organisme', undefined, {}, '42100000100006');
+    const { code, report, io, out } = await certify('autre-organisme', undefined, {}, '42100000100006');
     expect(findings(report)).toEqual(['siret-organisme-cle-cfa']);
     const rule = report.rules.find((r) => r.ruleId === 'siret-organisme-cle-cfa')!;
     expect(rule.severity).toBe('avertissement');
@@ -117,6 +117,8 @@ describe('convergence test cfa (in-process)', () => {
     expect(report.exitCode).toBe(0);
     expect(code).toBe(0);
     expect(io.out()).toContain('CERTIFIED');
+    // Listed for the editor to see: in JUnit, a failure whose type says it is only a warning.
+    expect(readFileSync(join(out, 'report.junit.xml'), 'utf8')).toMatch(/name="siret-organisme-cle-cfa — [^"]*">\s*(<properties>[\s\S]*?<\/properties>\s*)?<failure [^>]*type="avertissement"/);
   });
 
   it('judges each CFA key as its own session: one certified, one that only asked the status, exit 1', async () => {

@@ -70,12 +70,7 @@ const CHEMIN_ATTENDU: Record<string, Partial<Record<PayloadKind, string>>> = {
   'numero-deca-format': { cerfa: 'contrat.numeroContratPrecedent' },
   'courriel-format': { cerfa: 'apprenti.courriel' },
   'telephone-format': { cerfa: 'employeur.telephone' },
-  'siret-organisme-cle-cfa': {
-    cerfa: 'organismeFormation.siret',
-    facture: 'organismeFormation.siret',
-    convention: 'organismeFormation.siret',
-    certificat: 'organismeFormation.siret',
-  },
+  'siret-organisme-cle-cfa': { cerfa: 'organismeFormation.siret', convention: 'organismeFormation.siret', certificat: 'organismeFormation.siret' },
 };
 
 /** What the OPCO knows of a fixture: it came with the key of the CFA it names as organisme de formation. */
@@ -139,6 +134,10 @@ describe('identifiants rules: behaviour', () => {
     const cerfa = cerfaValide();
     const siret = cerfa.organismeFormation.siret;
     expect(rule.check(cerfa, {}).outcome).toBe('skip');
+    // A context file may hold a number: not a SIRET this rule can compare, so not verified rather than an error.
+    expect(rule.check(cerfa, { siretCfa: 85300000800005 as unknown as string }).outcome).toBe('skip');
+    // Invoices carry the échéance's SIRET, judged by facture-siret-identique-echeance.
+    expect(rule.appliesTo).not.toContain('facture');
     expect(rule.check(cerfa, { siretCfa: siret.replace(/^(\d{3})/, '$1 ') }).outcome).toBe('pass');
     const autre = rule.check(cerfa, { siretCfa: '42100000100006' });
     expect(autre).toMatchObject({ outcome: 'fail', violations: [{ path: 'organismeFormation.siret', received: siret }] });

@@ -1,8 +1,9 @@
 // The organisme de formation a payload names is the CFA whose API key sends it (inferred from one key per CFA).
 //
 // A warning, not a rejection: the norm's sources give one key per CFA and per OPCO (API-01), but no source says an
-// OPCO refuses a CERFA or an invoice naming another organisme — a CFA with several establishments may name another
-// of its SIRETs. What it does catch is software sending one CFA's files with another CFA's key.
+// OPCO refuses a CERFA naming another organisme — a CFA with several establishments may name another of its SIRETs.
+// What it does catch is software sending one CFA's files with another CFA's key. Invoices are left out: their SIRET
+// must be the échéance's (facture-siret-identique-echeance, blocking), one defect, one report.
 import { isValidSiret } from '../../identifiers/index.js';
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
 
@@ -13,13 +14,15 @@ const AUTRES_CFA = ['85300000800005', '42100000100006'];
 
 export default defineRule({
   id: 'siret-organisme-cle-cfa',
-  title: 'L’organisme de formation doit être le CFA titulaire de la clé d’API',
+  title: 'L’organisme de formation devrait être le CFA titulaire de la clé d’API',
   requirements: ['ID-27'],
   severity: 'avertissement',
   area: 'identifiants',
-  appliesTo: ['cerfa', 'facture', 'convention', 'certificat'],
+  appliesTo: ['cerfa', 'convention', 'certificat'],
   check(payload, context) {
-    if (!context.siretCfa) return skip('contexte requis : le SIRET du CFA titulaire de la clé (context.siretCfa)');
+    if (typeof context.siretCfa !== 'string' || context.siretCfa.trim() === '') {
+      return skip('contexte requis : le SIRET du CFA titulaire de la clé (context.siretCfa, texte)');
+    }
     const raw = (payload as { organismeFormation?: { siret?: unknown } }).organismeFormation?.siret;
     const siret = typeof raw === 'string' ? normaliser(raw) : '';
     // A missing or malformed SIRET is the field and identifier rules' finding: one defect, one report.
