@@ -12,7 +12,7 @@ import { compileSpec, defaultSpecPath, ajvToNormErrors, type CompiledOperation, 
 import { openStore } from './store/index.js';
 import type { MockStore } from './store/types.js';
 import { DEFAULT_DELAIS, DEMO, demoConfig, TenantRegistry, type CfaTenant, type MockConfig, type OAuthClient } from './tenants.js';
-import type { Delais, EngineContext, OperationInput, OperationResult } from './engine/context.js';
+import { engineContext, type Delais, type EngineContext, type OperationInput, type OperationResult } from './engine/context.js';
 import { bundledReferentiel, type Referentiel } from './engine/referentiel.js';
 import { registerAdmin } from './admin.js';
 import { redactSecret } from './redact.js';
@@ -474,18 +474,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
 
       const input = recorder ? recorder.validate(request, () => validate(compiled, request)) : validate(compiled, request);
       if (!engine) return prismMock(await prismInstance(), compiled, request, reply, rest);
-      const ctx: EngineContext = {
-        store: runtime.store,
-        clock: runtime.clock,
-        delais,
-        pageSize,
-        referentiel,
-        profile,
-        tenant,
-        scope: { opco: opcoId, cfa: tenant.siret },
-        siretsConnus: runtime.tenants.sirets(),
-        breaks,
-      };
+      const ctx = engineContext({ runtime, delais, pageSize, referentiel }, profile, tenant, opcoId);
       const work = recorder
         ? recorder.wrap(request, engineKey, ctx, input, () => (engine.prepare ? engine.prepare(ctx, input) : () => engine.handler(ctx, input)))
         : engine.prepare ? engine.prepare(ctx, input) : () => engine.handler(ctx, input);

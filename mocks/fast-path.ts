@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Clock } from './clock.js';
-import type { Delais, EngineContext } from './engine/context.js';
+import { engineContext, type Delais, type EngineContext } from './engine/context.js';
 import type { Referentiel } from './engine/referentiel.js';
 import type { OpcoProfile } from './profiles.js';
 import { redactSecret } from './redact.js';
@@ -99,19 +99,8 @@ export function createFastPath(options: FastPathOptions): (req: IncomingMessage,
     return tenant;
   };
 
-  const context = (profile: OpcoProfile, tenant: CfaTenant): EngineContext => ({
-    store: runtime.store,
-    clock: runtime.clock,
-    delais: options.delais,
-    pageSize: options.pageSize,
-    referentiel: options.referentiel,
-    profile,
-    tenant,
-    // The OPCO as Fastify's route names it: the root paths serve the default OPCO.
-    scope: { opco: runtime.defaultOpco, cfa: tenant.siret },
-    siretsConnus: runtime.tenants.sirets(),
-    breaks: runtime.breaks,
-  });
+  // The OPCO as Fastify's route names it: the root paths serve the default OPCO.
+  const context = (profile: OpcoProfile, tenant: CfaTenant): EngineContext => engineContext(options, profile, tenant, runtime.defaultOpco);
 
   const answer = (req: IncomingMessage, res: ServerResponse, started: number, status: number, payload: string, tenant: CfaTenant): void => {
     res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(payload) });

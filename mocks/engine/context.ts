@@ -27,6 +27,34 @@ export interface EngineContext {
   breaks?: Breaks;
 }
 
+/** What the engine's context is made of for every request: the app's state (read per request) and settings. */
+export interface EngineSetting {
+  runtime: { store: MockStore; clock: Clock; tenants: { sirets(): string[] }; breaks?: Breaks };
+  delais: Delais;
+  pageSize: number;
+  referentiel: Referentiel;
+}
+
+/**
+ * The context of one CFA's request on one OPCO's routes (`opco`: the root paths serve the default OPCO): built the
+ * same way by Fastify's handler and by the lean path.
+ */
+export function engineContext(setting: EngineSetting, profile: OpcoProfile, tenant: CfaTenant, opco: string): EngineContext {
+  const { runtime } = setting;
+  return {
+    store: runtime.store,
+    clock: runtime.clock,
+    delais: setting.delais,
+    pageSize: setting.pageSize,
+    referentiel: setting.referentiel,
+    profile,
+    tenant,
+    scope: { opco, cfa: tenant.siret },
+    siretsConnus: runtime.tenants.sirets(),
+    breaks: runtime.breaks,
+  };
+}
+
 /** What a request brings to an operation: query (strings or lists) and parsed body. */
 export interface OperationInput {
   query: Record<string, string | string[] | undefined>;
