@@ -1,12 +1,12 @@
 // `convergence test cfa`: serves the mock in certification mode, records each CFA key's session, and judges every session when the run stops.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
 import { EXIT, ExitError, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_OPCO } from '../../mocks/profiles.js';
 import { DEMO, loadMockConfig, type CfaTenant } from '../../mocks/tenants.js';
-import { packageRoot } from '../../conformance/engine/package-root.js';
+import { packageVersion } from '../../conformance/engine/package-root.js';
 import { CAPACITES_CFA, type CapaciteCfa } from '../../conformance/model/session.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
 
@@ -80,14 +80,6 @@ function parseFormats(raw: string): (typeof FORMATS)[number][] {
   return formats as (typeof FORMATS)[number][];
 }
 
-/** The package's version, for the reports' `tool`. */
-function toolVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 function formatDelais(delais: Record<string, string | undefined>): string {
   const parts = Object.entries(delais).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`);
@@ -209,7 +201,7 @@ export async function startTestCfa(options: TestCfaOptions, io: CliIO): Promise<
     for (const file of [store, `${store}-wal`, `${store}-shm`, `${store}-journal`]) rmSync(file, { force: true });
   }
 
-  const tool = { name: 'convergence', version: toolVersion() };
+  const tool = { name: 'convergence', version: packageVersion() };
   let running;
   try {
     running = await startMock(

@@ -7,6 +7,7 @@ import { findRule } from '../../conformance/rules/index.js';
 // Types only: the suite pulls in Prism's HTTP library (seconds to load), imported when `test opco` runs, not for `test cfa`.
 import type { OAuth2Client, Target, Waiver } from '../../conformance/suite/index.js';
 import { bundledProfiles, type OpcoProfile } from '../../mocks/profiles.js';
+import { packageVersion } from '../../conformance/engine/package-root.js';
 import { bundledSpecPath } from '../../spec/load.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
 import { registerTestCfa } from './test-cfa.js';
@@ -190,7 +191,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
           maxWaitMs: positive('--max-wait', options.maxWait) * 1000,
           pollIntervalMs: positive('--poll-interval', options.pollInterval) * 1000,
           schemas: await loadResponseSchemas(options.spec ? resolve(ctx.io.cwd, options.spec) : bundledSpecPath()),
-          tool: { name: 'convergence', version: process.env.npm_package_version ?? '0.1.0' },
+          tool: { name: 'convergence', version: packageVersion() },
           ...(tty ? { onProgress: (done: number, total: number, id: string) => ctx.io.stderr.write(`\r\x1b[2K[${done}/${total}] ${id}`) } : {}),
         });
       } catch (error) {

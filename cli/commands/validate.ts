@@ -1,6 +1,6 @@
 // `convergence validate <file...|->`: streams JSON / JSON-array / NDJSON payloads through the rule catalogue and reports.
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -22,7 +22,7 @@ import {
   type RecordRef,
   type ValidationSummary,
 } from '../../conformance/engine/index.js';
-import { packageRoot } from '../../conformance/engine/package-root.js';
+import { packageVersion } from '../../conformance/engine/package-root.js';
 import type { Rule, RuleContext, RuleResult, Severity } from '../../conformance/rules/rule.js';
 import type { PayloadKind } from '../../conformance/model/payloads.js';
 import { FORMATS, reporters, type FormatName } from '../../reports/formats/index.js';
@@ -82,14 +82,6 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     });
 }
 
-function toolVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 function localToday(): string {
   const now = new Date();
@@ -253,7 +245,7 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
   }
 
   const summary: ValidationSummary = summarizer.finish({
-    tool: { name: 'convergence', version: toolVersion() },
+    tool: { name: 'convergence', version: packageVersion() },
     inputs: inputs.map((input) => input.name),
     failSeverity: options.failSeverity,
   });

@@ -1,5 +1,5 @@
 // Where the package is installed: the YAML data and package.json are read from there, from the sources or from dist/.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,4 +12,19 @@ export function packageRoot(from: string = import.meta.url): string {
     if (parent === dir) throw new Error(`no package.json above ${from}`);
     dir = parent;
   }
+}
+
+let version: string | undefined;
+
+/** The package's version (package.json), for the reports' `tool`; `0.0.0` when it cannot be read. Read once. */
+export function packageVersion(): string {
+  if (version === undefined) {
+    try {
+      version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown }).version as string | undefined;
+    } catch {
+      // An unreadable package.json only costs the version shown in reports.
+    }
+    if (typeof version !== 'string') version = '0.0.0';
+  }
+  return version;
 }

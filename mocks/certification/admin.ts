@@ -1,11 +1,10 @@
 // Admin routes of certification mode (/_admin/certification/…): the sessions, one session's exchanges, its report.
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 // Types only: the judge and the renderers (xmlbuilder2…) load on the first report asked for, not at every mock start.
 import type { SuiteFormat } from '../../reports/suite/index.js';
 import { MockProblem } from '../errors.js';
 import type { MockRuntime } from '../app.js';
-import { mocksAsset } from '../profiles.js';
+import { packageVersion } from '../../conformance/engine/package-root.js';
 import type { CertificationRecorder } from './recorder.js';
 import { loadSession } from './session.js';
 import { scrubSession } from './scrub.js';
@@ -18,19 +17,6 @@ const CONTENT_TYPES: Record<SuiteFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-let version: string | undefined;
-
-/** The project's version, for the report's `tool`. */
-function toolVersion(): string {
-  if (version === undefined) {
-    try {
-      version = (JSON.parse(readFileSync(mocksAsset('../package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
-    } catch {
-      version = '0.0.0';
-    }
-  }
-  return version;
-}
 
 function active(runtime: MockRuntime): CertificationRecorder {
   if (!runtime.certification) throw new MockProblem('CERTIFICATION_INACTIVE', "Le bouchon n'a pas été démarré en mode certification (convergence test cfa)");
@@ -80,7 +66,7 @@ export function registerCertificationAdmin(admin: FastifyInstance, runtime: Mock
       capabilities,
       script: { plays: script.plays.map(({ id, operation, occurrence, answer }) => ({ id, operation, occurrence, status: answer.status })) },
       target: { url: `${request.protocol}://${request.headers.host ?? 'localhost'}`, profile: session.opco },
-      tool: tool ?? { name: 'convergence', version: toolVersion() },
+      tool: tool ?? { name: 'convergence', version: packageVersion() },
       ...(waivers ? { waivers } : {}),
     });
     return reply.type(CONTENT_TYPES[format]).send(suiteReporters[format](scrubReport(report)));
