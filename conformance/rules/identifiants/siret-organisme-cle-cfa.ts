@@ -6,8 +6,7 @@
 // must be the échéance's (facture-siret-identique-echeance, blocking), one defect, one report.
 import { isValidSiret } from '../../identifiers/index.js';
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
-
-const normaliser = (value: string): string => value.replace(/\s+/g, '');
+import { normaliserSiret } from '../facturation/support/contexte.js';
 
 /** Valid SIRETs, one of which differs from any given SIRET: the CFA of another key, for the plant. */
 const AUTRES_CFA = ['85300000800005', '42100000100006'];
@@ -24,13 +23,14 @@ export default defineRule({
       return skip('contexte requis : le SIRET du CFA titulaire de la clé (context.siretCfa, texte)');
     }
     const raw = (payload as { organismeFormation?: { siret?: unknown } }).organismeFormation?.siret;
-    const siret = typeof raw === 'string' ? normaliser(raw) : '';
+    const siret = typeof raw === 'string' ? normaliserSiret(raw) : '';
     // A missing or malformed SIRET is the field and identifier rules' finding: one defect, one report.
     if (!isValidSiret(siret)) return notApplicable('SIRET de l’organisme de formation absent ou mal formé (voir siret-format, siret-luhn)');
-    if (siret === normaliser(context.siretCfa)) return pass();
+    const siretCfa = normaliserSiret(context.siretCfa);
+    if (siret === siretCfa) return pass();
     return fail({
       path: 'organismeFormation.siret',
-      expected: `le SIRET du CFA titulaire de la clé (${normaliser(context.siretCfa)})`,
+      expected: `le SIRET du CFA titulaire de la clé (${siretCfa})`,
       received: siret,
       message: 'Le SIRET de l’organisme de formation n’est pas celui du CFA dont la clé d’API a servi à l’envoi',
     });
@@ -38,7 +38,7 @@ export default defineRule({
   plant(valid, context) {
     // The same payload, sent with the key of another CFA.
     const raw = (valid as { organismeFormation?: { siret?: unknown } }).organismeFormation?.siret;
-    const siret = typeof raw === 'string' ? normaliser(raw) : '';
+    const siret = typeof raw === 'string' ? normaliserSiret(raw) : '';
     return { payload: valid, context: { ...context, siretCfa: AUTRES_CFA.find((s) => s !== siret) } };
   },
 });
