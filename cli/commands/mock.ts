@@ -25,6 +25,8 @@ export interface RunningMock {
   mock: MockApp;
   /** Token of its admin API (the config's, or the demo one). */
   adminToken: string;
+  /** The tenant config it was started with (`--config`), parsed; absent for the demo tenant. */
+  config?: MockConfig;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
     url: address,
     mock,
     adminToken: config?.admin.token ?? DEMO.adminToken,
+    ...(config ? { config } : {}),
     stop: async () => {
       try {
         await mock.close();

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
 import { EXIT, ExitError, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_OPCO } from '../../mocks/profiles.js';
-import { DEMO, loadMockConfig, type CfaTenant } from '../../mocks/tenants.js';
+import { DEMO, type CfaTenant } from '../../mocks/tenants.js';
 import { packageVersion } from '../../conformance/engine/package-root.js';
 import { CAPACITES_CFA, type CapaciteCfa } from '../../conformance/model/session.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
@@ -227,7 +227,7 @@ export async function startTestCfa(options: TestCfaOptions, io: CliIO): Promise<
   }
   if (waivers.length > 0) io.stdout.write(`  waived rules: ${waivers.map((w) => w.ruleId).join(', ')}\n`);
   io.stdout.write(`  report so far: GET ${sessionsUrl}/<session-id>/report?format=html (admin token); sessions: GET ${sessionsUrl}\n`);
-  const config = options.config ? loadMockConfig(resolve(io.cwd, options.config)) : undefined;
+  const { config } = running;
   for (const line of sessionIdLines(config?.cfas ?? [{ siret: DEMO.siret, keys: { '*': DEMO.apiKey } }], config?.defaultOpco ?? DEFAULT_OPCO, certification.sessionIdOf)) {
     io.stdout.write(`  ${line}\n`);
   }
