@@ -1,4 +1,5 @@
 // The mock's error catalogue: every problem it can answer, as RFC 7807 bodies carrying the norm's `errors[]`.
+import { typeProbleme } from '../conformance/model/probleme.js';
 
 /** One item of the norm's error list: a stable code, a French description, and the field or header concerned. */
 export interface NormError {
@@ -58,7 +59,7 @@ export type ProblemCode = keyof typeof PROBLEMS;
 
 /** Stable URI of a problem type; not dereferenceable, documented in docs/mock.md. */
 export function problemType(code: ProblemCode): string {
-  return `urn:convergence:probleme:${code}`;
+  return typeProbleme(code);
 }
 
 /** A problem ready to send; thrown by handlers and turned into a response by the app's error handler. */

@@ -3,6 +3,8 @@ import type { CapaciteCfa, EchangeCfa, SessionCfa } from '../model/session.js';
 import type { Outcome } from '../rules/rule.js';
 import type { ChecklistItemReport, ChecklistOutcome } from '../../reports/suite/model.js';
 import { canonicalJson, dossierDepose, dossiersLus, estRejet, numeroFacture } from './exchanges.js';
+import { codesErreur, motifsRefus } from '../rules/client/support.js';
+import { codeProbleme } from '../model/probleme.js';
 
 /** Always judged, whatever the editor declared: how the software handles throttling and server errors. */
 export const PROTOCOLE = 'protocole';
@@ -70,21 +72,13 @@ function reponses(list: readonly EchangeCfa[]): string {
 
 /** The problem code of a norm error answer (`urn:convergence:probleme:CODE`, else the first errors[].code). */
 function problemeDe(e: EchangeCfa): string | undefined {
-  const body = e.response.body as { type?: unknown; errors?: { code?: unknown }[] } | undefined;
-  if (body === null || typeof body !== 'object') return undefined;
-  if (typeof body.type === 'string' && body.type.startsWith('urn:convergence:probleme:')) return body.type.slice('urn:convergence:probleme:'.length);
-  const first = Array.isArray(body.errors) ? body.errors[0]?.code : undefined;
-  return typeof first === 'string' ? first : undefined;
+  const premier = codesErreur(e.response.body)[0];
+  return codeProbleme(e.response.body) ?? (premier !== undefined && premier !== '?' ? premier : undefined);
 }
 
 /** What a refusal designates: `REFERENCE_FACTURE_REFUSEE sur referenceFactureCFA`. */
 function motifs(e: EchangeCfa): string {
-  const errors = (e.response.body as { errors?: unknown } | undefined)?.errors;
-  if (!Array.isArray(errors)) return `réponse ${e.response.status}`;
-  return errors
-    .slice(0, 3)
-    .map((x: { code?: unknown; champ?: unknown }) => `${String(x?.code ?? '?')}${typeof x?.champ === 'string' && x.champ !== '' ? ` sur ${x.champ}` : ''}`)
-    .join(', ');
+  return motifsRefus(e.response.body) || `réponse ${e.response.status}`;
 }
 
 /** A deposit of `operation` accepted with one of `statuses` whose payload has no blocking finding; fail when every deposit had one or was refused. */

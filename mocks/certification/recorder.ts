@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PayloadKind } from '../../conformance/model/payloads.js';
 import type { CapaciteCfa, EchangeCfa } from '../../conformance/model/session.js';
+import { codeProbleme } from '../../conformance/model/probleme.js';
 import type { RuleContext } from '../../conformance/rules/rule.js';
 import { MockProblem } from '../errors.js';
 import type { EngineContext, OperationInput, OperationResult } from '../engine/context.js';
@@ -119,16 +120,11 @@ function storable(body: unknown): unknown {
   return deeperThan(body, MAX_RECORDED_DEPTH) ? `(corps JSON imbriqué sur plus de ${MAX_RECORDED_DEPTH} niveaux : non conservé)` : body;
 }
 
-function problemCode(body: unknown): string | undefined {
-  const type = (body as { type?: unknown } | undefined)?.type;
-  return typeof type === 'string' && type.startsWith('urn:convergence:probleme:') ? type.slice('urn:convergence:probleme:'.length) : undefined;
-}
-
 /** Whether a recorded exchange counted towards the plays of its operation (see BEFORE_PLAYS). */
 function countedForPlays(e: EchangeCfa): boolean {
   if (e.scripted !== undefined) return true;
   if (!e.operation || (e.schemaErrors?.length ?? 0) > 0) return false;
-  const code = problemCode(e.response.body);
+  const code = codeProbleme(e.response.body);
   return code === undefined || !BEFORE_PLAYS.has(code);
 }
 
@@ -347,7 +343,7 @@ export class CertificationRecorder {
     const answer = parsed(payload);
     if (answer !== undefined) exchange.response.body = storable(answer);
     // A body that is not JSON fails the spec before its validation runs.
-    if (problemCode(answer) === 'JSON_MALFORME' && !exchange.schemaErrors) {
+    if (codeProbleme(answer) === 'JSON_MALFORME' && !exchange.schemaErrors) {
       exchange.schemaErrors = ["(corps) : Le corps de la requête n'est pas un JSON valide"];
     }
     try {
