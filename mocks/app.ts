@@ -7,7 +7,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { clockFromState, frozenClock, systemClock, type Clock, type ClockState } from './clock.js';
 import { MockProblem, type ProblemBody } from './errors.js';
 import { FaultInjector, preferEffect, type FaultEffect } from './faults.js';
-import { bundledProfiles, DEFAULT_OPCO, withOverrides, type Capability, type OpcoProfile } from './profiles.js';
+import { bundledProfiles, DEFAULT_OPCO, opcoOfPath, withOverrides, type Capability, type OpcoProfile } from './profiles.js';
 import { compileSpec, defaultSpecPath, ajvToNormErrors, type CompiledOperation, type CompiledSpec } from './spec.js';
 import { openStore } from './store/index.js';
 import type { MockStore } from './store/types.js';
@@ -442,9 +442,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     handler: async (request, reply) => {
       const [rawPath = '/'] = request.url.split('?');
       const path = decodeURI(rawPath).replace(/\/+$/, '') || '/';
-      const first = path.split('/')[1] ?? '';
-      const opcoId = runtime.profiles.has(first) && first !== '' ? first : runtime.defaultOpco;
-      const rest = opcoId === first ? path.slice(first.length + 1) || '/' : path;
+      const { opco: opcoId, rest } = opcoOfPath(runtime.profiles, runtime.defaultOpco, path);
       const profile = runtime.profiles.get(opcoId);
       if (!profile) throw new MockProblem('OPCO_INCONNU', `OPCO « ${opcoId} » inconnu`);
       const meta: { opco?: string; cfa?: string } = { opco: opcoId };

@@ -54,6 +54,16 @@ interface ProfilesFile {
 let cached: Map<string, OpcoProfile> | undefined;
 
 /** The bundled profiles, keyed by OPCO id (`norme` plus the 11 OPCOs). */
+/**
+ * Which OPCO a request path is for, and the path after it: `/akto/v2/dossiers` → akto and `/v2/dossiers`; a path
+ * whose first segment names no profile (`/v2/dossiers`) is the default OPCO's, whole. `path`: decoded, no query.
+ */
+export function opcoOfPath(profiles: ReadonlyMap<string, unknown>, defaultOpco: string, path: string): { opco: string; rest: string } {
+  const first = path.split('/')[1] ?? '';
+  if (first === '' || !profiles.has(first)) return { opco: defaultOpco, rest: path };
+  return { opco: first, rest: path.slice(first.length + 1) || '/' };
+}
+
 export function bundledProfiles(): Map<string, OpcoProfile> {
   if (!cached) {
     cached = parseProfiles(readFileSync(mocksAsset('profiles.yaml'), 'utf8'));

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PayloadKind } from '../../conformance/model/payloads.js';
 import type { CapaciteCfa, EchangeCfa } from '../../conformance/model/session.js';
+import { opcoOfPath } from '../profiles.js';
 import { codeProbleme } from '../../conformance/model/probleme.js';
 import type { RuleContext } from '../../conformance/rules/rule.js';
 import { MockProblem } from '../errors.js';
@@ -276,8 +277,7 @@ export class CertificationRecorder {
     }
     if (path.startsWith('/_admin')) return;
     const runtime = this.runtime;
-    const first = path.split('/')[1] ?? '';
-    const opco = first !== '' && runtime.profiles.has(first) ? first : runtime.defaultOpco;
+    const { opco, rest } = opcoOfPath(runtime.profiles, runtime.defaultOpco, path);
     if (!key) {
       if (/\/v[12](\/|$)/.test(path)) this.nonAttribuees.sansCle++;
       return;
@@ -287,7 +287,6 @@ export class CertificationRecorder {
       this.nonAttribuees.cleInconnue++;
       return;
     }
-    const rest = opco === first ? path.slice(first.length + 1) || '/' : path;
 
     let operation: string | undefined;
     let version: 'v1' | 'v2' | undefined;
