@@ -6,6 +6,7 @@ import * as addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ETATS_DOSSIER, ETATS_FACTURE, type DossierLu } from '../conformance/model/dossier.js';
 import type { Adresse, Certificat, Cerfa, Convention, Facture } from '../conformance/model/payloads.js';
+import { MEMBRES_CERFA, type MembresConnus } from '../conformance/model/membres-cerfa.js';
 import { bundledSpecPath, loadSpec } from './load.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
@@ -43,7 +44,7 @@ const V1_OPERATIONS = [
   'POST /documents',
 ];
 const versioned = (version: string, ops: string[]) => ops.map((op) => op.replace(' /', ` /${version}/`));
-const EXPECTED_OPERATIONS = [...versioned('v1', V1_OPERATIONS), ...versioned('v2', V2_OPERATIONS), 'POST /oauth/token'].sort();
+const EXPECTED_OPERATIONS = [...versioned('v1', V1_OPERATIONS), ...versioned('v2', V2_OPERATIONS), 'POST /oauth/token', 'GET /api/opcos'].sort();
 
 // ---------------------------------------------------------------------------------------------------------------
 // OpenAPI 3.0 → JSON Schema for ajv: `nullable: true` adds null to the type (as Prism and Spectral read it).
@@ -179,20 +180,19 @@ const EMPLOYEUR_SIRET = '81234567600017';
 const IBAN = 'FR7630004008230001234567819';
 
 const adresseFull: Full<Adresse> = {
-  numero: 12,
-  repetitionVoie: 'B',
-  voie: 'Rue Mercière',
-  complement: 'Bâtiment A',
+  adresse1: '12 Rue Mercière',
+  adresse2: 'Bâtiment A',
   codePostal: '69002',
   commune: 'Lyon',
   departement: '69',
   pays: 'France',
 };
-const adresseMin: OnlyRequired<Adresse> = { voie: 'Rue Mercière', codePostal: '69002', commune: 'Lyon' };
+const adresseMin: OnlyRequired<Adresse> = { adresse1: '12 Rue Mercière', codePostal: '69002', commune: 'Lyon' };
 
 const cerfaFull: Full<Cerfa> = {
   numeroInterne: 'CFA69-2025-00042',
-  mandatGestion: true,
+  versionCERFA: '10103*14',
+  CERFASignatureProbante: true,
   employeur: {
     privePublic: true,
     siret: EMPLOYEUR_SIRET,
@@ -210,6 +210,8 @@ const cerfaFull: Full<Cerfa> = {
     libelleIdcc: 'Convention collective nationale de la librairie',
     caisseComplementaire: 'AG2R La Mondiale',
     regimeSpecifique: false,
+    attestationEligibilite: true,
+    attestationPieces: true,
   },
   apprenti: {
     nom: 'Rousseau',
@@ -227,6 +229,8 @@ const cerfaFull: Full<Cerfa> = {
     telephone: '+33612345678',
     courriel: 'lea.rousseau@exemple.fr',
     handicap: false,
+    droitsRqthExtensionBOE: false,
+    droitsRqthEquivalenceJeune: false,
     projetCreationRepriseEntreprise: false,
     inscriptionSportifDeHautNiveau: false,
     situationAvantContrat: 1,
@@ -244,8 +248,8 @@ const cerfaFull: Full<Cerfa> = {
     dateNaissance: '1985-11-02',
     courriel: 'thomas.bernard@motspassants.fr',
     emploiOccupe: 'Responsable de librairie',
-    niveauDiplome: 5,
-    diplome: 'BTS Management des unités commerciales',
+    intituleDiplomeObtenu: 'BTS Management des unités commerciales',
+    niveauDiplomeObtenu: 5,
     nir: '185113818501738',
   },
   maitre2: {
@@ -254,8 +258,8 @@ const cerfaFull: Full<Cerfa> = {
     dateNaissance: '1979-06-14',
     courriel: 'julien.moreau@motspassants.fr',
     emploiOccupe: 'Libraire',
-    niveauDiplome: 6,
-    diplome: 'Licence professionnelle métiers du livre',
+    intituleDiplomeObtenu: 'Licence professionnelle métiers du livre',
+    niveauDiplomeObtenu: 6,
     nir: '179067505612310',
   },
   organismeFormation: {
@@ -264,9 +268,9 @@ const cerfaFull: Full<Cerfa> = {
     uaiCfa: '0693456G',
     denomination: 'CFA du Commerce Rhône-Alpes',
     adresse: adresseFull,
+    lieuFormationIdentique: false,
   },
-  etablissementFormation: {
-    memeResponsable: false,
+  organismeFormationLieuFormationPrincipal: {
     siret: '77889900500038',
     uaiCfa: '0691234S',
     denomination: 'CFA du Commerce Rhône-Alpes — site de Villeurbanne',
@@ -289,7 +293,7 @@ const cerfaFull: Full<Cerfa> = {
     numeroContratPrecedent: '069202509NC0042',
     dateConclusion: '2025-07-10',
     dateDebutContrat: '2025-09-01',
-    dateDebutFormationPratique: '2025-09-01',
+    dateFormationPratiqueEmployeur: '2025-09-01',
     dateFinContrat: '2027-08-31',
     dateEffetAvenant: '2026-01-05',
     dureeTravailHebdoHeures: 35,
@@ -300,19 +304,15 @@ const cerfaFull: Full<Cerfa> = {
     remunerationsAnnuelles: [
       { dateDebut: '2025-09-01', dateFin: '2026-08-31', taux: 43, tauxMinimal: 43, typeSalaire: 'SMIC', salaireBrut: 774.78, ordre: '1.1' },
     ],
-    avantageNature: true,
     avantageNourriture: 4.15,
     avantageLogement: 0,
+    autreAvantageEnNature: true,
     lieuSignatureContrat: 'Lyon',
   },
-  signatures: { attestationPiecesJustificatives: true, attestationEligibiliteMaitre: true, lieu: 'Lyon' },
 };
 
 const cerfaMin: OnlyRequired<Cerfa> = {
-  numeroInterne: 'CFA69-2025-00042',
-  mandatGestion: true,
   employeur: {
-    privePublic: true,
     siret: EMPLOYEUR_SIRET,
     denomination: 'Librairie Les Mots Passants',
     adresse: adresseMin,
@@ -362,7 +362,6 @@ const cerfaMin: OnlyRequired<Cerfa> = {
     salaireEmbauche: 774.78,
     remunerationsAnnuelles: [{ dateDebut: '2025-09-01', dateFin: '2026-08-31', taux: 43, typeSalaire: 'SMIC', ordre: '1.1' }],
   },
-  signatures: { attestationPiecesJustificatives: true, attestationEligibiliteMaitre: true, lieu: 'Lyon' },
 };
 
 const certificatFull: Full<Certificat> = {
@@ -483,7 +482,7 @@ const dossierLuFull: Full<DossierLu> = {
   detailsFacturation: { iban: IBAN, plafondFraisPremierEquipement: 500, fraisPremierEquipementRegles: false, fraisMobiliteRegles: false },
 };
 const dossierLuMin: OnlyRequired<DossierLu> = {
-  cerfa: { ...cerfaMin, numeroExterne: 'OPCO-2025-004217', etat: 'TRANSMIS' },
+  cerfa: { ...cerfaMin, numeroInterne: 'CFA69-2025-00042', numeroExterne: 'OPCO-2025-004217', etat: 'TRANSMIS' },
   engagement: null,
   echeances: [{ ...echeance, dateDebut: null, dateFin: null }],
   engagementsFraisAnnexe: [{ natureFrais: 'PREMIER_EQUIPEMENT', quantite: 1, prixUnitaire: 500, montantTotal: 500 }],
@@ -491,7 +490,7 @@ const dossierLuMin: OnlyRequired<DossierLu> = {
 };
 
 /** The read model adds, beyond the TS type, what OPCOs answer about the contract (research §1.4). */
-const READ_MODEL_ADDITIONS = new Set(['cerfa.contrat.noContrat', 'cerfa.contrat.dateRupture']);
+const READ_MODEL_ADDITIONS = new Set(['cerfa.contrat.noContrat', 'cerfa.contrat.dateRupture', 'cerfa.employeurV2']);
 
 interface ShapeDiff {
   notInSchema: string[];
@@ -604,17 +603,28 @@ describe('spec/openapi.yaml', () => {
     expect(missing).toEqual([]);
   });
 
-  it('rejects a bad payload: wrong SIRET, unknown field, invalid enum, bad NIR pattern', () => {
-    const cerfa = structuredClone(cerfaFull) as unknown as Json & { employeur: Json; apprenti: Json };
+  it('rejects a bad payload (wrong SIRET, bad NIR pattern) but accepts unknown members, date-times and 3-character départements', () => {
+    const cerfa = structuredClone(cerfaFull) as unknown as Json & { employeur: Json; apprenti: Json; contrat: Json };
     expect(errorsOf('Cerfa', cerfa)).toEqual([]);
     cerfa.employeur.siret = '8123456760001';
     expect(errorsOf('Cerfa', cerfa).join('\n')).toContain('/employeur/siret');
     cerfa.employeur.siret = EMPLOYEUR_SIRET;
+    // Real software sends members a rebuilt spec may not list: the schema accepts them, a rule warns.
     cerfa.apprenti.champInconnu = 'x';
-    expect(errorsOf('Cerfa', cerfa).join('\n')).toMatch(/additional properties/);
-    delete cerfa.apprenti.champInconnu;
+    expect(errorsOf('Cerfa', cerfa)).toEqual([]);
+    cerfa.apprenti.dateNaissance = '2006-05-20T00:00:00+00:00';
+    cerfa.contrat.dateDebutContrat = '2025-09-01T00:00:00Z';
+    cerfa.apprenti.departementNaissance = '069';
+    cerfa.apprenti.nomUsage = null;
+    expect(errorsOf('Cerfa', cerfa)).toEqual([]);
+    cerfa.contrat.dateFinContrat = '31/08/2027';
+    expect(errorsOf('Cerfa', cerfa).join('\n')).toContain('/contrat/dateFinContrat');
+    cerfa.contrat.dateFinContrat = '2027-08-31';
     cerfa.apprenti.nir = '3060569383042';
     expect(errorsOf('Cerfa', cerfa).join('\n')).toContain('/apprenti/nir');
+    expect(errorsOf('DepotCerfa', { cerfa: cerfaMin })).toEqual([]);
+    expect(errorsOf('DepotCerfa', { cerfa: cerfaMin, numeroInterne: 'CFA69-2025-00042' })).toEqual([]);
+    expect(errorsOf('DepotCerfa', cerfaMin).join('\n')).toMatch(/cerfa/);
     const facture = structuredClone(factureMin) as unknown as Json & { lignes: Json[] };
     facture.lignes = [];
     expect(errorsOf('Facture', facture).join('\n')).toContain('/lignes');
@@ -629,12 +639,12 @@ describe('spec/openapi.yaml', () => {
   });
 
   it('keeps the NIR of the CERFA example consistent with the apprentice (sexe, birth year and month, department)', () => {
-    const example = resolveRef(doc, { $ref: '#/components/examples/Cerfa' }) as { value: { apprenti: Record<string, string> } };
-    const { nir, sexe, dateNaissance, departementNaissance } = example.value.apprenti as Record<string, string>;
+    const example = resolveRef(doc, { $ref: '#/components/examples/Cerfa' }) as { value: { cerfa: { apprenti: Record<string, string> } } };
+    const { nir, sexe, dateNaissance, departementNaissance } = example.value.cerfa.apprenti as Record<string, string>;
     expect(nir!.slice(0, 1)).toBe(sexe === 'M' ? '1' : '2');
     expect(nir!.slice(1, 3)).toBe(dateNaissance!.slice(2, 4));
     expect(nir!.slice(3, 5)).toBe(dateNaissance!.slice(5, 7));
-    expect(nir!.slice(5, 7)).toBe(departementNaissance);
+    expect(nir!.slice(5, 7)).toBe(departementNaissance!.slice(-2));
   });
 });
 
@@ -664,6 +674,24 @@ describe('spec schemas and the TypeScript model (conformance/model) stay in step
     const contratLu = schemas.ContratLu!;
     expect(Object.keys(contratLu.properties as Json)).toEqual(expect.arrayContaining(Object.keys(contrat.properties as Json)));
     expect(contratLu.required).toEqual(contrat.required);
+  });
+
+  it('MEMBRES_CERFA (what cerfa-membre-non-prevu knows) is exactly the properties of the Cerfa schema, at every depth', () => {
+    const tree = (raw: unknown): MembresConnus => {
+      let schema = resolveRef(doc, raw);
+      if (isObject(schema) && Array.isArray(schema.allOf) && schema.allOf.length === 1) schema = resolveRef(doc, schema.allOf[0]);
+      const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+      const out: Record<string, MembresConnus[string]> = {};
+      for (const [key, value] of Object.entries(properties)) {
+        let property = resolveRef(doc, value);
+        if (isObject(property) && Array.isArray(property.allOf) && property.allOf.length === 1) property = resolveRef(doc, property.allOf[0]);
+        if (isObject(property) && property.type === 'object') out[key] = tree(property);
+        else if (isObject(property) && property.type === 'array' && isObject(resolveRef(doc, property.items)) && (resolveRef(doc, property.items) as Json).type === 'object') out[key] = [tree(property.items)];
+        else out[key] = true;
+      }
+      return out;
+    };
+    expect(tree({ $ref: '#/components/schemas/Cerfa' })).toEqual(MEMBRES_CERFA);
   });
 
   it('uses the TS state lists for EtatDossier and EtatFacture', () => {

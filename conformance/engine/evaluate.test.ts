@@ -93,6 +93,20 @@ describe('evaluate', () => {
     expect(seen).toEqual(['test-nir-present:fail', 'test-throws:error', 'test-garbage:error']);
   });
 
+  it('judges the wire body {"cerfa": …}: rules see the inner CERFA with plain dates, paths name the body\'s members', () => {
+    const seen: unknown[] = [];
+    const spy = defineRule({ ...nirRule, id: 'test-spy', check: (c) => (seen.push(c), nirRule.check(c, {})) });
+    const body = { cerfa: { ...cerfa, contrat: { dateDebutContrat: '2026-09-01T00:00:00+00:00' } } };
+    const [result] = evaluate(body, 'cerfa', {}, { rules: [spy] });
+    expect(seen[0]).toMatchObject({ numeroInterne: 'D-1', contrat: { dateDebutContrat: '2026-09-01' } });
+    expect(result!.result).toMatchObject({ outcome: 'fail', violations: [{ path: 'cerfa.apprenti.nir' }] });
+    // A bare CERFA (a payload file) keeps paths relative to itself.
+    expect(evaluate(cerfa, 'cerfa', {}, { rules: [nirRule] })[0]!.result).toMatchObject({ violations: [{ path: 'apprenti.nir' }] });
+    const visited: string[] = [];
+    createEvaluator({ rules: [nirRule] }).run(body, 'cerfa', {}, (_rule, r) => visited.push(r.outcome === 'fail' ? r.violations[0]!.path : r.outcome));
+    expect(visited).toEqual(['cerfa.apprenti.nir']);
+  });
+
   it('uses the whole catalogue by default', () => {
     expect(createEvaluator().rules).toBe(catalogue);
   });

@@ -4,6 +4,7 @@ import type { Rule, RuleContext, RuleResult, Severity } from '../rules/rule.js';
 import type { PayloadKind } from '../model/payloads.js';
 import { PAYLOAD_KINDS } from './kind.js';
 import { redactResult } from './redaction.js';
+import { lireDepotCerfa } from '../model/depot-cerfa.js';
 
 /** One rule's verdict on one payload, with the rule's metadata for reporters. */
 export interface RuleEvaluation {
@@ -53,6 +54,21 @@ function isResult(value: unknown): value is RuleResult {
   );
 }
 
+/**
+ * What the rules of `kind` judge: for a CERFA, the inner object with date-times cut to their date (the wire's
+ * `{"cerfa": …}` is unwrapped); with `prefixe` the path prefix its violations need to name the body's members.
+ */
+function aJuger(payload: unknown, kind: PayloadKind): { payload: unknown; prefixe: string } {
+  if (kind !== 'cerfa') return { payload, prefixe: '' };
+  const lu = lireDepotCerfa(payload);
+  return { payload: lu.cerfa, prefixe: lu.enveloppe ? 'cerfa.' : '' };
+}
+
+function prefixer(result: RuleResult, prefixe: string): RuleResult {
+  if (prefixe === '' || result.outcome !== 'fail') return result;
+  return { outcome: 'fail', violations: result.violations.map((v) => ({ ...v, path: v.path === '' ? prefixe.slice(0, -1) : prefixe + v.path })) };
+}
+
 /** One rule on one payload; never throws. Non-pass results are redacted here, once, for every consumer. */
 export function checkRule(rule: Rule<any>, payload: unknown, context: RuleContext): RuleResult {
   let result: unknown;
@@ -85,21 +101,23 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
   return {
     rules,
     rulesFor,
-    run(payload, kind, context, visit) {
+    run(body, kind, context, visit) {
       const list = rulesFor(kind);
+      const { payload, prefixe } = aJuger(body, kind);
       for (let i = 0; i < list.length; i++) {
         const rule = list[i]!;
-        visit(rule, checkRule(rule, payload, context));
+        visit(rule, prefixer(checkRule(rule, payload, context), prefixe));
       }
     },
-    evaluate(payload, kind, context) {
+    evaluate(body, kind, context) {
+      const { payload, prefixe } = aJuger(body, kind);
       return rulesFor(kind).map((rule) => ({
         ruleId: rule.id,
         severity: rule.severity,
         area: rule.area,
         title: rule.title,
         requirements: rule.requirements,
-        result: checkRule(rule, payload, context),
+        result: prefixer(checkRule(rule, payload, context), prefixe),
       }));
     },
   };

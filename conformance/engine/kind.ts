@@ -17,6 +17,8 @@ export function detectKind(payload: unknown): PayloadKind | undefined {
   if ('lignes' in p && 'numeroInterneFacture' in p) return 'facture';
   if ('couts' in p) return 'convention';
   if ('typeCertificat' in p) return 'certificat';
+  // The deposit body as the wire carries it, `{"cerfa": …}`, or the bare CERFA a payload file may hold.
+  if (p.cerfa !== null && typeof p.cerfa === 'object' && !Array.isArray(p.cerfa)) return 'cerfa';
   if ('apprenti' in p && 'contrat' in p) return 'cerfa';
   return undefined;
 }

@@ -14,13 +14,15 @@ describe('personalKind', () => {
     expect(personalKind('apprenti.courriel')).toBe('courriel');
     expect(personalKind('employeur.telephone')).toBe('telephone');
     expect(personalKind('lignes[0].iban')).toBe('iban');
-    expect(personalKind('apprenti.adresse.voie')).toBe('nom');
-    expect(personalKind('apprenti.responsableLegal.adresse.complement')).toBe('nom');
-    expect(personalKind('adresse.voie')).toBe('nom');
+    expect(personalKind('apprenti.adresse.adresse1')).toBe('nom');
+    expect(personalKind('cerfa.apprenti.adresse.adresse1')).toBe('nom');
+    expect(personalKind('apprenti.responsableLegal.adresse.adresse2')).toBe('nom');
+    expect(personalKind('adresse.adresse1')).toBe('nom');
+    expect(personalKind('cerfa.apprenti.nir')).toBe('nir');
   });
 
   it('leaves other paths readable', () => {
-    for (const path of ['employeur.denomination', 'employeur.nombreDeSalaries', 'contrat.dateDebutContrat', 'lignes[2].montant', 'numeroInterne', 'apprenti.adresse.codePostal', 'apprenti.adresse.commune', 'formation.voie']) {
+    for (const path of ['employeur.denomination', 'employeur.nombreDeSalaries', 'contrat.dateDebutContrat', 'lignes[2].montant', 'numeroInterne', 'apprenti.adresse.codePostal', 'apprenti.adresse.commune', 'formation.adresse1']) {
       expect(personalKind(path)).toBeUndefined();
     }
   });

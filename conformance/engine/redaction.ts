@@ -15,7 +15,7 @@ export function personalKind(path: string): RedactKind | undefined {
     if (segment === '') continue;
     // A street line identifies where a person lives (the apprentice's, their legal guardian's); employers' are
     // masked too, the postal code and commune stay readable for the rules' messages.
-    const rue = parent === 'adresse' && (segment === 'voie' || segment === 'complement');
+    const rue = parent === 'adresse' && (segment === 'adresse1' || segment === 'adresse2');
     parent = segment;
     if (rue) {
       found = 'nom';

@@ -56,6 +56,8 @@ export interface DetailsFacturation {
 
 /** The CERFA as read back, with the OPCO's identifiers and state. */
 export interface CerfaLu extends Cerfa {
+  /** Always present once deposited: the CFA's, or the one the OPCO assigned when the deposit carried none. */
+  numeroInterne: string;
   numeroExterne: string;
   numeroDeca?: string | null;
   etat: EtatDossier;

@@ -1,38 +1,42 @@
 // The payloads a CFA sends to an OPCO (CERFA 10103, invoice, convention, certificat) as TypeScript types.
 //
-// Field names follow the research dictionary (shared/research/norme.md §3.1 for the CERFA, §1.9–1.11 for
-// the others). The spec (spec/openapi.yaml) describes exactly these shapes; a test keeps them in step.
-// Dates are ISO strings `YYYY-MM-DD`; amounts are euros as numbers with at most two decimals.
+// The CERFA follows the wire format real CFA software sends and reads (shared/research/wire-format.md §1–2): the
+// deposit body is `{"cerfa": Cerfa}`, addresses are `adresse1`/`adresse2`, the employer carries its sworn
+// statements. The other payloads follow norme.md §1.9–1.11. The spec (spec/openapi.yaml) describes exactly these
+// shapes; a test keeps them in step. Dates travel as `YYYY-MM-DD` or as a date-time with an offset
+// (`2026-09-01T00:00:00+00:00`); `lireDepotCerfa` (depot-cerfa.ts) gives the rules their date part. Amounts are
+// euros as numbers with at most two decimals.
 
 import type { SessionCfa } from './session.js';
 
-/** ISO date `YYYY-MM-DD`. */
+/** ISO date `YYYY-MM-DD` (on the wire, a date-time with offset is accepted too; rules judge the date part). */
 export type IsoDate = string;
 
+/** A postal address as real software sends it (wire-format.md §1). */
 export interface Adresse {
-  numero?: number;
-  /** B (bis), T (ter), Q (quater), C (quinquiès). */
-  repetitionVoie?: 'B' | 'T' | 'Q' | 'C';
-  voie: string;
-  complement?: string;
+  /** Number and street, e.g. "12 rue de la République". */
+  adresse1: string;
+  /** Complement (building, lieu-dit…); software sends "" when there is none. */
+  adresse2?: string | null;
   codePostal: string;
   commune: string;
-  /** Département code: 01–95, 2A, 2B, 971–978, 984–989 (research §3.4). */
+  /** Département code: 01–95, 2A, 2B, 971–978, 984–989 (research §3.4). Not sent by the clients seen. */
   departement?: string;
   pays?: string;
 }
 
 export interface Employeur {
-  /** true: employeur privé; false: employeur public. */
-  privePublic: boolean;
+  /** true: employeur privé; false: employeur public. Not sent by the clients seen: derived from `typeEmployeur`. */
+  privePublic?: boolean;
   siret: string;
   denomination: string;
+  /** Name and first name of the person signing for the employer (wire-format.md §1). */
   nom?: string;
   prenom?: string;
   adresse: Adresse;
   telephone: string;
   courriel: string;
-  /** 11–16 private, 21–29 public. */
+  /** 11–16 private, 21–30 public (30: EPIC, notice of CERFA 10103*14). */
   typeEmployeur: number;
   /** 0 none, 1 ETT, 2 groupement d'employeurs, 3 saisonnier, 4 apprentissage familial. */
   employeurSpecifique?: number;
@@ -43,26 +47,33 @@ export interface Employeur {
   codeIdcc: string;
   libelleIdcc?: string;
   caisseComplementaire?: string;
+  /** Public employers: adheres to the specific unemployment insurance scheme. */
   regimeSpecifique?: boolean;
+  /** The employer attests the maître(s) meet the eligibility conditions (R6223-22). */
+  attestationEligibilite?: boolean;
+  /** The employer attests it holds the supporting documents. */
+  attestationPieces?: boolean;
 }
 
 export interface ResponsableLegal {
   nom: string;
   prenom: string;
   courriel?: string;
-  memeAdresse: boolean;
   adresse?: Adresse;
+  /** Not sent by the clients seen: an absent `adresse` means the apprentice's. */
+  memeAdresse?: boolean;
 }
 
 export interface Apprenti {
   nom: string;
-  nomUsage?: string;
+  /** Usage name; software sends null when there is none. */
+  nomUsage?: string | null;
   prenom: string;
   sexe: 'M' | 'F';
   dateNaissance: IsoDate;
   lieuNaissanceFrance?: boolean;
   communeNaissance: string;
-  /** Département of birth, 99 abroad. */
+  /** Département of birth on 2 or 3 characters (`069`, `69`, `02A`), `099`/`99` abroad. */
   departementNaissance: string;
   /** NIR, 13 characters or 15 with its key; mandatory under the management mandate (seed 003). */
   nir: string;
@@ -75,6 +86,9 @@ export interface Apprenti {
   courriel: string;
   /** RQTH: recognised disabled worker; lifts the upper age limit and the 3-year duration limit. */
   handicap: boolean;
+  /** When not RQTH: rights extended as bénéficiaire de l'obligation d'emploi / youth equivalence (CERFA 10103*14). */
+  droitsRqthExtensionBOE?: boolean;
+  droitsRqthEquivalenceJeune?: boolean;
   projetCreationRepriseEntreprise?: boolean;
   inscriptionSportifDeHautNiveau?: boolean;
   /** 1–12, see research §3.1. */
@@ -94,9 +108,10 @@ export interface Maitre {
   dateNaissance: IsoDate;
   courriel?: string;
   emploiOccupe?: string;
-  /** 0, 3–8. */
-  niveauDiplome?: number;
-  diplome?: string;
+  /** Title of the highest diploma obtained. */
+  intituleDiplomeObtenu?: string;
+  /** Level of that diploma: 0, 3–8. */
+  niveauDiplomeObtenu?: number;
   nir?: string;
 }
 
@@ -107,15 +122,16 @@ export interface OrganismeFormation {
   uaiCfa: string;
   denomination: string;
   adresse: Adresse;
+  /** true when the training takes place at this CFA; false → `organismeFormationLieuFormationPrincipal`. */
+  lieuFormationIdentique?: boolean;
 }
 
-export interface EtablissementFormation {
-  /** true when the training site is the organisme itself (fields then copied). */
-  memeResponsable: boolean;
-  siret?: string;
+/** Main training site when it is not the organisme (`organismeFormation.lieuFormationIdentique: false`). */
+export interface LieuFormationPrincipal {
+  denomination: string;
+  siret: string;
   uaiCfa?: string;
-  denomination?: string;
-  adresse?: Adresse;
+  adresse: Adresse;
 }
 
 export interface Formation {
@@ -154,7 +170,8 @@ export interface Contrat {
   /** Date of conclusion (signature) of the contract. */
   dateConclusion: IsoDate;
   dateDebutContrat: IsoDate;
-  dateDebutFormationPratique?: IsoDate;
+  /** Start of the practical training at the employer's. */
+  dateFormationPratiqueEmployeur?: IsoDate;
   dateFinContrat: IsoDate;
   /** Required for avenants 31–37. */
   dateEffetAvenant?: IsoDate;
@@ -165,34 +182,40 @@ export interface Contrat {
   smc?: number;
   salaireEmbauche: number;
   remunerationsAnnuelles: RemunerationAnnuelle[];
-  avantageNature?: boolean;
+  /** Food benefit, € per meal. */
   avantageNourriture?: number;
+  /** Housing benefit, € per month. */
   avantageLogement?: number;
+  autreAvantageEnNature?: boolean;
   lieuSignatureContrat?: string;
 }
 
-export interface Signatures {
-  attestationPiecesJustificatives: boolean;
-  /** The employer attests the maître(s) meet the eligibility conditions (R6223-22). */
-  attestationEligibiliteMaitre: boolean;
-  lieu: string;
-}
-
-/** Body of POST /v1|v2/dossiers: a CERFA 10103 sent under the employer's management mandate. */
+/** The CERFA 10103 sent under the employer's management mandate: the `cerfa` member of the deposit body. */
 export interface Cerfa {
-  /** The CFA's own dossier number, unique per CFA and OPCO. */
-  numeroInterne: string;
-  /** The employer accepted the management mandate (mandat de gestion, seed 003). */
-  mandatGestion: boolean;
+  /**
+   * The CFA's own dossier number, unique per CFA and OPCO. Travels here (our choice, spec/README.md); also accepted
+   * beside `cerfa` at the body's root; when absent the OPCO assigns one and answers it.
+   */
+  numeroInterne?: string;
+  /** Form version, e.g. "10103*14". */
+  versionCERFA?: string;
+  /** The contract was signed with a probative electronic signature. */
+  CERFASignatureProbante?: boolean;
   employeur: Employeur;
   apprenti: Apprenti;
   maitre1: Maitre;
   maitre2?: Maitre;
   organismeFormation: OrganismeFormation;
-  etablissementFormation?: EtablissementFormation;
+  organismeFormationLieuFormationPrincipal?: LieuFormationPrincipal;
   formation: Formation;
   contrat: Contrat;
-  signatures: Signatures;
+}
+
+/** Body of POST /v1|v2/dossiers as real software sends it (wire-format.md §1). */
+export interface DepotCerfa {
+  cerfa: Cerfa;
+  /** The other plausible placement of the CFA's number, accepted. */
+  numeroInterne?: string;
 }
 
 /** A frais annexes line: nature, quantity and unit price (research §1.8, §2.5). */

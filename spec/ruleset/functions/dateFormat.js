@@ -23,6 +23,9 @@ export default function dateFormat(root) {
       subject = `Items of array property "${name}" of ${owner}`;
     }
     if (!isObject(schema) || typeof schema.$ref === 'string') return; // external ref: not ours to follow
+    // A choice between date forms (`anyOf: [date, date-time]`, what real software sends) is a date too.
+    const choice = Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : undefined;
+    if (choice !== undefined && choice.length > 0 && choice.every((branch) => isDateString(effective(root, branch), schema.type))) return;
     const type = schema.type;
     const format = schema.format;
     const isString = type === 'string' || (Array.isArray(type) && type.includes('string')); // 3.1: [string, 'null']
@@ -34,6 +37,18 @@ export default function dateFormat(root) {
     });
   });
   return findings;
+}
+
+/**
+ * A branch of a choice of date forms: a string (its own type, or the parent's) with format date or date-time.
+ * @param {unknown} schema
+ * @param {unknown} parentType
+ * @returns {boolean}
+ */
+function isDateString(schema, parentType) {
+  const type = isObject(schema) ? schema.type ?? parentType : undefined;
+  const isString = type === 'string' || (Array.isArray(type) && type.includes('string'));
+  return isObject(schema) && isString && typeof schema.format === 'string' && DATE_FORMATS.includes(schema.format);
 }
 
 /**

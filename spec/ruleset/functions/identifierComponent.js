@@ -20,7 +20,7 @@ export const IDENTIFIER_COMPONENTS = {
   numerocontratprecedent: 'NumeroDeca',
   codepostal: 'CodePostal',
   departement: 'Departement',
-  departementnaissance: 'Departement',
+  departementnaissance: 'DepartementNaissance',
 };
 
 /**
