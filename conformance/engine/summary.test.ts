@@ -29,6 +29,9 @@ describe('recordRef', () => {
   it('keeps position and the CFA numbers, nothing else', () => {
     const ref = recordRef({ numeroInterne: 'D-9', apprenti: { nom: 'Martin' } }, 'cerfa', { file: 'in.ndjson', line: 3, index: 2 });
     expect(ref).toEqual({ file: 'in.ndjson', line: 3, index: 2, kind: 'cerfa', numeroInterne: 'D-9' });
+    // The wire body: the number inside `cerfa`, or beside it.
+    expect(recordRef({ cerfa: { numeroInterne: 'D-8' } }, 'cerfa', { line: 1, index: 0 }).numeroInterne).toBe('D-8');
+    expect(recordRef({ cerfa: {}, numeroInterne: 'D-7' }, 'cerfa', { line: 1, index: 0 }).numeroInterne).toBe('D-7');
     expect(recordRef({ numeroInterneFacture: 12, numeroInterneDossier: 'D-1' }, 'facture', { line: 1, index: 0 })).toEqual({
       line: 1,
       index: 0,

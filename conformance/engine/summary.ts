@@ -98,7 +98,9 @@ export function recordRef(payload: unknown, kind: PayloadKind, position: { file?
   if (position.file !== undefined) ref.file = position.file;
   if (payload !== null && typeof payload === 'object') {
     const p = payload as Record<string, unknown>;
-    const numeroInterne = identifier(p.numeroInterne);
+    // A CERFA deposit body carries its number inside `cerfa` (or beside it).
+    const inner = kind === 'cerfa' && p.cerfa !== null && typeof p.cerfa === 'object' ? (p.cerfa as Record<string, unknown>) : undefined;
+    const numeroInterne = identifier(inner?.numeroInterne) ?? identifier(p.numeroInterne);
     const numeroInterneFacture = identifier(p.numeroInterneFacture);
     const numeroInterneDossier = identifier(p.numeroInterneDossier);
     if (numeroInterne !== undefined) ref.numeroInterne = numeroInterne;

@@ -1,6 +1,6 @@
 // A CFA software's certification session as the mock recorded it: every exchange, with what the mock knew when it answered.
 import type { PayloadKind } from './payloads.js';
-import type { RuleContext } from '../rules/rule.js';
+import type { RuleContext } from './contexte.js';
 
 /** Capabilities an editor declares for `convergence test cfa`; `protocole` (429, 5xx) is always judged. */
 export type CapaciteCfa = 'contrats' | 'conventions' | 'factures' | 'certificats';

@@ -1,6 +1,8 @@
 // The shape of a conformance rule and of its typed outcome; every rule file calls `defineRule`.
 import type { PayloadByKind, RuleKind, IsoDate } from '../model/payloads.js';
-import type { DossierLu } from '../model/dossier.js';
+import type { RuleContext } from '../model/contexte.js';
+
+export type { RuleContext };
 
 export type Severity = 'bloquant' | 'avertissement' | 'information';
 export type Outcome = 'pass' | 'fail' | 'skip' | 'not-applicable' | 'error';
@@ -21,25 +23,6 @@ export type RuleResult =
   | { outcome: 'skip'; reason: string }
   | { outcome: 'not-applicable'; reason: string }
   | { outcome: 'error'; reason: string };
-
-/**
- * What the OPCO knows, for the rules that need more than the payload (invoice rules, duplicates, dates
- * relative to today). Every field is optional: a rule that needs an absent one returns `skip`.
- */
-export interface RuleContext {
-  /** Today on the judging clock (the mock's clock, or the real date), `YYYY-MM-DD`. */
-  today?: IsoDate;
-  /** Dossiers known to the OPCO for this CFA, as read back. */
-  dossiers?: DossierLu[];
-  /** Invoice numbers (numeroInterneFacture) already known to the OPCO for this CFA. */
-  facturesConnues?: string[];
-  /** SIRETs of CFAs known to the OPCO. */
-  siretsConnus?: string[];
-  /** SIRET of the CFA whose API key sent the payload (the mock's tenant); absent → skip. */
-  siretCfa?: string;
-  /** RNCP codes known to be inactive (from a référentiel); absent → skip. */
-  rncpInactifs?: string[];
-}
 
 export interface Rule<K extends RuleKind = RuleKind> {
   /** Stable kebab-case id, e.g. `facture-total-egal-somme-lignes`. */

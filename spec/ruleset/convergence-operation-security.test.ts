@@ -5,11 +5,11 @@ import { findingsOf, fixturePath } from './testing.js';
 const RULE = 'convergence-operation-security';
 
 describe(RULE, () => {
-  it('accepts inherited and operation-level cfaKey security, $ref and inline headers, and the token endpoint', async () => {
+  it('accepts inherited and operation-level cfaKey security, $ref and inline headers, and the public operations', async () => {
     expect(await findingsOf(RULE, fixturePath(`${RULE}/good.yaml`))).toEqual([]);
   });
 
-  it('reports each operation that does not require cfaKey or lacks a required EDITEUR/LOGICIEL/VERSION header', async () => {
+  it('reports each operation that does not require cfaKey or lacks a required EDITEUR/LOGICIEL/VERSION header, or opts out of security without being public', async () => {
     expect(await findingsOf(RULE, fixturePath(`${RULE}/bad.yaml`))).toEqual([
       {
         path: 'paths./v1/oauth-only.get.security.1',
@@ -27,6 +27,11 @@ describe(RULE, () => {
       {
         path: 'paths./v1/headers.put',
         message: 'PUT /v1/headers does not declare the header parameter VERSION (#/components/parameters/Version).',
+      },
+      {
+        path: 'paths./v2/dossiers/public.get.security',
+        message:
+          'GET /v2/dossiers/public opts out of security (security: []) but is not a public operation of the norm (the token endpoint, the CfaDock OPCO lookup).',
       },
     ]);
   });

@@ -10,6 +10,7 @@ import { bundledRuleset, fixturePath, lint } from './testing.js';
 const CUSTOM_RULES = {
   'convergence-operation-security': 'error',
   'convergence-error-body': 'error',
+  'convergence-error-responses': 'error',
   'convergence-french-description': 'error',
   'convergence-x-source': 'error',
   'convergence-identifier-component': 'error',
@@ -77,7 +78,7 @@ describe('convergence.spectral.yaml', () => {
     if (!loaded.ok) throw new Error(loaded.problem.message);
 
     const security = await lint(fixturePath('convergence-operation-security/bad.yaml'), loaded.value);
-    expect(security.filter((r) => r.code === 'convergence-operation-security')).toHaveLength(5);
+    expect(security.filter((r) => r.code === 'convergence-operation-security')).toHaveLength(6);
     const dates = await lint(fixturePath('convergence-date-format/bad.yaml'), loaded.value);
     expect(dates.some((r) => r.code === 'convergence-x-source')).toBe(true);
     expect(dates.some((r) => r.code === 'convergence-date-format')).toBe(false);

@@ -1,6 +1,6 @@
 // Custom function of `convergence-operation-security`: every operation needs the cfaKey scheme and the three
-// identification headers EDITEUR, LOGICIEL, VERSION, unless it opts out of security with `security: []`.
-import { isObject, operations } from '../lib/openapi.js';
+// identification headers EDITEUR, LOGICIEL, VERSION; only the norm's public operations may opt out with `security: []`.
+import { isObject, isPublicOperation, operations } from '../lib/openapi.js';
 
 const REQUIRED_SCHEME = 'cfaKey';
 const REQUIRED_HEADERS = ['EDITEUR', 'LOGICIEL', 'VERSION'];
@@ -8,15 +8,25 @@ const REQUIRED_HEADERS = ['EDITEUR', 'LOGICIEL', 'VERSION'];
 /**
  * Runs on the resolved document (`given: $`), so parameters written as `$ref` arrive inlined.
  * @param {unknown} root
+ * @param {unknown} [options] `{ publicOperations: ['POST /oauth/token', …] }`
  * @returns {import('../lib/openapi.js').Finding[]}
  */
-export default function operationSecurity(root) {
+export default function operationSecurity(root, options) {
   /** @type {import('../lib/openapi.js').Finding[]} */
   const findings = [];
   const rootSecurity = isObject(root) ? root.security : undefined;
-  for (const { operation, pathItem, path, label } of operations(root)) {
-    // The token endpoint (and only such endpoints) declares `security: []`: it is how a client gets its credentials.
-    if (Array.isArray(operation.security) && operation.security.length === 0) continue;
+  for (const entry of operations(root)) {
+    const { operation, pathItem, path, label } = entry;
+    // The token endpoint and CfaDock's lookup (and only those) declare `security: []`: they come before any key.
+    if (Array.isArray(operation.security) && operation.security.length === 0) {
+      if (!isPublicOperation(entry, options)) {
+        findings.push({
+          message: `${label} opts out of security (security: []) but is not a public operation of the norm (the token endpoint, the CfaDock OPCO lookup).`,
+          path: [...path, 'security'],
+        });
+      }
+      continue;
+    }
 
     const security = operation.security ?? rootSecurity;
     const securityPath = operation.security === undefined ? path : [...path, 'security'];

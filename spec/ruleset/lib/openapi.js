@@ -8,6 +8,27 @@
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
+ * The operations of the norm that are public (no CFA key): the OAuth2 token endpoint and CfaDock's OPCO lookup.
+ * A rule's `functionOptions.publicOperations` replaces the list; a path matches when it ends with the listed one, so
+ * an OPCO's prefix (`/akto/oauth/token`) is allowed.
+ */
+export const PUBLIC_OPERATIONS = ['POST /oauth/token', 'GET /api/opcos'];
+
+/**
+ * @param {{ method: string, pathKey: string }} entry
+ * @param {unknown} options the rule's functionOptions
+ * @returns {boolean}
+ */
+export function isPublicOperation(entry, options) {
+  const listed = isObject(options) && Array.isArray(options.publicOperations) ? options.publicOperations : PUBLIC_OPERATIONS;
+  return listed.some((item) => {
+    if (typeof item !== 'string') return false;
+    const [method, path] = item.trim().split(/\s+/);
+    return method?.toLowerCase() === entry.method && typeof path === 'string' && (entry.pathKey === path || entry.pathKey.endsWith(path));
+  });
+}
+
+/**
  * @param {unknown} value
  * @returns {value is JsonObject}
  */

@@ -1,0 +1,22 @@
+// What the OPCO knows when a payload is judged: the context every rule may read, shared by the rules and the session model.
+import type { IsoDate } from './payloads.js';
+import type { DossierLu } from './dossier.js';
+
+/**
+ * What the OPCO knows, for the rules that need more than the payload (invoice rules, duplicates, dates
+ * relative to today). Every field is optional: a rule that needs an absent one returns `skip`.
+ */
+export interface RuleContext {
+  /** Today on the judging clock (the mock's clock, or the real date), `YYYY-MM-DD`. */
+  today?: IsoDate;
+  /** Dossiers known to the OPCO for this CFA, as read back. */
+  dossiers?: DossierLu[];
+  /** Invoice numbers (numeroInterneFacture) already known to the OPCO for this CFA. */
+  facturesConnues?: string[];
+  /** SIRETs of CFAs known to the OPCO. */
+  siretsConnus?: string[];
+  /** SIRET of the CFA whose API key sent the payload (the mock's tenant); absent → skip. */
+  siretCfa?: string;
+  /** RNCP codes known to be inactive (from a référentiel); absent → skip. */
+  rncpInactifs?: string[];
+}
