@@ -177,10 +177,9 @@ describe('convergence validate: inputs', () => {
     expect(notObject.stderr).toBe('convergence: nombre.ndjson:1: a record must be a JSON object, got number\n');
   });
 
-  it('warns on stderr when the input holds no record, and exits 0', async () => {
+  it('exits 2 when the input holds no record: nothing judged is not conformant', async () => {
     const empty = await run([file('vide.ndjson', '\n\n'), '--format', 'json']);
-    expect(empty).toMatchObject({ code: 0, stderr: 'warning: no record found in vide.ndjson\n' });
-    expect(JSON.parse(empty.stdout)).toMatchObject({ records: 0, rules: [], conformant: true });
+    expect(empty).toMatchObject({ code: 2, stdout: '', stderr: 'convergence: no record found in vide.ndjson\n' });
   });
 
   it('exits 2 on a missing file, a directory, or no input at all', async () => {

@@ -50,7 +50,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
         '{ "payload": …, "context": … } as written by `convergence generate --with-context`. Files are streamed ' +
         'in constant memory, whatever their size; "-" reads standard input.\n\n' +
         'Exit codes: 0 no finding at or above --fail-severity, 1 findings, 2 unreadable input (file:line named), ' +
-        'unknown payload type, unknown rule id or bad option.',
+        'no record at all, unknown payload type, unknown rule id or bad option.',
     )
     .argument('[files...]', 'input files (.json, .ndjson); "-" for standard input')
     .addOption(new Option('-t, --type <type>', 'payload type of every record (default: detected per record)').choices([...PAYLOAD_KINDS]))
@@ -74,7 +74,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
         '  convergence validate cerfa.json --format sarif -o validate.sarif\n' +
         '  convergence generate cerfa --count 1000 --with-context | convergence validate - --fail-severity avertissement\n' +
         '  convergence validate factures.ndjson --context opco.json --today 2025-09-30\n' +
-        '  convergence validate contrats.ndjson --only cerfa-nir-obligatoire,cerfa-mandat-gestion\n' +
+        '  convergence validate contrats.ndjson --only cerfa-nir-obligatoire,cerfa-membre-non-prevu\n' +
         '  convergence validate --list-rules\n',
     )
     .action(async (files: string[], options: ValidateOptions) => {
@@ -249,7 +249,8 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
     inputs: inputs.map((input) => input.name),
     failSeverity: options.failSeverity,
   });
-  if (summary.records === 0) ctx.io.stderr.write(`warning: no record found in ${summary.inputs.join(', ')}\n`);
+  // Nothing judged is not "conformant": an empty export or a wrong file must stop a pipeline.
+  if (summary.records === 0) throw new ExitError(`no record found in ${summary.inputs.join(', ')}`);
   const toFile = options.output !== undefined;
   const color = format === 'text' && !toFile && ctx.io.stdout.isTTY === true && ctx.io.env.NO_COLOR === undefined;
   const report = reporters[format](summary, { color });

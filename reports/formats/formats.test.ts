@@ -28,6 +28,16 @@ describe('text', () => {
     expect(text(fixtureSummary, { color: true })).toContain('\u001b[');
     expect(text(conformantSummary)).toContain('Result: CONFORMANT — no finding at or above bloquant');
   });
+
+  it('names the rules not evaluated in a conformant verdict, so skipped rules are never mistaken for passed ones', () => {
+    const skipped = {
+      ...fixtureSummary,
+      conformant: true,
+      rules: fixtureSummary.rules.map((r) => ({ ...r, findings: [], counts: { ...r.counts, fail: 0, error: 0 } })),
+      totals: { ...fixtureSummary.totals, fail: 0, error: 0, atOrAboveFailSeverity: 0 },
+    };
+    expect(text(skipped).trimEnd().split('\n').at(-1)).toBe('Result: CONFORMANT (1 rule not evaluated: cerfa-doublon) — no finding at or above bloquant');
+  });
 });
 
 describe('json', () => {

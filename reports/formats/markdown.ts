@@ -9,6 +9,11 @@ export const markdown: Reporter = (summary) => {
   const out: string[] = [];
   out.push(`# Validation report — ${summary.conformant ? 'conformant' : 'not conformant'}`);
   out.push('');
+  const notEvaluated = summary.rules.filter((r) => r.counts.skip > 0);
+  if (notEvaluated.length > 0) {
+    out.push(`> ${notEvaluated.length} rule${notEvaluated.length > 1 ? 's' : ''} not evaluated (what they needed was missing): ${notEvaluated.map((r) => `\`${r.id}\``).join(', ')}`);
+    out.push('');
+  }
   const kinds = Object.entries(summary.byKind)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${k} ${n}`)

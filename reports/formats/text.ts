@@ -73,7 +73,11 @@ export const text: Reporter = (summary, options = {}) => {
   if (summary.conformant) {
     const below = summary.totals.fail + summary.totals.error;
     const note = below > 0 ? ` (${plural(below, 'finding')} below ${summary.failSeverity})` : '';
-    lines.push(c.green(`Result: CONFORMANT — no finding at or above ${summary.failSeverity}${note}`));
+    // A verdict with rules skipped for lack of context says so: "conformant" must not hide what was not checked.
+    const notEvaluated = skipped.map((r) => r.id);
+    const shown = notEvaluated.slice(0, 5).join(', ') + (notEvaluated.length > 5 ? ', …' : '');
+    const unchecked = notEvaluated.length > 0 ? ` (${plural(notEvaluated.length, 'rule')} not evaluated: ${shown})` : '';
+    lines.push(c.green(`Result: CONFORMANT${unchecked} — no finding at or above ${summary.failSeverity}${note}`));
   } else {
     lines.push(
       c.red(
