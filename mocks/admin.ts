@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { clockFromState, DurationError } from './clock.js';
 import { MockProblem } from './errors.js';
 import { faultSchema, type FaultSpec } from './faults.js';
-import type { MockRuntime } from './app.js';
+import type { MockRuntime } from './http/types.js';
 import { checkCfas, ConfigError } from './tenants.js';
 import { redactIban, redactSecret } from './redact.js';
 import { registerCertificationAdmin } from './certification/admin.js';

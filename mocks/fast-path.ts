@@ -19,7 +19,7 @@ import type { MockStore } from './store/types.js';
 import type { CfaTenant, TenantRegistry } from './tenants.js';
 import type { FaultInjector } from './faults.js';
 import type { Breaks } from './variants/index.js';
-import type { RequestLogEntry } from './app.js';
+import type { RequestLogEntry } from './http/types.js';
 
 /** What the lean path reads of the app's mutable state, at every request (the admin API may replace parts). */
 export interface FastPathRuntime {
@@ -38,7 +38,7 @@ export interface FastPathOptions {
   delais: Delais;
   pageSize: number;
   referentiel: Referentiel;
-  /** The engine's dossier operations once loaded (mocks/app.ts loads them after start); until then Fastify answers. */
+  /** The engine's dossier operations once loaded (mocks/http/engine-table.ts, loaded after start); until then Fastify answers. */
   engine: () => typeof import('./engine/dossiers.js') | undefined;
   /** The app's write queue: deposits are grouped and committed with every other write. */
   writes: { run<T>(fn: () => Promise<T>): Promise<T> };

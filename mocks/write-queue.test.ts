@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WriteQueue } from './app.js';
+import { WriteQueue } from './http/write-queue.js';
 import { MockProblem } from './errors.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { DossierRecord } from './store/types.js';

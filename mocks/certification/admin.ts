@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 // Types only: the judge and the renderers (xmlbuilder2…) load on the first report asked for, not at every mock start.
 import type { SuiteFormat } from '../../reports/suite/index.js';
 import { MockProblem } from '../errors.js';
-import type { MockRuntime } from '../app.js';
+import type { MockRuntime } from '../http/types.js';
 import { packageVersion } from '../../conformance/engine/package-root.js';
 import type { CertificationRecorder } from './recorder.js';
 import { loadSession } from './session.js';

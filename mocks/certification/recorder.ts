@@ -10,7 +10,7 @@ import { MockProblem } from '../errors.js';
 import type { EngineContext, OperationInput, OperationResult } from '../engine/context.js';
 import { factureContext } from '../engine/factures.js';
 import { contexteDepot } from '../engine/dossiers.js';
-import type { MockRuntime } from '../app.js';
+import type { MockRuntime } from '../http/types.js';
 import type { SessionMeta } from '../store/types.js';
 import { redactSecret } from '../redact.js';
 import { playProblem, ScriptError, type CertificationScript, type Play } from './script.js';
