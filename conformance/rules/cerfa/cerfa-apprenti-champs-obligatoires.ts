@@ -1,6 +1,6 @@
-// The apprentice block carries every required field; a declared legal guardian is identified (norme.md §3.1).
+// The apprentice block carries every required field; a declared legal guardian is identified (norme.md §3.1, wire-format.md §1).
 import { defineRule, type Violation } from '../rule.js';
-import { avec, requis, resultat } from '../identifiants/champs.js';
+import { avec, requis, resultat } from '../support/champs.js';
 
 export default defineRule({
   id: 'cerfa-apprenti-champs-obligatoires',
@@ -21,7 +21,7 @@ export default defineRule({
     v = requis(v, p?.departementNaissance, 'apprenti.departementNaissance');
     v = requis(v, p?.nationalite, 'apprenti.nationalite');
     v = requis(v, p?.regimeSocial, 'apprenti.regimeSocial');
-    v = requis(v, a?.voie, 'apprenti.adresse.voie');
+    v = requis(v, a?.adresse1, 'apprenti.adresse.adresse1');
     v = requis(v, a?.codePostal, 'apprenti.adresse.codePostal');
     v = requis(v, a?.commune, 'apprenti.adresse.commune');
     v = requis(v, p?.telephone, 'apprenti.telephone');
@@ -36,9 +36,10 @@ export default defineRule({
     if (r !== undefined && r !== null) {
       v = requis(v, r?.nom, 'apprenti.responsableLegal.nom');
       v = requis(v, r?.prenom, 'apprenti.responsableLegal.prenom');
-      v = requis(v, r?.memeAdresse, 'apprenti.responsableLegal.memeAdresse');
-      if (r?.memeAdresse === false) {
-        v = requis(v, r.adresse?.voie, 'apprenti.responsableLegal.adresse.voie');
+      // Real software sends no memeAdresse: an absent address is the apprentice's. One given, or declared different, is complete.
+      const adresse: unknown = r.adresse;
+      if (r.memeAdresse === false || (adresse !== undefined && adresse !== null)) {
+        v = requis(v, r.adresse?.adresse1, 'apprenti.responsableLegal.adresse.adresse1');
         v = requis(v, r.adresse?.codePostal, 'apprenti.responsableLegal.adresse.codePostal');
         v = requis(v, r.adresse?.commune, 'apprenti.responsableLegal.adresse.commune');
       }

@@ -1,7 +1,7 @@
 // The contract carries its type, dates, working time and at least one remuneration line, each complete (norme.md §3.1).
 import type { RemunerationAnnuelle } from '../../model/payloads.js';
 import { defineRule, type Violation } from '../rule.js';
-import { requis, resultat, sans } from '../identifiants/champs.js';
+import { requis, resultat, sans } from '../support/champs.js';
 
 /** Required keys of a remuneration line, walked only to name the missing ones. */
 const LIGNE = ['dateDebut', 'dateFin', 'taux', 'typeSalaire', 'ordre'] as const;

@@ -1,6 +1,6 @@
 // The last class attended is one of the CERFA codes 01, 11, 12, 21, 22, 31, 32, 40, 41, 42 (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { avec, resultat } from '../identifiants/champs.js';
+import { avec, resultat } from '../support/champs.js';
 import { dansListe } from './verifications.js';
 
 const LISTE = new Set([1, 11, 12, 21, 22, 31, 32, 40, 41, 42]);

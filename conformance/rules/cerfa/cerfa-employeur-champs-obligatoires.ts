@@ -1,6 +1,6 @@
-// The employer block carries every field the CERFA requires (norme.md §3.1; seed 003: all CERFA data is sent).
+// The employer block carries every field the CERFA requires (norme.md §3.1, wire-format.md §1; seed 003: all CERFA data is sent).
 import { defineRule } from '../rule.js';
-import { requis, resultat, sans } from '../identifiants/champs.js';
+import { requis, resultat, sans } from '../support/champs.js';
 
 export default defineRule({
   id: 'cerfa-employeur-champs-obligatoires',
@@ -12,10 +12,10 @@ export default defineRule({
   check(cerfa) {
     const e = cerfa.employeur;
     const a = e?.adresse;
-    let v = requis(undefined, e?.privePublic, 'employeur.privePublic');
-    v = requis(v, e?.siret, 'employeur.siret');
+    // privePublic is not sent by real software: typeEmployeur says it (cerfa-type-employeur).
+    let v = requis(undefined, e?.siret, 'employeur.siret');
     v = requis(v, e?.denomination, 'employeur.denomination');
-    v = requis(v, a?.voie, 'employeur.adresse.voie');
+    v = requis(v, a?.adresse1, 'employeur.adresse.adresse1');
     v = requis(v, a?.codePostal, 'employeur.adresse.codePostal');
     v = requis(v, a?.commune, 'employeur.adresse.commune');
     v = requis(v, e?.telephone, 'employeur.telephone');

@@ -1,6 +1,6 @@
 // The special employer code is 0 (none) to 4 (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { avec, resultat } from '../identifiants/champs.js';
+import { avec, resultat } from '../support/champs.js';
 import { dansListe, plage } from './verifications.js';
 
 const LISTE = plage(0, 4);

@@ -1,6 +1,6 @@
 // The training is identified: RNCP, code diplôme, title, dates and hours (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { requis, resultat, sans } from '../identifiants/champs.js';
+import { requis, resultat, sans } from '../support/champs.js';
 
 export default defineRule({
   id: 'cerfa-formation-champs-obligatoires',

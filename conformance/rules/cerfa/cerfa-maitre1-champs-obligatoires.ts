@@ -1,6 +1,6 @@
 // The first maître d'apprentissage is identified: name, first name, birth date (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { requis, resultat, sans } from '../identifiants/champs.js';
+import { requis, resultat, sans } from '../support/champs.js';
 
 export default defineRule({
   id: 'cerfa-maitre1-champs-obligatoires',

@@ -1,6 +1,6 @@
 // The contract mode is 1 (limited term), 2 (CDI), 3 (temporary work) or 4 (seasonal, two employers) (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { avec, resultat } from '../identifiants/champs.js';
+import { avec, resultat } from '../support/champs.js';
 import { dansListe, plage } from './verifications.js';
 
 const LISTE = plage(1, 4);

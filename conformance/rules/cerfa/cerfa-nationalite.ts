@@ -1,6 +1,6 @@
 // The apprentice's nationality code is 1 (French), 2 (EU) or 3 (outside the EU) (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { avec, resultat } from '../identifiants/champs.js';
+import { avec, resultat } from '../support/champs.js';
 import { dansListe, plage } from './verifications.js';
 
 const LISTE = plage(1, 3);

@@ -1,6 +1,6 @@
 // The apprentice's NIR is mandatory and sent with the CERFA data (FAQ inter-OPCO, seed 003).
 import { defineRule } from '../rule.js';
-import { requis, resultat, sans } from '../identifiants/champs.js';
+import { requis, resultat, sans } from '../support/champs.js';
 
 export default defineRule({
   id: 'cerfa-nir-obligatoire',

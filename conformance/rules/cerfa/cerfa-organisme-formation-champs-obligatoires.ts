@@ -1,6 +1,6 @@
 // The training organisation (CFA) is identified: SIRET, UAI, name and address (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { requis, resultat, sans } from '../identifiants/champs.js';
+import { requis, resultat, sans } from '../support/champs.js';
 
 export default defineRule({
   id: 'cerfa-organisme-formation-champs-obligatoires',
@@ -15,7 +15,7 @@ export default defineRule({
     let v = requis(undefined, o?.siret, 'organismeFormation.siret');
     v = requis(v, o?.uaiCfa, 'organismeFormation.uaiCfa');
     v = requis(v, o?.denomination, 'organismeFormation.denomination');
-    v = requis(v, a?.voie, 'organismeFormation.adresse.voie');
+    v = requis(v, a?.adresse1, 'organismeFormation.adresse.adresse1');
     v = requis(v, a?.codePostal, 'organismeFormation.adresse.codePostal');
     return resultat(requis(v, a?.commune, 'organismeFormation.adresse.commune'));
   },

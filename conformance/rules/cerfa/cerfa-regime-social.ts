@@ -1,6 +1,6 @@
 // The apprentice's social-security scheme is 1 (MSA) or 2 (URSSAF) (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { avec, resultat } from '../identifiants/champs.js';
+import { avec, resultat } from '../support/champs.js';
 import { dansListe, plage } from './verifications.js';
 
 const LISTE = plage(1, 2);

@@ -1,6 +1,6 @@
 // The contract type is 11 (first contract), 21–23 (successions) or 31–38 (avenants) (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { avec, resultat } from '../identifiants/champs.js';
+import { avec, resultat } from '../support/champs.js';
 import { dansListe, plage } from './verifications.js';
 
 const LISTE = plage(31, 38, 11, 21, 22, 23);

@@ -1,6 +1,6 @@
 // The derogation type, when given, is 11, 12, 21, 22, 50 or 60 (norme.md §3.1).
 import { defineRule } from '../rule.js';
-import { avec, resultat } from '../identifiants/champs.js';
+import { avec, resultat } from '../support/champs.js';
 import { dansListe } from './verifications.js';
 
 const LISTE = new Set([11, 12, 21, 22, 50, 60]);

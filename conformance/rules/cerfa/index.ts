@@ -1,16 +1,15 @@
 // Rules of the 'cerfa' area, listed explicitly (never registered by import side effect).
 import type { Rule } from '../rule.js';
-import cerfaMandatGestion from './cerfa-mandat-gestion.js';
 import cerfaNumeroInterne from './cerfa-numero-interne.js';
 import cerfaNirObligatoire from './cerfa-nir-obligatoire.js';
 import cerfaEmployeurChampsObligatoires from './cerfa-employeur-champs-obligatoires.js';
 import cerfaApprentiChampsObligatoires from './cerfa-apprenti-champs-obligatoires.js';
 import cerfaMaitre1ChampsObligatoires from './cerfa-maitre1-champs-obligatoires.js';
 import cerfaOrganismeFormationChampsObligatoires from './cerfa-organisme-formation-champs-obligatoires.js';
-import cerfaEtablissementFormationChampsObligatoires from './cerfa-etablissement-formation-champs-obligatoires.js';
+import cerfaLieuFormationPrincipal from './cerfa-lieu-formation-principal.js';
 import cerfaFormationChampsObligatoires from './cerfa-formation-champs-obligatoires.js';
 import cerfaContratChampsObligatoires from './cerfa-contrat-champs-obligatoires.js';
-import cerfaSignaturesChampsObligatoires from './cerfa-signatures-champs-obligatoires.js';
+import cerfaEmployeurAttestations from './cerfa-employeur-attestations.js';
 import cerfaTypeEmployeur from './cerfa-type-employeur.js';
 import cerfaEmployeurSpecifique from './cerfa-employeur-specifique.js';
 import cerfaNationalite from './cerfa-nationalite.js';
@@ -22,19 +21,19 @@ import cerfaModeContractuel from './cerfa-mode-contractuel.js';
 import cerfaTypeContrat from './cerfa-type-contrat.js';
 import cerfaTypeDerogation from './cerfa-type-derogation.js';
 import cerfaNiveauDiplomeMaitre from './cerfa-niveau-diplome-maitre.js';
+import cerfaMembreNonPrevu from './cerfa-membre-non-prevu.js';
 
 export const cerfaRules: Rule<any>[] = [
-  cerfaMandatGestion,
   cerfaNumeroInterne,
   cerfaNirObligatoire,
   cerfaEmployeurChampsObligatoires,
   cerfaApprentiChampsObligatoires,
   cerfaMaitre1ChampsObligatoires,
   cerfaOrganismeFormationChampsObligatoires,
-  cerfaEtablissementFormationChampsObligatoires,
+  cerfaLieuFormationPrincipal,
   cerfaFormationChampsObligatoires,
   cerfaContratChampsObligatoires,
-  cerfaSignaturesChampsObligatoires,
+  cerfaEmployeurAttestations,
   cerfaTypeEmployeur,
   cerfaEmployeurSpecifique,
   cerfaNationalite,
@@ -46,4 +45,5 @@ export const cerfaRules: Rule<any>[] = [
   cerfaTypeContrat,
   cerfaTypeDerogation,
   cerfaNiveauDiplomeMaitre,
+  cerfaMembreNonPrevu,
 ];

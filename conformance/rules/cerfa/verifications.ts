@@ -1,4 +1,4 @@
-// Closed-list checks shared by the CERFA rules (presence uses `requis` from ../identifiants/champs.ts).
+// Closed-list checks shared by the CERFA rules (presence uses `requis` from ../support/champs.ts).
 import type { Violation } from '../rule.js';
 
 /** Appends a violation when `v` is present but not one of `liste`; absent values are the presence rules' business. */

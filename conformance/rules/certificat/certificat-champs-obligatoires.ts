@@ -1,6 +1,6 @@
 // The certificat de réalisation carries the fields the API requires (Opcovia façade, research §1.11).
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { champsManquants, copie, supprimer } from '../facturation/support/contexte.js';
+import { champsManquants, copie, supprimer } from '../support/facturation.js';
 
 const CHAMPS = ['numeroInterneDossier', 'employeur.siret', 'apprenti.nom', 'apprenti.prenom', 'organismeFormation.siret', 'echeance.numero'] as const;
 const TYPES = ['Intermediaire', 'Final'];

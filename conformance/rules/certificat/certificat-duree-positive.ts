@@ -1,6 +1,6 @@
 // When given, the hours performed are a positive number.
 import { defineRule, fail, pass } from '../rule.js';
-import { copie, nombre } from '../facturation/support/contexte.js';
+import { copie, nombre } from '../support/facturation.js';
 
 export default defineRule<'certificat'>({
   id: 'certificat-duree-positive',

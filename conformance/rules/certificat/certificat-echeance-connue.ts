@@ -1,6 +1,6 @@
 // The certificat names a dossier the OPCO knows and one of its échéances (number, and codification when given).
 import { defineRule, fail, notApplicable, skip, verdict, type Violation } from '../rule.js';
-import { copie, dossierDe, echeanceDe, SANS_DOSSIERS, texteRenseigne } from '../facturation/support/contexte.js';
+import { copie, dossierDe, echeanceDe, SANS_DOSSIERS, texteRenseigne } from '../support/facturation.js';
 
 export default defineRule<'certificat'>({
   id: 'certificat-echeance-connue',

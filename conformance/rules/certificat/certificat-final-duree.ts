@@ -1,6 +1,6 @@
 // A final certificat states the hours performed (echeance.duree): it closes the contract and releases the 10 % balance.
 import { defineRule, fail, notApplicable, pass } from '../rule.js';
-import { copie } from '../facturation/support/contexte.js';
+import { copie } from '../support/facturation.js';
 
 export default defineRule<'certificat'>({
   id: 'certificat-final-duree',

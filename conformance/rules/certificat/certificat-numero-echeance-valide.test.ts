@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import rule from './certificat-numero-echeance-valide.js';
 import { certificatValide } from '../fixtures/certificat-valide.js';
 import { contexteFacturation } from '../fixtures/dossier-engage.js';
-import { testRegle } from '../facturation/support/regle-test.js';
+import { testRegle } from '../testing/regle-test.js';
 
 testRegle(rule, { kind: 'certificat', valide: certificatValide, contexte: contexteFacturation, chemins: ['echeance.numero'] });
 

@@ -1,6 +1,6 @@
 // The certificat names its échéance by a whole number from 1.
 import { defineRule, fail, pass } from '../rule.js';
-import { copie } from '../facturation/support/contexte.js';
+import { copie } from '../support/facturation.js';
 
 export default defineRule<'certificat'>({
   id: 'certificat-numero-echeance-valide',

@@ -1,7 +1,7 @@
 // The certificat's period is made of readable dates, its start not after its end.
 import { addDays, formatIsoDate } from '../../remuneration/calendar.js';
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { copie, jour } from '../facturation/support/contexte.js';
+import { copie, jour } from '../support/facturation.js';
 
 export default defineRule<'certificat'>({
   id: 'certificat-periode-ordonnee',

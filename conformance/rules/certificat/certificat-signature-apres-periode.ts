@@ -1,7 +1,7 @@
 // A certificat de réalisation is signed once the period it attests is over, and not in the future.
 import { addDays, formatIsoDate } from '../../remuneration/calendar.js';
 import { defineRule, notApplicable, verdict, type Violation } from '../rule.js';
-import { copie, jour } from '../facturation/support/contexte.js';
+import { copie, jour } from '../support/facturation.js';
 
 export default defineRule<'certificat'>({
   id: 'certificat-signature-apres-periode',

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import rule from './facture-certificat-coherent.js';
 import { factureValide } from '../fixtures/facture-valide.js';
 import { contexteFacturation } from '../fixtures/dossier-engage.js';
-import { echecs, testRegle } from '../facturation/support/regle-test.js';
+import { echecs, testRegle } from '../testing/regle-test.js';
 
 testRegle(rule, { kind: 'facture', valide: factureValide, contexte: contexteFacturation, chemins: ['certificatRealisation.echeance.numero'] });
 

@@ -1,6 +1,6 @@
 // A certificat embedded in an invoice attests one of its lines: same dossier, same échéance, and names this invoice.
 import { defineRule, notApplicable, verdict, type Violation } from '../rule.js';
-import { copie, dossierDe, lignesDe, texteRenseigne } from '../facturation/support/contexte.js';
+import { copie, dossierDe, lignesDe, texteRenseigne } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-certificat-coherent',

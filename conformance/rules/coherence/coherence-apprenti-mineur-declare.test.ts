@@ -2,8 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-apprenti-mineur-declare.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
-import { variantesValides } from './support/variants.js';
+import { paths, plantReport, run } from '../testing/harness.js';
+import { variantesValides } from '../testing/variants.js';
 
 describe('coherence-apprenti-mineur-declare', () => {
   it('passes for an adult declared adult and a minor declared minor', () => {

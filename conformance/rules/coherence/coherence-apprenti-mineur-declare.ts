@@ -1,8 +1,8 @@
 // The "apprenti mineur" answers match the age computed at the conclusion date.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from './support/facts.js';
-import { copie, date } from './support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../support/facts.js';
+import { copie, date } from '../support/plant.js';
 import { ageAt } from '../../remuneration/calendar.js';
 
 const params = eligibiliteParams();

@@ -1,8 +1,8 @@
 // A1: the apprentice's birth date is not in the future.
 import { defineRule, fail, pass, skip } from '../rule.js';
 import { addDays } from '../../remuneration/calendar.js';
-import { factsOf, todayOf } from './support/facts.js';
-import { aujourdhuiPourPlant, copie, iso, nirAvecNaissance } from './support/plant.js';
+import { factsOf, todayOf } from '../support/facts.js';
+import { aujourdhuiPourPlant, copie, iso, nirAvecNaissance } from '../support/plant.js';
 
 export default defineRule<'cerfa'>({
   id: 'coherence-apprenti-naissance-passee',

@@ -1,8 +1,8 @@
 // C2: an avenant of type 31 to 37 gives the number of the contract it modifies.
 import { defineRule, fail, notApplicable, pass } from '../rule.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { copie } from './support/plant.js';
-import { enAvenant } from './support/avenant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { copie } from '../support/plant.js';
+import { enAvenant } from '../support/avenant.js';
 
 const params = eligibiliteParams();
 

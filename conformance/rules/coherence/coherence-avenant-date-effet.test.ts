@@ -2,8 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-avenant-date-effet.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
-import { variantesValides } from './support/variants.js';
+import { paths, plantReport, run } from '../testing/harness.js';
+import { variantesValides } from '../testing/variants.js';
 
 describe('coherence-avenant-date-effet', () => {
   it('passes on an avenant effective inside the contract, and does not apply to first contracts', () => {

@@ -1,9 +1,9 @@
 // C2, D1, D3: an avenant of type 31 to 37 has an effective date inside the contract.
 import { defineRule, fail, notApplicable, skip, verdict, type Violation } from '../rule.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { factsOf } from './support/facts.js';
-import { copie, iso } from './support/plant.js';
-import { enAvenant } from './support/avenant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { copie, iso } from '../support/plant.js';
+import { enAvenant } from '../support/avenant.js';
 
 const params = eligibiliteParams();
 const PATH = 'contrat.dateEffetAvenant';

@@ -1,10 +1,10 @@
 // D8: a contract (not an avenant) is concluded on or before the day its execution starts.
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
 import { addDays } from '../../remuneration/calendar.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { factsOf } from './support/facts.js';
-import { copie, date, iso } from './support/plant.js';
-import { enContratInitial } from './support/avenant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { copie, date, iso } from '../support/plant.js';
+import { enContratInitial } from '../support/avenant.js';
 
 const params = eligibiliteParams();
 
@@ -33,9 +33,9 @@ export default defineRule<'cerfa'>({
     const conclusion = addDays(debut, 1);
     cerfa.contrat.dateConclusion = iso(conclusion);
     // The practical training may not start before the conclusion (D9): keep it on or after the new date.
-    const pratique = cerfa.contrat.dateDebutFormationPratique;
-    if (pratique !== undefined && date(pratique, 'contrat.dateDebutFormationPratique') < conclusion) {
-      cerfa.contrat.dateDebutFormationPratique = iso(conclusion);
+    const pratique = cerfa.contrat.dateFormationPratiqueEmployeur;
+    if (pratique !== undefined && date(pratique, 'contrat.dateFormationPratiqueEmployeur') < conclusion) {
+      cerfa.contrat.dateFormationPratiqueEmployeur = iso(conclusion);
     }
     const debutFormation = date(cerfa.formation.dateDebutFormation, 'formation.dateDebutFormation');
     if (debutFormation < conclusion) cerfa.formation.dateDebutFormation = iso(conclusion);

@@ -1,10 +1,10 @@
 // D4: the theoretical training does not start before the contract is concluded, unless the apprentice was already a trainee at the CFA.
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
 import { addDays } from '../../remuneration/calendar.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { factsOf } from './support/facts.js';
-import { copie, date, iso } from './support/plant.js';
-import { enContratInitial } from './support/avenant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { copie, date, iso } from '../support/plant.js';
+import { enContratInitial } from '../support/avenant.js';
 
 const params = eligibiliteParams();
 
@@ -36,7 +36,7 @@ export default defineRule<'cerfa'>({
     // Conclusion on the start day keeps the vade-mecum rule (training before signature → start = signature) true.
     cerfa.contrat.dateConclusion = iso(debut);
     cerfa.formation.dateDebutFormation = iso(addDays(debut, -1));
-    if (cerfa.contrat.dateDebutFormationPratique !== undefined) cerfa.contrat.dateDebutFormationPratique = iso(debut);
+    if (cerfa.contrat.dateFormationPratiqueEmployeur !== undefined) cerfa.contrat.dateFormationPratiqueEmployeur = iso(debut);
     if (params.situationsFormationAvantContrat.has(cerfa.apprenti.situationAvantContrat)) cerfa.apprenti.situationAvantContrat = 1;
     return { payload: cerfa };
   },

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-debut-formation-fenetre.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('coherence-debut-formation-fenetre', () => {
   it('passes within 3 months around the start, bounds included', () => {
@@ -22,7 +22,7 @@ describe('coherence-debut-formation-fenetre', () => {
 
   it('also bounds the training by the practical training start − 3 months', () => {
     const cerfa = cerfaCoherent();
-    cerfa.contrat.dateDebutFormationPratique = '2025-11-30';
+    cerfa.contrat.dateFormationPratiqueEmployeur = '2025-11-30';
     cerfa.formation.dateDebutFormation = '2025-08-20';
     const result = run(rule, cerfa);
     expect(result.outcome).toBe('fail');

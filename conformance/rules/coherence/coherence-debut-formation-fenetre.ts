@@ -1,8 +1,8 @@
 // F1: the theoretical training starts within 3 months before or after the contract's start (and of the practical training's).
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
 import { addDays, addMonths } from '../../remuneration/calendar.js';
-import { factsOf } from './support/facts.js';
-import { copie, date, iso } from './support/plant.js';
+import { factsOf } from '../support/facts.js';
+import { copie, date, iso } from '../support/plant.js';
 
 const PATH = 'formation.dateDebutFormation';
 

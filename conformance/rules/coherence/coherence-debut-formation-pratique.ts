@@ -1,13 +1,13 @@
 // D9: the practical training starts within the contract, within 3 months of its start, and not before its conclusion.
 import { defineRule, notApplicable, skip, verdict, type Violation } from '../rule.js';
 import { addDays, addMonths } from '../../remuneration/calendar.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { factsOf } from './support/facts.js';
-import { fenetreContrat, SKIP_FENETRE } from './support/window.js';
-import { copie, date, iso } from './support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { fenetreContrat, SKIP_FENETRE } from '../support/window.js';
+import { copie, date, iso } from '../support/plant.js';
 
 const params = eligibiliteParams();
-const PATH = 'contrat.dateDebutFormationPratique';
+const PATH = 'contrat.dateFormationPratiqueEmployeur';
 
 export default defineRule<'cerfa'>({
   id: 'coherence-debut-formation-pratique',
@@ -19,7 +19,7 @@ export default defineRule<'cerfa'>({
   check(cerfa) {
     const facts = factsOf(cerfa);
     const pratique = facts.debutFormationPratique;
-    if (cerfa.contrat?.dateDebutFormationPratique === undefined) return notApplicable('date de début de formation pratique non renseignée');
+    if (cerfa.contrat?.dateFormationPratiqueEmployeur === undefined) return notApplicable('date de début de formation pratique non renseignée');
     if (pratique === undefined) return skip('date de début de formation pratique illisible');
     const fenetre = fenetreContrat(facts);
     if (!fenetre) return skip(SKIP_FENETRE);
@@ -46,7 +46,7 @@ export default defineRule<'cerfa'>({
   },
   plant(valid) {
     const cerfa = copie(valid);
-    cerfa.contrat.dateDebutFormationPratique = iso(addDays(date(cerfa.contrat.dateDebutContrat, 'contrat.dateDebutContrat'), -1));
+    cerfa.contrat.dateFormationPratiqueEmployeur = iso(addDays(date(cerfa.contrat.dateDebutContrat, 'contrat.dateDebutContrat'), -1));
     return { payload: cerfa };
   },
 });

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-duree-formation-max.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('coherence-duree-formation-max', () => {
   it('passes up to 9 999 hours', () => {

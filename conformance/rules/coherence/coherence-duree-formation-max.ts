@@ -1,6 +1,6 @@
 // F4: the training's duration in hours fits the CERFA field (at most 9 999 hours).
 import { defineRule, fail, pass, skip } from '../rule.js';
-import { copie } from './support/plant.js';
+import { copie } from '../support/plant.js';
 
 const MAX = 9999;
 

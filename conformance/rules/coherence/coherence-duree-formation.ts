@@ -1,8 +1,8 @@
 // F2: the training's start precedes its end, and it lasts between 6 months and 4 years.
 import { defineRule, fail, pass, skip } from '../rule.js';
 import { addDays, addMonths, wholeMonthsBetween } from '../../remuneration/calendar.js';
-import { factsOf } from './support/facts.js';
-import { copie, date, iso } from './support/plant.js';
+import { factsOf } from '../support/facts.js';
+import { copie, date, finirRemunerationAuContrat, iso } from '../support/plant.js';
 
 export default defineRule<'cerfa'>({
   id: 'coherence-duree-formation',
@@ -41,6 +41,7 @@ export default defineRule<'cerfa'>({
     cerfa.formation.dateDebutFormation = iso(debutFormation);
     cerfa.formation.dateFinFormation = iso(finFormation);
     cerfa.contrat.dateFinContrat = iso(finFormation);
+    finirRemunerationAuContrat(cerfa);
     const effet = cerfa.contrat.dateEffetAvenant;
     if (effet !== undefined && date(effet, 'contrat.dateEffetAvenant') > finFormation) cerfa.contrat.dateEffetAvenant = iso(finFormation);
     return { payload: cerfa };

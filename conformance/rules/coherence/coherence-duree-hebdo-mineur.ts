@@ -1,9 +1,9 @@
 // L3162-1: an apprentice under 18 works at most 35 hours a week (derogations exist, hence a warning).
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { garderPartFormation } from './support/part-formation.js';
-import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from './support/facts.js';
-import { copie, fixerAgeApprenti } from './support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { garderPartFormation } from '../support/part-formation.js';
+import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../support/facts.js';
+import { copie, fixerAgeApprenti } from '../support/plant.js';
 
 const params = eligibiliteParams();
 

@@ -1,8 +1,8 @@
 // W1: the weekly working time is positive and at most 40 hours (the CERFA form's bound).
 import { defineRule, fail, pass, skip } from '../rule.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { garderPartFormation } from './support/part-formation.js';
-import { copie } from './support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { garderPartFormation } from '../support/part-formation.js';
+import { copie } from '../support/plant.js';
 
 const params = eligibiliteParams();
 

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-fin-contrat-apres-debut.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('coherence-fin-contrat-apres-debut', () => {
   it('passes when the contract ends after it starts', () => {

@@ -1,8 +1,8 @@
 // The contract's end date lies after its start date (first check of D6 in the Mission apprentissage form).
 import { defineRule, fail, pass, skip } from '../rule.js';
 import { addDays } from '../../remuneration/calendar.js';
-import { factsOf } from './support/facts.js';
-import { copie, date, iso } from './support/plant.js';
+import { factsOf } from '../support/facts.js';
+import { copie, date, iso } from '../support/plant.js';
 
 export default defineRule<'cerfa'>({
   id: 'coherence-fin-contrat-apres-debut',

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-fin-contrat-fin-formation.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('coherence-fin-contrat-fin-formation', () => {
   it('passes up to exactly 3 months after the end of the training', () => {

@@ -1,8 +1,8 @@
 // D5: the contract ends at the latest 3 months after the end of the training.
 import { defineRule, fail, pass, skip } from '../rule.js';
 import { addDays, addMonths, wholeMonthsBetween } from '../../remuneration/calendar.js';
-import { factsOf } from './support/facts.js';
-import { copie, date, iso } from './support/plant.js';
+import { factsOf } from '../support/facts.js';
+import { copie, date, finirRemunerationAuContrat, iso } from '../support/plant.js';
 
 export default defineRule<'cerfa'>({
   id: 'coherence-fin-contrat-fin-formation',
@@ -36,6 +36,7 @@ export default defineRule<'cerfa'>({
     } else {
       const fin = date(cerfa.formation.dateFinFormation, 'formation.dateFinFormation');
       cerfa.contrat.dateFinContrat = iso(addDays(addMonths(fin, 3), 1));
+      finirRemunerationAuContrat(cerfa);
     }
     return { payload: cerfa };
   },

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-fin-formation-dans-contrat.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('coherence-fin-formation-dans-contrat', () => {
   it('passes when the training ends inside the contract, its last day included', () => {

@@ -1,10 +1,10 @@
 // F3: the training ends inside the contract (not before its start or conclusion, not after its end).
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
 import { addDays } from '../../remuneration/calendar.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { factsOf } from './support/facts.js';
-import { fenetreContrat, SKIP_FENETRE } from './support/window.js';
-import { copie, date, iso } from './support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { fenetreContrat, SKIP_FENETRE } from '../support/window.js';
+import { copie, date, iso } from '../support/plant.js';
 
 const params = eligibiliteParams();
 const PATH = 'formation.dateFinFormation';

@@ -2,8 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-formation-avant-signature-debut-contrat.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
-import { variantesValides } from './support/variants.js';
+import { paths, plantReport, run } from '../testing/harness.js';
+import { variantesValides } from '../testing/variants.js';
 
 describe('coherence-formation-avant-signature-debut-contrat', () => {
   it('passes when the training began before signature and the contract starts at signature', () => {

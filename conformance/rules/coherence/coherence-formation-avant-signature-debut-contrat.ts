@@ -1,10 +1,10 @@
 // Vade-mecum V2: when the training began before the contract was signed, the contract's start date is its signature date.
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
 import { addDays, addMonths } from '../../remuneration/calendar.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { factsOf } from './support/facts.js';
-import { copie, date, iso } from './support/plant.js';
-import { enContratInitial } from './support/avenant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { copie, date, iso } from '../support/plant.js';
+import { enContratInitial } from '../support/avenant.js';
 
 const params = eligibiliteParams();
 
@@ -40,7 +40,7 @@ export default defineRule<'cerfa'>({
     cerfa.formation.dateDebutFormation = iso(addDays(conclusion, -1));
     // A trainee at the CFA before the contract (L6222-12-1), so that D4 does not apply.
     cerfa.apprenti.situationAvantContrat = 7;
-    if (cerfa.contrat.dateDebutFormationPratique !== undefined) cerfa.contrat.dateDebutFormationPratique = iso(debut);
+    if (cerfa.contrat.dateFormationPratiqueEmployeur !== undefined) cerfa.contrat.dateFormationPratiqueEmployeur = iso(debut);
     return { payload: cerfa };
   },
 });

@@ -1,8 +1,8 @@
 // M1: a maître d'apprentissage's birth date is not in the future.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
 import { addDays } from '../../remuneration/calendar.js';
-import { factsOf, todayOf } from './support/facts.js';
-import { aujourdhuiPourPlant, copie, iso, nirAvecNaissance } from './support/plant.js';
+import { factsOf, todayOf } from '../support/facts.js';
+import { aujourdhuiPourPlant, copie, iso, nirAvecNaissance } from '../support/plant.js';
 
 export default defineRule<'cerfa'>({
   id: 'coherence-maitre-naissance-passee',

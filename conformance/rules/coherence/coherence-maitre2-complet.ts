@@ -1,6 +1,6 @@
 // M3: a second maître d'apprentissage is given completely (nom, prénom, date de naissance) or not at all.
 import { defineRule, notApplicable, pass, verdict, type Violation } from '../rule.js';
-import { copie } from './support/plant.js';
+import { copie } from '../support/plant.js';
 
 const CHAMPS = ['nom', 'prenom', 'dateNaissance'] as const;
 

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-part-formation-cfa.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('coherence-part-formation-cfa', () => {
   it('requires 25 % of 1 607 h a year at 35 h: 803 h for the 2-year fixture', () => {

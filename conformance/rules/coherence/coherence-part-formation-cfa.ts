@@ -1,10 +1,10 @@
 // L6211-2: the CFA training is at least 25 % of the contract's working time (hours basis documented in COH-26).
 import { defineRule, fail, pass, skip } from '../rule.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { factsOf } from './support/facts.js';
-import { fenetreContrat, SKIP_FENETRE } from './support/window.js';
-import { partFormation } from './support/part-formation.js';
-import { copie, date } from './support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { fenetreContrat, SKIP_FENETRE } from '../support/window.js';
+import { partFormation } from '../support/part-formation.js';
+import { copie, date } from '../support/plant.js';
 
 const params = eligibiliteParams();
 

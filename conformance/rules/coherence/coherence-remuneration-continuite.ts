@@ -1,8 +1,8 @@
-// The remuneration lines cover the contract from its first day, each line starting the day after the previous one ends.
+// The remuneration lines cover the contract from its first day to its last, each line starting the day after the previous one ends.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
 import { addDays, type Ymd } from '../../remuneration/calendar.js';
-import { factsOf, lignesLues, type LigneLue } from './support/facts.js';
-import { copie, date, iso } from './support/plant.js';
+import { factsOf, lignesLues, type LigneLue } from '../support/facts.js';
+import { copie, date, iso } from '../support/plant.js';
 
 interface Ligne {
   index: number;
@@ -12,15 +12,15 @@ interface Ligne {
 
 export default defineRule<'cerfa'>({
   id: 'coherence-remuneration-continuite',
-  title: "Les périodes de rémunération doivent commencer au début du contrat et se suivre sans interruption",
-  requirements: ['COH-25'],
+  title: "Les périodes de rémunération doivent couvrir le contrat de son début à sa fin, sans interruption ni chevauchement",
+  requirements: ['COH-25', 'COH-36'],
   severity: 'bloquant',
   area: 'coherence',
   appliesTo: ['cerfa'],
   check(cerfa) {
     const lignes = cerfa.contrat?.remunerationsAnnuelles;
     if (!Array.isArray(lignes) || lignes.length === 0) return skip('aucune ligne de rémunération');
-    const { debutContrat } = factsOf(cerfa);
+    const { debutContrat, finContrat } = factsOf(cerfa);
     if (debutContrat === undefined) return skip('date de début de contrat illisible');
     const lues = lignesLues(lignes);
     const violations: Violation[] = [];
@@ -62,6 +62,19 @@ export default defineRule<'cerfa'>({
           message: ligne.debut > attendu ? 'Interruption entre deux périodes de rémunération' : 'Chevauchement de deux périodes de rémunération',
         });
       }
+    }
+    // The end: judged only on a readable contract in order (coherence-fin-contrat-apres-debut reports the rest).
+    const derniere = ordonnees[ordonnees.length - 1];
+    if (derniere && finContrat !== undefined && finContrat > debutContrat && derniere.fin !== finContrat) {
+      violations.push({
+        path: `contrat.remunerationsAnnuelles[${derniere.index}].dateFin`,
+        expected: `${iso(finContrat)} (fin du contrat)`,
+        received: iso(derniere.fin),
+        message:
+          derniere.fin < finContrat
+            ? "Les périodes de rémunération ne couvrent pas le contrat jusqu'à sa fin"
+            : 'La dernière période de rémunération dépasse la fin du contrat',
+      });
     }
     return verdict(violations);
   },

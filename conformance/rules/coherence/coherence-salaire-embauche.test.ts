@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-salaire-embauche.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('coherence-salaire-embauche', () => {
   it('passes within 1 € of the first line', () => {

@@ -3,8 +3,8 @@ import { defineRule, fail, pass, skip } from '../rule.js';
 import { smicEnVigueur, smicTable, MAYOTTE } from '../../remuneration/smic.js';
 import { departementEmployeur, salaireBrut } from '../../remuneration/lignes.js';
 import type { Cerfa, RemunerationAnnuelle } from '../../model/payloads.js';
-import { factsOf, lignesLues } from './support/facts.js';
-import { copie } from './support/plant.js';
+import { factsOf, lignesLues } from '../support/facts.js';
+import { copie } from '../support/plant.js';
 
 const TOLERANCE = 1;
 

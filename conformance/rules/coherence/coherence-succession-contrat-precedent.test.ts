@@ -2,8 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import rule from './coherence-succession-contrat-precedent.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from './support/harness.js';
-import { variantesValides } from './support/variants.js';
+import { paths, plantReport, run } from '../testing/harness.js';
+import { variantesValides } from '../testing/variants.js';
 
 describe('coherence-succession-contrat-precedent', () => {
   it('passes on a succession giving the previous contract, and does not apply to first contracts', () => {

@@ -1,7 +1,7 @@
 // A succession of contracts (types 21 to 23) should give the previous contract's number.
 import { defineRule, fail, notApplicable, pass } from '../rule.js';
-import { eligibiliteParams } from '../eligibilite/support/params.js';
-import { copie } from './support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { copie } from '../support/plant.js';
 
 const params = eligibiliteParams();
 

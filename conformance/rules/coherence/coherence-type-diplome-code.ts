@@ -1,7 +1,7 @@
 // R2: the diploma type is of the level the first 3 characters of the code diplôme imply.
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
-import { copie } from './support/plant.js';
-import { niveauTypeDiplome, typeDiplomeAttendu } from './support/type-diplome.js';
+import { copie } from '../support/plant.js';
+import { niveauTypeDiplome, typeDiplomeAttendu } from '../support/type-diplome.js';
 
 export default defineRule<'cerfa'>({
   id: 'coherence-type-diplome-code',

@@ -10,6 +10,7 @@ import debutFormationFenetre from './coherence-debut-formation-fenetre.js';
 import dureeFormation from './coherence-duree-formation.js';
 import finFormationDansContrat from './coherence-fin-formation-dans-contrat.js';
 import dureeFormationMax from './coherence-duree-formation-max.js';
+import distancielDureeFormation from './coherence-distanciel-duree-formation.js';
 import avenantContratPrecedent from './coherence-avenant-contrat-precedent.js';
 import avenantDateEffet from './coherence-avenant-date-effet.js';
 import successionContratPrecedent from './coherence-succession-contrat-precedent.js';
@@ -35,6 +36,7 @@ export const coherenceRules: Rule<any>[] = [
   dureeFormation,
   finFormationDansContrat,
   dureeFormationMax,
+  distancielDureeFormation,
   avenantContratPrecedent,
   avenantDateEffet,
   successionContratPrecedent,

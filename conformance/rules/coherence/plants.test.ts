@@ -6,8 +6,8 @@ import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
 import { generateRecord } from '../../generate/index.js';
 import type { Cerfa } from '../../model/payloads.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { failing, plantReport, rulesOfMyAreas } from './support/harness.js';
-import { variantesValides } from './support/variants.js';
+import { failing, plantReport, rulesOfMyAreas } from '../testing/harness.js';
+import { variantesValides } from '../testing/variants.js';
 
 const contexte: RuleContext = { today: '2025-08-25', rncpInactifs: [], dossiers: [] };
 

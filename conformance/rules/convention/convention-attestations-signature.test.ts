@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import rule from './convention-attestations-signature.js';
 import { conventionValide } from '../fixtures/convention-valide.js';
 import { contexteFacturation } from '../fixtures/dossier-engage.js';
-import { testRegle } from '../facturation/support/regle-test.js';
+import { testRegle } from '../testing/regle-test.js';
 
 testRegle(rule, { kind: 'convention', valide: conventionValide, contexte: contexteFacturation, chemins: ['attestationConventionSigneeCFA'] });
 

@@ -1,6 +1,6 @@
 // The convention is attested signed by the company and by the CFA; the optional attestations, when given, are true.
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { copie } from '../facturation/support/contexte.js';
+import { copie } from '../support/facturation.js';
 
 const OBLIGATOIRES = ['attestationConventionSigneeEntreprise', 'attestationConventionSigneeCFA'] as const;
 const FACULTATIVES = ['attestationConventionSignatureProbante', 'attestationConventionConformeJSON'] as const;

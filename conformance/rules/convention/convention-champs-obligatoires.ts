@@ -1,6 +1,6 @@
 // The convention de formation carries the fields the API requires (Opcovia façade, research §1.10).
 import { defineRule, fail, pass } from '../rule.js';
-import { champsManquants, copie, supprimer } from '../facturation/support/contexte.js';
+import { champsManquants, copie, supprimer } from '../support/facturation.js';
 
 export const CHAMPS_CONVENTION = [
   'numeroInterneDossier',

@@ -1,7 +1,7 @@
 // The convention belongs to a dossier the OPCO knows and repeats its contract: same employer, CFA and contract dates.
 import { isValidSiret } from '../../identifiers/index.js';
 import { defineRule, fail, skip, verdict, type Violation } from '../rule.js';
-import { copie, dossierDe, jour, normaliserSiret, SANS_DOSSIERS, valeur } from '../facturation/support/contexte.js';
+import { copie, dossierDe, jour, normaliserSiret, SANS_DOSSIERS, valeur } from '../support/facturation.js';
 
 const COMPARAISONS = [
   ['employeur.siret', 'employeur.siret'],

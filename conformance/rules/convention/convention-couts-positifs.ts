@@ -1,6 +1,6 @@
 // The convention's costs and quantities are non-negative numbers (meals and nights whole numbers).
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { copie, nombre } from '../facturation/support/contexte.js';
+import { copie, nombre } from '../support/facturation.js';
 
 const MONTANTS = ['coutTotalPedagogieCFA', 'montantRQTHAnnee1', 'montantRQTHAnnee2', 'montantRQTHAnnee3', 'montantPremierEquipement'] as const;
 const QUANTITES = ['nombreRepasTotaux', 'nombreHebergementTotaux'] as const;

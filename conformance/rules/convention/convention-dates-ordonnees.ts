@@ -1,6 +1,6 @@
 // Contract and training dates of the convention are readable and in order (start ≤ end).
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { copie, jour, valeur } from '../facturation/support/contexte.js';
+import { copie, jour, valeur } from '../support/facturation.js';
 
 const PAIRES = [
   ['contrat.dateDebutContrat', 'contrat.dateFinContrat', 'du contrat'],

@@ -1,6 +1,6 @@
 // The training duration of the convention is a number of hours between 1 and 9 999 (CERFA control F4).
 import { defineRule, fail, pass } from '../rule.js';
-import { copie, nombre } from '../facturation/support/contexte.js';
+import { copie, nombre } from '../support/facturation.js';
 
 export default defineRule<'convention'>({
   id: 'convention-duree-formation',

@@ -1,7 +1,7 @@
 // The training sits in the contract window: starts within 3 months of the contract start, ends inside the contract, at most 3 months before its end.
 import { addDays, addMonths, formatIsoDate } from '../../remuneration/calendar.js';
 import { defineRule, notApplicable, verdict, type Violation } from '../rule.js';
-import { copie, jour } from '../facturation/support/contexte.js';
+import { copie, jour } from '../support/facturation.js';
 
 /** The CERFA controls F1, F3 and D5 of the Mission apprentissage (research §3.2), applied to the convention [I]. */
 export default defineRule<'convention'>({

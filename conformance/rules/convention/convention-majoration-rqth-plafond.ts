@@ -1,7 +1,7 @@
 // The RQTH majoration of each year of the convention stays within the annual cap (4 000 € from 2021-01-01).
 import { plafondMajorationRQTH } from '../../financing/index.js';
 import { defineRule, notApplicable, verdict, type Violation } from '../rule.js';
-import { cents, copie, dossierDe, euros, nombre } from '../facturation/support/contexte.js';
+import { cents, copie, dossierDe, euros, nombre } from '../support/facturation.js';
 
 const ANNEES = ['montantRQTHAnnee1', 'montantRQTHAnnee2', 'montantRQTHAnnee3'] as const;
 

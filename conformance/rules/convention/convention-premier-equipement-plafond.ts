@@ -1,7 +1,7 @@
 // The first pedagogical equipment of the convention stays within its cap (500 € per contract).
 import { plafondsFraisAnnexes } from '../../financing/index.js';
 import { defineRule, fail, notApplicable, pass } from '../rule.js';
-import { cents, copie, dossierDe, euros, nombre } from '../facturation/support/contexte.js';
+import { cents, copie, dossierDe, euros, nombre } from '../support/facturation.js';
 
 export default defineRule<'convention'>({
   id: 'convention-premier-equipement-plafond',

@@ -2,8 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import rule from './eligibilite-age-maximum.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from '../coherence/support/harness.js';
-import { variantesValides } from '../coherence/support/variants.js';
+import { paths, plantReport, run } from '../testing/harness.js';
+import { variantesValides } from '../testing/variants.js';
 import type { Cerfa } from '../../model/payloads.js';
 
 /** Contract starts 2025-09-01. */

@@ -1,8 +1,8 @@
 // L6222-1, L6222-2: the apprentice is at most 29 at the start, unless RQTH, business project, high-level athlete, or a successive contract (≤ 35).
 import { defineRule, fail, pass, skip } from '../rule.js';
-import { eligibiliteParams, valeurEnVigueur } from './support/params.js';
-import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../coherence/support/facts.js';
-import { copie, date, fixerAgeApprenti } from '../coherence/support/plant.js';
+import { eligibiliteParams, valeurEnVigueur } from '../support/params.js';
+import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../support/facts.js';
+import { copie, date, fixerAgeApprenti } from '../support/plant.js';
 
 const params = eligibiliteParams();
 

@@ -1,8 +1,8 @@
 // L6222-1: the apprentice is at least 16 at the start of the contract, or 15 having completed the collège.
 import { defineRule, fail, pass, skip } from '../rule.js';
-import { eligibiliteParams } from './support/params.js';
-import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../coherence/support/facts.js';
-import { copie, fixerAgeApprenti } from '../coherence/support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../support/facts.js';
+import { copie, fixerAgeApprenti } from '../support/plant.js';
 
 const params = eligibiliteParams();
 

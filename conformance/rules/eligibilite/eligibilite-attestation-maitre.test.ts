@@ -2,16 +2,16 @@
 import { describe, it, expect } from 'vitest';
 import rule from './eligibilite-attestation-maitre.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from '../coherence/support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('eligibilite-attestation-maitre', () => {
   it('passes when the employer attests the maître’s eligibility', () => {
     expect(run(rule, cerfaCoherent()).outcome).toBe('pass');
   });
 
-  it('fails on its plant at signatures.attestationEligibiliteMaitre, alone in its areas', () => {
+  it('fails on its plant at employeur.attestationEligibilite, alone in its areas', () => {
     const report = plantReport(rule, cerfaCoherent());
-    expect(paths(report.planted)).toEqual(['signatures.attestationEligibiliteMaitre']);
+    expect(paths(report.planted)).toEqual(['employeur.attestationEligibilite']);
     expect(report.autresEchecs).toEqual([]);
   });
 });

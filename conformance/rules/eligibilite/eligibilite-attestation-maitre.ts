@@ -1,6 +1,6 @@
-// R6223-22: the employer attests that the maître(s) d'apprentissage meet the competence conditions.
-import { defineRule, fail, pass } from '../rule.js';
-import { copie } from '../coherence/support/plant.js';
+// R6223-22: the employer attests that the maître(s) d'apprentissage meet the competence conditions (employeur.attestationEligibilite).
+import { defineRule, fail, pass, skip } from '../rule.js';
+import { copie } from '../support/plant.js';
 
 export default defineRule<'cerfa'>({
   id: 'eligibilite-attestation-maitre',
@@ -10,16 +10,19 @@ export default defineRule<'cerfa'>({
   area: 'eligibilite',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    if (cerfa.signatures?.attestationEligibiliteMaitre === true) return pass();
+    const attestation: unknown = cerfa.employeur?.attestationEligibilite;
+    if (attestation === true) return pass();
+    // An absent statement is reported once, by cerfa-employeur-attestations.
+    if (attestation === undefined || attestation === null) return skip('attestation absente (voir cerfa-employeur-attestations)');
     return fail({
-      path: 'signatures.attestationEligibiliteMaitre',
-      expected: "oui : l'employeur atteste l'éligibilité du maître d'apprentissage",
-      received: cerfa.signatures?.attestationEligibiliteMaitre === false ? 'non' : 'absente',
+      path: 'employeur.attestationEligibilite',
+      expected: "true : l'employeur atteste l'éligibilité du maître d'apprentissage",
+      received: attestation === false ? 'false' : JSON.stringify(attestation),
     });
   },
   plant(valid) {
     const cerfa = copie(valid);
-    cerfa.signatures.attestationEligibiliteMaitre = false;
+    cerfa.employeur.attestationEligibilite = false;
     return { payload: cerfa };
   },
 });

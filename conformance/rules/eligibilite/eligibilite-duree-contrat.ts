@@ -1,10 +1,10 @@
 // L6222-7-1: the contract lasts 6 months to 3 years (4 years with RQTH, longer with an extension or a prolongation).
 import { defineRule, fail, pass, skip } from '../rule.js';
 import { addDays, addMonths, daysBetween, wholeMonthsBetween } from '../../remuneration/calendar.js';
-import { eligibiliteParams } from './support/params.js';
-import { factsOf } from '../coherence/support/facts.js';
-import { fenetreContrat, SKIP_FENETRE } from '../coherence/support/window.js';
-import { copie, date, iso } from '../coherence/support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { fenetreContrat, SKIP_FENETRE } from '../support/window.js';
+import { copie, date, finirRemunerationAuContrat, iso } from '../support/plant.js';
 
 const params = eligibiliteParams();
 /** Avenants that prolong the contract: 33 after an exam failure (L6222-11), 34 for an RQTH apprentice. */
@@ -49,10 +49,11 @@ export default defineRule<'cerfa'>({
     const fin = addDays(addMonths(debut, 5), -1);
     const debutFormation = addMonths(debut, -2);
     cerfa.contrat.dateFinContrat = iso(fin);
+    finirRemunerationAuContrat(cerfa);
     cerfa.formation.dateFinFormation = iso(fin);
     cerfa.formation.dateDebutFormation = iso(debutFormation);
     if (date(cerfa.contrat.dateConclusion, 'contrat.dateConclusion') > debutFormation) cerfa.contrat.dateConclusion = iso(debutFormation);
-    if (cerfa.contrat.dateDebutFormationPratique !== undefined) cerfa.contrat.dateDebutFormationPratique = iso(debut);
+    if (cerfa.contrat.dateFormationPratiqueEmployeur !== undefined) cerfa.contrat.dateFormationPratiqueEmployeur = iso(debut);
     const effet = cerfa.contrat.dateEffetAvenant;
     if (effet !== undefined && date(effet, 'contrat.dateEffetAvenant') > fin) cerfa.contrat.dateEffetAvenant = iso(fin);
     return { payload: cerfa };

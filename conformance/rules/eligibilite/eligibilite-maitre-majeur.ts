@@ -1,9 +1,9 @@
 // M2 (R6223-22): each maître d'apprentissage is an adult at the start of the contract.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
 import { addMonths, ageAt } from '../../remuneration/calendar.js';
-import { eligibiliteParams } from './support/params.js';
-import { factsOf, todayOf } from '../coherence/support/facts.js';
-import { copie, date, iso, nirAvecNaissance } from '../coherence/support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf, todayOf } from '../support/facts.js';
+import { copie, date, iso, nirAvecNaissance } from '../support/plant.js';
 
 const params = eligibiliteParams();
 

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './eligibilite-maitre-nombre-apprentis.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from '../coherence/support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 import type { DossierLu } from '../../model/dossier.js';
 
 describe('eligibilite-maitre-nombre-apprentis', () => {

@@ -3,10 +3,10 @@ import { defineRule, pass, skip, verdict, type Violation } from '../rule.js';
 import { parseIsoDate } from '../../remuneration/calendar.js';
 import type { Cerfa, Maitre } from '../../model/payloads.js';
 import type { DossierLu, EtatDossier } from '../../model/dossier.js';
-import { eligibiliteParams } from './support/params.js';
-import { factsOf } from '../coherence/support/facts.js';
-import { fenetreContrat, SKIP_FENETRE } from '../coherence/support/window.js';
-import { copie, nirAvecCorps } from '../coherence/support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf } from '../support/facts.js';
+import { fenetreContrat, SKIP_FENETRE } from '../support/window.js';
+import { copie, nirAvecCorps } from '../support/plant.js';
 
 const params = eligibiliteParams();
 /** Dossiers that no longer occupy the maître. */
@@ -67,7 +67,8 @@ export default defineRule<'cerfa'>({
 /** Another apprentice's engaged dossier with the same maître over the same period. */
 function autreDossier(valid: Cerfa, n: number): DossierLu {
   const cerfa = copie(valid);
-  cerfa.numeroInterne = `${valid.numeroInterne}-AUTRE-${n}`;
+  const numeroInterne = `${valid.numeroInterne ?? 'CFA'}-AUTRE-${n}`;
+  cerfa.numeroInterne = numeroInterne;
   cerfa.apprenti.nom = 'AUTRE';
   cerfa.apprenti.prenom = `Apprenti${n}`;
   // A different person: another NIR serial (digits 11–13), so that no duplicate detection matches it.
@@ -77,7 +78,7 @@ function autreDossier(valid: Cerfa, n: number): DossierLu {
     cerfa.apprenti.nir = nirAvecCorps(nir, nir.slice(0, 10) + serial);
   }
   return {
-    cerfa: { ...cerfa, numeroExterne: `EXT-${cerfa.numeroInterne}`, etat: 'ENGAGE' },
+    cerfa: { ...cerfa, numeroInterne, numeroExterne: `EXT-${numeroInterne}`, etat: 'ENGAGE' },
     engagement: null,
     echeances: [],
     engagementsFraisAnnexe: [],

@@ -4,8 +4,8 @@ import { parseIsoDate } from '../../remuneration/calendar.js';
 import { baseMensuelle, datesRemuneration, departementEmployeur, periodesRemunerationMinimale, salaireBrut, type PeriodeRemuneration } from '../../remuneration/lignes.js';
 import { smicEnVigueur, smicTable, MAYOTTE, type SmicEntry } from '../../remuneration/smic.js';
 import type { Cerfa } from '../../model/payloads.js';
-import { factsOf, lignesLues, memo, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE, type CerfaFacts } from '../coherence/support/facts.js';
-import { copie } from '../coherence/support/plant.js';
+import { factsOf, lignesLues, memo, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE, type CerfaFacts } from '../support/facts.js';
+import { copie } from '../support/plant.js';
 
 /** Pay may differ from the computed minimum by rounding; one euro is the tolerance. */
 const TOLERANCE_EUROS = 1;

@@ -2,8 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import rule from './eligibilite-responsable-legal-mineur.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from '../coherence/support/harness.js';
-import { variantesValides } from '../coherence/support/variants.js';
+import { paths, plantReport, run } from '../testing/harness.js';
+import { variantesValides } from '../testing/variants.js';
 
 describe('eligibilite-responsable-legal-mineur', () => {
   it('passes for a minor with a legal representative, and does not apply to an adult', () => {

@@ -1,8 +1,8 @@
 // D7: an apprentice who is a minor at the conclusion and not emancipated has a legal representative.
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
-import { eligibiliteParams } from './support/params.js';
-import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../coherence/support/facts.js';
-import { copie, fixerAgeApprenti } from '../coherence/support/plant.js';
+import { eligibiliteParams } from '../support/params.js';
+import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../support/facts.js';
+import { copie, fixerAgeApprenti } from '../support/plant.js';
 
 const params = eligibiliteParams();
 

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import rule from './eligibilite-rncp-actif.js';
 import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
-import { paths, plantReport, run } from '../coherence/support/harness.js';
+import { paths, plantReport, run } from '../testing/harness.js';
 
 describe('eligibilite-rncp-actif', () => {
   it('skips without the référentiel and passes for an active certification', () => {

@@ -1,6 +1,6 @@
 // Seed 003: a dossier whose certification is inactive in the RNCP is refused (needs the référentiel in the context).
 import { defineRule, fail, pass, skip } from '../rule.js';
-import { copie } from '../coherence/support/plant.js';
+import { copie } from '../support/plant.js';
 
 /** RNCP codes compare without their "RNCP" prefix and case. */
 function normaliser(code: string): string {

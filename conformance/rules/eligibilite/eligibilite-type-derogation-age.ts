@@ -1,7 +1,7 @@
 // A5: dérogation 11 is for apprentices under 16, dérogation 12 for apprentices over 29, at the start of the contract.
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
-import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../coherence/support/facts.js';
-import { copie, date } from '../coherence/support/plant.js';
+import { factsOf, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE } from '../support/facts.js';
+import { copie, date } from '../support/plant.js';
 import { ageAt } from '../../remuneration/calendar.js';
 
 export default defineRule<'cerfa'>({

@@ -1,6 +1,6 @@
 // Seed 003: only contracts concluded from 2020-01-01 can be invoiced through the API.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { avecDossier, copie, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from './support/contexte.js';
+import { avecDossier, copie, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from '../support/facturation.js';
 
 const DEBUT = '2020-01-01';
 

@@ -1,6 +1,6 @@
 // FAQ rejection 1: an invoice number the OPCO already knows is refused (a corrected invoice is sent again only after a rejection).
 import { defineRule, fail, pass, skip } from '../rule.js';
-import { copie } from './support/contexte.js';
+import { copie } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-deja-connue',

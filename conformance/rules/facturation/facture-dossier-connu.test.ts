@@ -2,6 +2,6 @@
 import rule from './facture-dossier-connu.js';
 import { factureValide } from '../fixtures/facture-valide.js';
 import { contexteFacturation } from '../fixtures/dossier-engage.js';
-import { testRegle } from './support/regle-test.js';
+import { testRegle } from '../testing/regle-test.js';
 
 testRegle(rule, { kind: 'facture', valide: factureValide, contexte: contexteFacturation, chemins: ['lignes[0].numeroInterneDossier'], contexteRequis: true });

@@ -1,6 +1,6 @@
 // Each line invoices a dossier the OPCO knows for this CFA (by the CFA's numéro interne).
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { copie, lignesConnues, SANS_DOSSIERS } from './support/contexte.js';
+import { copie, lignesConnues, SANS_DOSSIERS } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-dossier-connu',

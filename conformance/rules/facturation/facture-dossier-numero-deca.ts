@@ -1,7 +1,7 @@
 // Seed 003: only engaged contracts with a DECA registration number can be invoiced.
 import type { EtatDossier } from '../../model/dossier.js';
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { avecDossier, copie, lignesConnues, premiereLigneConnue, SANS_DOSSIERS, texteRenseigne } from './support/contexte.js';
+import { avecDossier, copie, lignesConnues, premiereLigneConnue, SANS_DOSSIERS, texteRenseigne } from '../support/facturation.js';
 
 /** States in which the OPCO still pays: engaged, and broken (the part due up to the rupture). */
 const FACTURABLES: readonly EtatDossier[] = ['ENGAGE', 'RUPTURE'];

@@ -1,7 +1,7 @@
 // FAQ rejection 9: an échéance can be invoiced only from its opening date (dateOuverture ≤ today).
 import { formatIsoDate, addDays } from '../../remuneration/calendar.js';
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { copie, jour, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from './support/contexte.js';
+import { copie, jour, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-echeance-ouverte',

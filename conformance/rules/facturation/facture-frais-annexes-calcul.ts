@@ -1,6 +1,6 @@
 // A frais annexe amount is its quantity × unit price (e.g. 100 meals × 3 € = 300 €, research §1.8).
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { ajouterAuMontant, ajouterFrais, cents, copie, euros, lignesDe } from './support/contexte.js';
+import { ajouterAuMontant, ajouterFrais, cents, copie, euros, lignesDe } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-frais-annexes-calcul',

@@ -2,7 +2,7 @@
 import { plafondNature } from '../../financing/index.js';
 import type { FraisAnnexe } from '../../model/payloads.js';
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { ajouterAuMontant, cents, copie, dossierDe, estEngage, euros, lignesDe, SANS_DOSSIERS } from './support/contexte.js';
+import { ajouterAuMontant, cents, copie, dossierDe, estEngage, euros, lignesDe, SANS_DOSSIERS } from '../support/facturation.js';
 
 type Nature = FraisAnnexe['nature'];
 

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import rule from './facture-frais-annexes-plafond.js';
 import { factureValide } from '../fixtures/facture-valide.js';
 import { contexteFacturation } from '../fixtures/dossier-engage.js';
-import { testPlantSansFrais, testRegle } from './support/regle-test.js';
+import { testPlantSansFrais, testRegle } from '../testing/regle-test.js';
 
 testRegle(rule, { kind: 'facture', valide: factureValide, contexte: contexteFacturation, chemins: ['lignes[0].fraisAnnexes[0].prixUnitaire',  'lignes[0].fraisAnnexes[0].montant'] });
 

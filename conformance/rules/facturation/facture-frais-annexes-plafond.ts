@@ -2,7 +2,7 @@
 import { plafondNature } from '../../financing/index.js';
 import type { Facture } from '../../model/payloads.js';
 import { defineRule, verdict, type RuleContext, type Violation } from '../rule.js';
-import { ajouterAuMontant, ajouterFrais, cents, copie, dossierDe, euros, lignesDe } from './support/contexte.js';
+import { ajouterAuMontant, ajouterFrais, cents, copie, dossierDe, euros, lignesDe } from '../support/facturation.js';
 
 /** Caps are those in force at the contract's conclusion when the OPCO's dossier is known, else at the invoice date. */
 function dateDesPlafonds(facture: Facture, context: RuleContext, numeroInterneDossier: string): unknown {

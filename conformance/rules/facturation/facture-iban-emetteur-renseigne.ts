@@ -1,6 +1,6 @@
 // FAQ rejection 4: the invoice carries the emitting CFA's IBAN.
 import { defineRule, fail, pass } from '../rule.js';
-import { copie, texteRenseigne } from './support/contexte.js';
+import { copie, texteRenseigne } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-iban-emetteur-renseigne',

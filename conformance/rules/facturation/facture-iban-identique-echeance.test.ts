@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import rule from './facture-iban-identique-echeance.js';
 import { factureValide } from '../fixtures/facture-valide.js';
 import { contexteFacturation } from '../fixtures/dossier-engage.js';
-import { testRegle } from './support/regle-test.js';
+import { testRegle } from '../testing/regle-test.js';
 
 testRegle(rule, { kind: 'facture', valide: factureValide, contexte: contexteFacturation, chemins: ['organismeFormation.IBAN'], contexteRequis: true });
 

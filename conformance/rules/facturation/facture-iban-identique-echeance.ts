@@ -1,7 +1,7 @@
 // FAQ rejection 2: the emitter's IBAN must be the one the OPCO holds on the échéance being invoiced.
 import { ibanCheckDigits, isValidIban, redact } from '../../identifiers/index.js';
 import { defineRule, fail, notApplicable, pass, skip, type Violation } from '../rule.js';
-import { copie, lignesConnues, normaliserIban, premiereLigneConnue, SANS_DOSSIERS, texteRenseigne } from './support/contexte.js';
+import { copie, lignesConnues, normaliserIban, premiereLigneConnue, SANS_DOSSIERS, texteRenseigne } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-iban-identique-echeance',

@@ -1,6 +1,6 @@
 // A line's amount is its pedagogical amount + RQTH majoration + frais annexes (the totals the FAQ's amount checks rest on).
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { ajouterAuMontant, cents, copie, euros, lignesDe } from './support/contexte.js';
+import { ajouterAuMontant, cents, copie, euros, lignesDe } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-ligne-total-egal-somme',

@@ -1,7 +1,7 @@
 // The RQTH majoration invoiced for a dossier stays within the annual cap (4 000 € a year of execution from 2021-01-01).
 import { plafondMajorationRQTH } from '../../financing/index.js';
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { ajouterAuMontant, avecDossier, cents, copie, euros, lignesConnues, premiereLigneConnue } from './support/contexte.js';
+import { ajouterAuMontant, avecDossier, cents, copie, euros, lignesConnues, premiereLigneConnue } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-majoration-rqth-plafond',

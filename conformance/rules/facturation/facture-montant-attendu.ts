@@ -1,6 +1,6 @@
 // FAQ rejection 10: what a line invoices (pedagogical + RQTH) is what remains due on the échéance.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { ajouterAuMontant, cents, copie, euros, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from './support/contexte.js';
+import { ajouterAuMontant, cents, copie, euros, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from '../support/facturation.js';
 
 /**
  * Our reading of "Le montant ne correspond pas au montant attendu" (the FAQ gives no detail): the lines of one

@@ -1,6 +1,6 @@
 // FAQ rejection 5: the échéance amount stated on a line is the one the OPCO's échéancier holds (montantTotal).
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { cents, copie, euros, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from './support/contexte.js';
+import { cents, copie, euros, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-montant-echeance-attendu',

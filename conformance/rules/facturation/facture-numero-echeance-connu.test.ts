@@ -21,7 +21,7 @@ function contexteEnEtat(etat: EtatDossier, echeancier: boolean): RuleContext {
   ];
   return context;
 }
-import { testRegle } from './support/regle-test.js';
+import { testRegle } from '../testing/regle-test.js';
 
 testRegle(rule, { kind: 'facture', valide: factureValide, contexte: contexteFacturation, chemins: ['lignes[0].numeroEcheance'], contexteRequis: true });
 

@@ -1,6 +1,6 @@
 // FAQ rejection 12: each line invoices an échéance number that exists in the dossier's échéancier.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { copie, estEngage, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from './support/contexte.js';
+import { copie, estEngage, lignesConnues, premiereLigneConnue, SANS_DOSSIERS } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-numero-echeance-connu',

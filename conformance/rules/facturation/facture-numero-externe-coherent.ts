@@ -1,6 +1,6 @@
 // When a line gives the OPCO's dossier number, it is the number the OPCO gave to that dossier.
 import { defineRule, skip, verdict, type Violation } from '../rule.js';
-import { copie, lignesConnues, premiereLigneConnue, SANS_DOSSIERS, texteRenseigne } from './support/contexte.js';
+import { copie, lignesConnues, premiereLigneConnue, SANS_DOSSIERS, texteRenseigne } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-numero-externe-coherent',

@@ -1,6 +1,6 @@
 // FAQ rejection 8: every line carries the OPCO's dossier number (numéro externe).
 import { defineRule, verdict, type Violation } from '../rule.js';
-import { copie, lignesDe, texteRenseigne } from './support/contexte.js';
+import { copie, lignesDe, texteRenseigne } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-numero-externe-renseigne',

@@ -1,7 +1,7 @@
 // FAQ rejection 6: the emitting CFA's SIRET is one the OPCO knows.
 import { isValidSiret } from '../../identifiers/index.js';
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
-import { copie, normaliserSiret } from './support/contexte.js';
+import { copie, normaliserSiret } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-siret-emetteur-connu',

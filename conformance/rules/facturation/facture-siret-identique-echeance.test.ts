@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import rule from './facture-siret-identique-echeance.js';
 import { factureValide } from '../fixtures/facture-valide.js';
 import { contexteFacturation } from '../fixtures/dossier-engage.js';
-import { testRegle, echecs } from './support/regle-test.js';
+import { testRegle, echecs } from '../testing/regle-test.js';
 
 testRegle(rule, { kind: 'facture', valide: factureValide, contexte: contexteFacturation, chemins: ['organismeFormation.siret'], contexteRequis: true });
 

@@ -1,7 +1,7 @@
 // FAQ rejection 7: the invoice's SIRET is the one attached to the échéance being invoiced.
 import { isValidSiret } from '../../identifiers/index.js';
 import { defineRule, notApplicable, skip, verdict, type Violation } from '../rule.js';
-import { copie, lignesConnues, normaliserSiret, premiereLigneConnue, SANS_DOSSIERS, texteRenseigne } from './support/contexte.js';
+import { copie, lignesConnues, normaliserSiret, premiereLigneConnue, SANS_DOSSIERS, texteRenseigne } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-siret-identique-echeance',

@@ -1,6 +1,6 @@
 // FAQ rejection 11: the invoice total is the sum of its lines' amounts (to the cent).
 import { defineRule, fail, pass } from '../rule.js';
-import { cents, copie, euros, lignesDe } from './support/contexte.js';
+import { cents, copie, euros, lignesDe } from '../support/facturation.js';
 
 export default defineRule<'facture'>({
   id: 'facture-total-egal-somme-lignes',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { catalogue } from '../index.js';
 import { ruleCode } from '../rule.js';
 import { loadRequirements } from '../../requirements/index.js';
-import { reglesDeMesDomaines } from './support/regle-test.js';
+import { reglesDeMesDomaines } from '../testing/regle-test.js';
 import { factureValide } from '../fixtures/facture-valide.js';
 import { conventionValide } from '../fixtures/convention-valide.js';
 import { certificatValide } from '../fixtures/certificat-valide.js';

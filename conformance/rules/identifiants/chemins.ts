@@ -1,5 +1,5 @@
 // Where each kind of identifier sits in the four payloads: path lists for plants, a loose shape for fast reads.
-import { champs } from './champs.js';
+import { champs } from '../support/champs.js';
 
 /** Any payload kind, possibly malformed JSON: every read is optional and every leaf unknown. */
 export interface Bloc {
@@ -10,7 +10,7 @@ export interface Bloc {
 export interface PayloadLache {
   readonly employeur?: Bloc | null;
   readonly organismeFormation?: Bloc | null;
-  readonly etablissementFormation?: Bloc | null;
+  readonly organismeFormationLieuFormationPrincipal?: Bloc | null;
   readonly certificatRealisation?: { readonly employeur?: Bloc | null; readonly organismeFormation?: Bloc | null } | null;
 }
 
@@ -18,14 +18,22 @@ export interface PayloadLache {
 export const CHAMPS_SIRET = champs(
   'employeur.siret',
   'organismeFormation.siret',
-  'etablissementFormation.siret',
+  'organismeFormationLieuFormationPrincipal.siret',
   'certificatRealisation.employeur.siret',
   'certificatRealisation.organismeFormation.siret',
 );
 
-export const CHAMPS_UAI = champs('organismeFormation.uaiCfa', 'etablissementFormation.uaiCfa');
+export const CHAMPS_UAI = champs('organismeFormation.uaiCfa', 'organismeFormationLieuFormationPrincipal.uaiCfa');
 
 export const CHAMPS_NIR = champs('apprenti.nir', 'maitre1.nir', 'maitre2.nir');
+
+/**
+ * A birth département on 2 characters: real software pads it to 3 (`069`, `02A`, `099` abroad, wire-format.md §1),
+ * so a leading `0` of a 3-character code is dropped; `971` and every other value come back unchanged.
+ */
+export function departementSurDeux(d: string): string {
+  return d.length === 3 && d.charCodeAt(0) === 48 ? d.slice(1) : d;
+}
 
 /** A foreign address (pays set and not France) has no French postal code or département to check. */
 export function estEtranger(pays: unknown): boolean {

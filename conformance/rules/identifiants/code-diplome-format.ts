@@ -1,7 +1,7 @@
 // The code diplôme (CFD) is 8 upper-case letters or digits, plus an optional speciality letter (norme.md §3.4).
 import { isValidCodeDiplome } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, controle, resultat } from './champs.js';
+import { avec, controle, resultat } from '../support/champs.js';
 
 const decrire = (path: string, r: unknown): Violation => ({
   path,

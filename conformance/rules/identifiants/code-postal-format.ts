@@ -2,7 +2,7 @@
 import { isValidCodePostal } from '../../identifiers/index.js';
 import type { Adresse } from '../../model/payloads.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, recu, resultat } from './champs.js';
+import { avec, recu, resultat } from '../support/champs.js';
 import { estEtranger } from './chemins.js';
 
 function verifier(out: Violation[] | undefined, a: Adresse | undefined | null, path: string): Violation[] | undefined {
@@ -26,7 +26,7 @@ export default defineRule({
     v = verifier(v, cerfa.apprenti?.adresse, 'apprenti.adresse.codePostal');
     v = verifier(v, cerfa.apprenti?.responsableLegal?.adresse, 'apprenti.responsableLegal.adresse.codePostal');
     v = verifier(v, cerfa.organismeFormation?.adresse, 'organismeFormation.adresse.codePostal');
-    v = verifier(v, cerfa.etablissementFormation?.adresse, 'etablissementFormation.adresse.codePostal');
+    v = verifier(v, cerfa.organismeFormationLieuFormationPrincipal?.adresse, 'organismeFormationLieuFormationPrincipal.adresse.codePostal');
     return resultat(v);
   },
   plant(valid) {

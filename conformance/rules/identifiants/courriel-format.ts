@@ -1,7 +1,7 @@
 // Every e-mail address has one @ and a dotted domain, no spaces (control E1, structural part; no DNS lookup).
 import { isValidCourriel, redact } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, controle, resultat } from './champs.js';
+import { avec, controle, resultat } from '../support/champs.js';
 
 const decrire = (path: string, r: unknown): Violation => ({
   path,

@@ -1,10 +1,12 @@
 // The identifiants and cerfa rules cite existing clauses, and each clause of their two files is cited or says why not.
+// A clause may be verified by a rule of another area: CERFA-01 (the mandate) by the convention's mandatEmployeur.
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRequirements, requirementsDir } from '../../requirements/index.js';
 import { identifiantsRules } from './index.js';
 import { cerfaRules } from '../cerfa/index.js';
+import { catalogue } from '../index.js';
 
 const clauses = ['identifiants.yaml', 'cerfa.yaml'].flatMap((f) =>
   parseRequirements(readFileSync(join(requirementsDir(), f), 'utf8'), f),
@@ -21,8 +23,13 @@ describe('requirements of the identifiants and cerfa areas', () => {
   });
 
   it('every clause is cited by a rule or says why it is not tested, never both', () => {
-    const cites = new Set(regles.flatMap((r) => r.requirements));
+    const cites = new Set(catalogue.flatMap((r) => r.requirements));
     for (const c of clauses) expect(cites.has(c.id) !== (c.nonTeste !== undefined), c.id).toBe(true);
+  });
+
+  it('the CERFA deposit carries no mandate: CERFA-01 is verified on the convention', () => {
+    const citant = catalogue.filter((r) => r.requirements.includes('CERFA-01')).map((r) => r.id);
+    expect(citant).toEqual(['convention-mandat-employeur']);
   });
 
   it('rule ids are unique kebab-case', () => {

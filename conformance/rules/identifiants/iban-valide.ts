@@ -1,7 +1,7 @@
 // The emitting CFA's IBAN on an invoice is a valid ISO 13616 IBAN (mod 97 = 1, 27 characters for France).
 import { isValidIban, redact } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, champs, cible, controle, resultat, texte } from './champs.js';
+import { avec, champs, cible, controle, resultat, texte } from '../support/champs.js';
 import type { PayloadLache } from './chemins.js';
 
 const CHAMPS_IBAN = champs('organismeFormation.IBAN');

@@ -1,7 +1,7 @@
 // The employer's IDCC travels as 4 digits, left-padded with zeros (CONTRAT employeurSchema; norme.md §3.4).
 import { isValidIdcc } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, controle, resultat } from './champs.js';
+import { avec, controle, resultat } from '../support/champs.js';
 
 const decrire = (path: string, r: unknown): Violation => ({
   path,

@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { cerfaValide } from '../fixtures/cerfa-valide.js';
 import { identifiantsRules } from './index.js';
 import { cerfaRules } from '../cerfa/index.js';
-import { avec } from './champs.js';
+import { avec } from '../support/champs.js';
 
 const certificatValide = (): Certificat => ({
   typeCertificat: 'Intermediaire',
@@ -148,9 +148,11 @@ describe('identifiants rules: behaviour', () => {
   it('siret-luhn lists every bad SIRET and leaves malformed ones to siret-format', () => {
     let cerfa = avec(cerfaValide(), 'employeur.siret', '12345678200011');
     cerfa = avec(cerfa, 'organismeFormation.siret', '77123456400026');
-    cerfa = avec(cerfa, 'etablissementFormation', { memeResponsable: false, siret: '1234' });
+    cerfa = avec(cerfa, 'organismeFormation.lieuFormationIdentique', false);
+    cerfa = avec(cerfa, 'organismeFormationLieuFormationPrincipal', { denomination: 'Site', siret: '1234', uaiCfa: '0691234T' });
     expect(chemins('siret-luhn', cerfa)).toEqual(['employeur.siret', 'organismeFormation.siret']);
-    expect(chemins('siret-format', cerfa)).toEqual(['etablissementFormation.siret']);
+    expect(chemins('siret-format', cerfa)).toEqual(['organismeFormationLieuFormationPrincipal.siret']);
+    expect(chemins('uai-lettre-cle', cerfa)).toEqual(['organismeFormationLieuFormationPrincipal.uaiCfa']);
   });
 
   it('siret-luhn accepts La Poste establishments', () => {
@@ -205,7 +207,12 @@ describe('identifiants rules: behaviour', () => {
       ['206032A004045', '2A', 'pass'],
       ['2060320004045', '2B', 'pass'], // born before Corsica was split
       ['2060369123045', '069', 'pass'],
+      ['2060369123045', '69', 'pass'],
+      ['2060399350045', '099', 'pass'],
+      ['206032A004045', '02A', 'pass'],
+      ['2060320004045', '02B', 'pass'],
       ['2060369123045', '99', 'fail'],
+      ['2060369123045', '099', 'fail'],
       ['2060397101045', '972', 'fail'],
     ];
     for (const [nir, dept, attendu] of cas) {
@@ -223,9 +230,15 @@ describe('identifiants rules: behaviour', () => {
     expect(chemins('code-postal-format', avec(cerfa, 'apprenti.adresse.pays', 'FR'))).toEqual(['apprenti.adresse.codePostal']);
   });
 
-  it('departement-format checks the birth département, 99 allowed', () => {
-    expect(check('departement-format', avec(cerfaValide(), 'apprenti.departementNaissance', '99')).outcome).toBe('pass');
-    expect(chemins('departement-format', avec(cerfaValide(), 'apprenti.departementNaissance', '00'))).toEqual(['apprenti.departementNaissance']);
+  it('departement-format checks the birth département on 2 or 3 characters, 99 / 099 abroad', () => {
+    for (const d of ['069', '69', '02A', '2A', '099', '99', '971', '2B', '02B']) {
+      expect(check('departement-format', avec(cerfaValide(), 'apprenti.departementNaissance', d)).outcome, d).toBe('pass');
+    }
+    for (const d of ['00', '000', '0', '0690', '2C', '02C', '979', '075A', 69]) {
+      expect(chemins('departement-format', avec(cerfaValide(), 'apprenti.departementNaissance', d)), String(d)).toEqual(['apprenti.departementNaissance']);
+    }
+    // Address départements keep the 2-character form.
+    expect(chemins('departement-format', avec(cerfaValide(), 'employeur.adresse.departement', '075'))).toEqual(['employeur.adresse.departement']);
   });
 
   it('numero-deca-format accepts the documented example', () => {

@@ -1,7 +1,7 @@
 // The employer's NAF (APE) code is 4 digits and a capital letter, with an optional dot (norme.md §3.4).
 import { isValidNaf } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, controle, resultat } from './champs.js';
+import { avec, controle, resultat } from '../support/champs.js';
 
 const decrire = (path: string, r: unknown): Violation => ({
   path,

@@ -1,7 +1,7 @@
 // A 15-character NIR carries its key: 97 − (13 first digits mod 97), 2A/2B read as 19/18 (norme.md §3.4).
 import { isWellFormedNir, nirKey, nirKeyMatches, redact } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, cible, controle, resultat, texte } from './champs.js';
+import { avec, cible, controle, resultat, texte } from '../support/champs.js';
 import { CHAMPS_NIR } from './chemins.js';
 
 /** A 13-character NIR has no key to check; malformed NIRs belong to nir-format. */

@@ -1,7 +1,7 @@
 // The NIR's year (characters 2–3) and month (4–5) match the birth date (Mission apprentissage control N2).
 import { redact } from '../../identifiers/index.js';
 import { defineRule, fail, type Violation } from '../rule.js';
-import { avec, PASSE, sansObjet } from './champs.js';
+import { avec, PASSE, sansObjet } from '../support/champs.js';
 import { nirApprenti, remplacerDansNir } from './nir-outils.js';
 
 const SANS_OBJET = sansObjet('NIR ou date de naissance absent ou mal formé');

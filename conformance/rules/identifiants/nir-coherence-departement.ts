@@ -1,17 +1,20 @@
 // The NIR's département (characters 6–7, 6–8 overseas) matches the birth département, 99 abroad (control N4).
 import { redact } from '../../identifiers/index.js';
 import { defineRule, fail } from '../rule.js';
-import { avec, PASSE, sansObjet } from './champs.js';
+import { avec, PASSE, sansObjet } from '../support/champs.js';
 import { nirApprenti, remplacerDansNir } from './nir-outils.js';
+import { departementSurDeux } from './chemins.js';
 
 const SANS_OBJET = sansObjet('NIR ou département de naissance absent ou mal formé');
 
 /**
- * Whether the NIR's département designates the declared one, compared in place. Accepted forms: the same code
- * (`69`, `2A`, `99`; `971` for overseas, whose third digit starts the NIR's commune), AGECAP's padded `069`,
- * and `20` in the NIR for someone declared in 2A/2B (Corsica was one département until 1976).
+ * Whether the NIR's département designates the declared one, compared in place. The declared code is read on 2
+ * characters (`069` → `69`, `02A` → `2A`, `099` → `99`, as software pads it); accepted: the same code (`971` for
+ * overseas, whose third digit starts the NIR's commune), and `20` in the NIR for someone declared in 2A/2B
+ * (Corsica was one département until 1976).
  */
-function concorde(nir: string, dep: string): boolean {
+function concorde(nir: string, declare: string): boolean {
+  const dep = departementSurDeux(declare);
   const n5 = nir.charCodeAt(5);
   const n6 = nir.charCodeAt(6);
   const d0 = dep.charCodeAt(0);
@@ -22,14 +25,13 @@ function concorde(nir: string, dep: string): boolean {
     return n5 === 50 && n6 === 48 && d0 === 50 && (d1 === 65 || d1 === 66);
   }
   if (dep.length !== 3) return false;
-  if (d0 === 48) return n5 === dep.charCodeAt(1) && n6 === dep.charCodeAt(2); // 069
   return n5 === d0 && n6 === dep.charCodeAt(1) && nir.charCodeAt(7) === dep.charCodeAt(2); // 971
 }
 
 export default defineRule({
   id: 'nir-coherence-departement',
   title: 'Le département de naissance doit correspondre aux 6e et 7e chiffres du NIR',
-  requirements: ['ID-11'],
+  requirements: ['ID-11', 'ID-28'],
   severity: 'avertissement',
   area: 'identifiants',
   appliesTo: ['cerfa'],
@@ -47,7 +49,8 @@ export default defineRule({
   },
   plant(valid) {
     const nir = valid.apprenti.nir;
-    const autre = valid.apprenti.departementNaissance === '69' || nir.slice(5, 7) === '69' ? '38' : '69';
+    const declare = departementSurDeux(valid.apprenti.departementNaissance);
+    const autre = declare === '69' || nir.slice(5, 7) === '69' ? '38' : '69';
     return { payload: avec(valid, 'apprenti.nir', remplacerDansNir(nir, 5, autre)) };
   },
 });

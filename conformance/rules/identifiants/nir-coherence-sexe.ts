@@ -1,7 +1,7 @@
 // The NIR's first digit matches the apprentice's sex: 1 for M, 2 for F (Mission apprentissage control N1).
 import { redact } from '../../identifiers/index.js';
 import { defineRule, fail } from '../rule.js';
-import { avec, PASSE, sansObjet } from './champs.js';
+import { avec, PASSE, sansObjet } from '../support/champs.js';
 import { nirApprenti, remplacerDansNir } from './nir-outils.js';
 
 const SANS_OBJET = sansObjet('NIR ou sexe absent ou mal formé');

@@ -1,7 +1,7 @@
 // Every NIR is 13 or 15 characters, starts with 1 or 2, month and département well formed (control N3; norme.md §3.4).
 import { isWellFormedNir, redact } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, cible, controle, resultat, texte } from './champs.js';
+import { avec, cible, controle, resultat, texte } from '../support/champs.js';
 import { CHAMPS_NIR } from './chemins.js';
 
 const decrire = (path: string, r: unknown): Violation => ({

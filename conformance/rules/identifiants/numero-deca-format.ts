@@ -1,7 +1,7 @@
 // The previous contract's number is a DECA number: département, year, month, NC or 2 digits, 4 digits (norme.md §3.4).
 import { isValidNumeroDeca } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, controle, resultat } from './champs.js';
+import { avec, controle, resultat } from '../support/champs.js';
 
 const decrire = (path: string, r: unknown): Violation => ({
   path,

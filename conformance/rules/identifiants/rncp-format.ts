@@ -2,7 +2,7 @@
 import { isValidRncp } from '../../identifiers/index.js';
 import type { Cerfa, Convention } from '../../model/payloads.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, controle, resultat } from './champs.js';
+import { avec, controle, resultat } from '../support/champs.js';
 
 const decrire = (path: string, r: unknown): Violation => ({
   path,

@@ -1,6 +1,6 @@
 // Every SIRET of a payload is 14 digits (Mission apprentissage control S1; norme.md §3.4).
 import { defineRule, type Violation } from '../rule.js';
-import { avec, cible, controle, recu, resultat, texte } from './champs.js';
+import { avec, cible, controle, recu, resultat, texte } from '../support/champs.js';
 import { CHAMPS_SIRET, quatorzeChiffres, type PayloadLache } from './chemins.js';
 
 const decrire = (path: string, r: unknown): Violation => ({ path, expected: '14 chiffres', received: recu(path, r) });
@@ -16,7 +16,7 @@ export default defineRule({
     const p = payload as PayloadLache;
     let v = controle(undefined, p.employeur?.siret, 'employeur.siret', quatorzeChiffres, decrire);
     v = controle(v, p.organismeFormation?.siret, 'organismeFormation.siret', quatorzeChiffres, decrire);
-    v = controle(v, p.etablissementFormation?.siret, 'etablissementFormation.siret', quatorzeChiffres, decrire);
+    v = controle(v, p.organismeFormationLieuFormationPrincipal?.siret, 'organismeFormationLieuFormationPrincipal.siret', quatorzeChiffres, decrire);
     const cr = p.certificatRealisation;
     if (cr) {
       v = controle(v, cr.employeur?.siret, 'certificatRealisation.employeur.siret', quatorzeChiffres, decrire);

@@ -1,7 +1,7 @@
 // Every 14-digit SIRET passes Luhn, or La Poste's digit-sum rule (norme.md §3.4; bal/api-apprentissage validators).
 import { isValidSiret } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, cible, controle, resultat, texte } from './champs.js';
+import { avec, cible, controle, resultat, texte } from '../support/champs.js';
 import { CHAMPS_SIRET, quatorzeChiffres, type PayloadLache } from './chemins.js';
 
 /** Malformed SIRETs belong to siret-format: this rule only judges the checksum of 14 digits. */
@@ -25,7 +25,7 @@ export default defineRule({
     const p = payload as PayloadLache;
     let v = controle(undefined, p.employeur?.siret, 'employeur.siret', cleValideOuHorsFormat, decrire);
     v = controle(v, p.organismeFormation?.siret, 'organismeFormation.siret', cleValideOuHorsFormat, decrire);
-    v = controle(v, p.etablissementFormation?.siret, 'etablissementFormation.siret', cleValideOuHorsFormat, decrire);
+    v = controle(v, p.organismeFormationLieuFormationPrincipal?.siret, 'organismeFormationLieuFormationPrincipal.siret', cleValideOuHorsFormat, decrire);
     const cr = p.certificatRealisation;
     if (cr) {
       v = controle(v, cr.employeur?.siret, 'certificatRealisation.employeur.siret', cleValideOuHorsFormat, decrire);

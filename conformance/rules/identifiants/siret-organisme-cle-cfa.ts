@@ -6,7 +6,7 @@
 // must be the échéance's (facture-siret-identique-echeance, blocking), one defect, one report.
 import { isValidSiret } from '../../identifiers/index.js';
 import { defineRule, fail, notApplicable, pass, skip } from '../rule.js';
-import { normaliserSiret } from '../facturation/support/contexte.js';
+import { normaliserSiret } from '../support/facturation.js';
 
 /** Valid SIRETs, one of which differs from any given SIRET: the CFA of another key, for the plant. */
 const AUTRES_CFA = ['85300000800005', '42100000100006'];

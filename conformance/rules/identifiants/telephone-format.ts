@@ -1,7 +1,7 @@
 // Phone numbers are French (10 digits, or +33 and 9 digits) or international (+ and 8–15 digits) (control T1).
 import { isValidTelephone, redact } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, controle, resultat } from './champs.js';
+import { avec, controle, resultat } from '../support/champs.js';
 
 const decrire = (path: string, r: unknown): Violation => ({
   path,

@@ -1,6 +1,6 @@
 // Every UAI (CFA, training site) is 7 digits and a letter (CONTRAT formationSchema; norme.md §3.4).
 import { defineRule, type Violation } from '../rule.js';
-import { avec, cible, controle, resultat, texte } from './champs.js';
+import { avec, cible, controle, resultat, texte } from '../support/champs.js';
 import { CHAMPS_UAI, formeUai, type PayloadLache } from './chemins.js';
 
 const decrire = (path: string, r: unknown): Violation => ({ path, expected: '7 chiffres et une lettre', received: String(r) });
@@ -15,7 +15,7 @@ export default defineRule({
   check(payload) {
     const p = payload as PayloadLache;
     const v = controle(undefined, p.organismeFormation?.uaiCfa, 'organismeFormation.uaiCfa', formeUai, decrire);
-    return resultat(controle(v, p.etablissementFormation?.uaiCfa, 'etablissementFormation.uaiCfa', formeUai, decrire));
+    return resultat(controle(v, p.organismeFormationLieuFormationPrincipal?.uaiCfa, 'organismeFormationLieuFormationPrincipal.uaiCfa', formeUai, decrire));
   },
   plant(valid) {
     const c = cible('uai-format', valid, CHAMPS_UAI);

@@ -1,7 +1,7 @@
 // A well-formed UAI ends with its check letter: alphabet without I, O, Q indexed by the number mod 23 (norme.md §3.4).
 import { isValidUai, uaiLetter } from '../../identifiers/index.js';
 import { defineRule, type Violation } from '../rule.js';
-import { avec, cible, controle, resultat, texte } from './champs.js';
+import { avec, cible, controle, resultat, texte } from '../support/champs.js';
 import { CHAMPS_UAI, formeUai, type PayloadLache } from './chemins.js';
 
 /** Malformed UAIs belong to uai-format. */
@@ -27,7 +27,7 @@ export default defineRule({
   check(payload) {
     const p = payload as PayloadLache;
     const v = controle(undefined, p.organismeFormation?.uaiCfa, 'organismeFormation.uaiCfa', cleValideOuHorsFormat, decrire);
-    return resultat(controle(v, p.etablissementFormation?.uaiCfa, 'etablissementFormation.uaiCfa', cleValideOuHorsFormat, decrire));
+    return resultat(controle(v, p.organismeFormationLieuFormationPrincipal?.uaiCfa, 'organismeFormationLieuFormationPrincipal.uaiCfa', cleValideOuHorsFormat, decrire));
   },
   plant(valid) {
     const c = cible('uai-lettre-cle', valid, CHAMPS_UAI);

@@ -1,7 +1,7 @@
 // Eligibility and coherence parameters read once from conformance/data/eligibilite.yaml (overridable, dated).
 import { parse } from 'yaml';
-import { parseIsoDate, type Ymd } from '../../../remuneration/calendar.js';
-import { readDataFile } from '../../../remuneration/data-files.js';
+import { parseIsoDate, type Ymd } from '../../remuneration/calendar.js';
+import { readDataFile } from '../../remuneration/data-files.js';
 
 export interface ValeurDatee {
   depuis: Ymd;

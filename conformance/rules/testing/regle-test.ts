@@ -1,12 +1,12 @@
 // Test support for the facturation, convention and certificat rules: the valid case, the planted case, the case without context.
 import { describe, it, expect } from 'vitest';
-import type { PayloadByKind, PayloadKind } from '../../../model/payloads.js';
-import type { Rule, RuleContext, RuleResult } from '../../rule.js';
-import { facturationRules } from '../index.js';
-import { conventionRules } from '../../convention/index.js';
-import { certificatRules } from '../../certificat/index.js';
-import { factureValide } from '../../fixtures/facture-valide.js';
-import { contexteFacturation } from '../../fixtures/dossier-engage.js';
+import type { PayloadByKind, PayloadKind } from '../../model/payloads.js';
+import type { Rule, RuleContext, RuleResult } from '../rule.js';
+import { facturationRules } from '../facturation/index.js';
+import { conventionRules } from '../convention/index.js';
+import { certificatRules } from '../certificat/index.js';
+import { factureValide } from '../fixtures/facture-valide.js';
+import { contexteFacturation } from '../fixtures/dossier-engage.js';
 
 export const reglesDeMesDomaines: readonly Rule<any>[] = [...facturationRules, ...conventionRules, ...certificatRules];
 

@@ -1,9 +1,9 @@
 // Valid CERFA variants (minor, avenant, succession, RQTH, trainee before the contract…) on which every plant is tried.
-import type { Cerfa } from '../../../model/payloads.js';
-import { addDays, addMonths } from '../../../remuneration/calendar.js';
-import { cerfaCoherent } from '../../fixtures/cerfa-coherent.js';
-import { date, fixerAgeApprenti, iso, recalculerRemuneration } from './plant.js';
-import { enAvenant, numeroDecaPlausible } from './avenant.js';
+import type { Cerfa } from '../../model/payloads.js';
+import { addDays, addMonths } from '../../remuneration/calendar.js';
+import { cerfaCoherent } from '../fixtures/cerfa-coherent.js';
+import { date, fixerAgeApprenti, iso, recalculerRemuneration } from '../support/plant.js';
+import { enAvenant, numeroDecaPlausible } from '../support/avenant.js';
 
 function variant(edit: (cerfa: Cerfa) => void): Cerfa {
   const cerfa = cerfaCoherent();

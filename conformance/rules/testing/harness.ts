@@ -1,8 +1,8 @@
 // Test support: runs the coherence and eligibility rules on a payload and tells which ones fail (no vitest here).
-import type { Cerfa } from '../../../model/payloads.js';
-import type { Rule, RuleContext, RuleResult } from '../../rule.js';
-import { coherenceRules } from '../index.js';
-import { eligibiliteRules } from '../../eligibilite/index.js';
+import type { Cerfa } from '../../model/payloads.js';
+import type { Rule, RuleContext, RuleResult } from '../rule.js';
+import { coherenceRules } from '../coherence/index.js';
+import { eligibiliteRules } from '../eligibilite/index.js';
 
 export const rulesOfMyAreas: readonly Rule<'cerfa'>[] = [...coherenceRules, ...eligibiliteRules];
 

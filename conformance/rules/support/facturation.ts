@@ -1,8 +1,8 @@
 // Shared helpers of the facturation, convention and certificat rules: the OPCO's dossier and échéance behind a line, money and copies.
-import type { DossierLu, Echeance } from '../../../model/dossier.js';
-import type { Facture, FraisAnnexe, LigneFacture } from '../../../model/payloads.js';
-import type { RuleContext } from '../../rule.js';
-import { parseIsoDate, type Ymd } from '../../../remuneration/calendar.js';
+import type { DossierLu, Echeance } from '../../model/dossier.js';
+import type { Facture, FraisAnnexe, LigneFacture } from '../../model/payloads.js';
+import type { RuleContext } from '../rule.js';
+import { parseIsoDate, type Ymd } from '../../remuneration/calendar.js';
 
 /** States with an échéancier and commitments (RUPTU: the rupture code some OPCOs answer). Before, nothing is committed yet. */
 const ETATS_ENGAGES: ReadonlySet<string> = new Set(['ENGAGE', 'RUPTURE', 'RUPTU', 'SOLDE']);

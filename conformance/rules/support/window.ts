@@ -1,6 +1,6 @@
 // The contract window shared by the rules that compare a date with the contract's start and end.
 import type { CerfaFacts } from './facts.js';
-import type { Ymd } from '../../../remuneration/calendar.js';
+import type { Ymd } from '../../remuneration/calendar.js';
 
 export interface FenetreContrat {
   debut: Ymd;

@@ -1,7 +1,7 @@
 // The dates of a CERFA parsed once per payload and shared by every coherence and eligibility rule.
-import { ageAt, parseIsoDate, type Ymd } from '../../../remuneration/calendar.js';
-import type { Cerfa } from '../../../model/payloads.js';
-import type { RuleContext } from '../../rule.js';
+import { ageAt, parseIsoDate, type Ymd } from '../../remuneration/calendar.js';
+import type { Cerfa } from '../../model/payloads.js';
+import type { RuleContext } from '../rule.js';
 
 export interface CerfaFacts {
   conclusion: Ymd | undefined;
@@ -45,7 +45,7 @@ class Entry {
       this.conclusion === c?.dateConclusion &&
       this.debutContrat === c?.dateDebutContrat &&
       this.finContrat === c?.dateFinContrat &&
-      this.pratique === c?.dateDebutFormationPratique &&
+      this.pratique === c?.dateFormationPratiqueEmployeur &&
       this.effet === c?.dateEffetAvenant &&
       this.debutFormation === f?.dateDebutFormation &&
       this.finFormation === f?.dateFinFormation &&
@@ -63,7 +63,7 @@ function compute(cerfa: Cerfa): Entry {
     c?.dateConclusion,
     c?.dateDebutContrat,
     c?.dateFinContrat,
-    c?.dateDebutFormationPratique,
+    c?.dateFormationPratiqueEmployeur,
     c?.dateEffetAvenant,
     f?.dateDebutFormation,
     f?.dateFinFormation,

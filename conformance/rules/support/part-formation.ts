@@ -1,7 +1,7 @@
 // The CFA training hours required by the 25 % rule (L6211-2) for a contract, with the formula documented in COH-26.
-import { daysBetween, parseIsoDate, type Ymd } from '../../../remuneration/calendar.js';
-import type { Cerfa } from '../../../model/payloads.js';
-import type { EligibiliteParams } from '../../eligibilite/support/params.js';
+import { daysBetween, parseIsoDate, type Ymd } from '../../remuneration/calendar.js';
+import type { Cerfa } from '../../model/payloads.js';
+import type { EligibiliteParams } from './params.js';
 
 export interface PartFormation {
   /** Working hours of the contract: days × (annual hours / 365) × (weekly hours / 35). */
