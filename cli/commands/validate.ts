@@ -26,6 +26,7 @@ import { packageVersion } from '../../conformance/engine/package-root.js';
 import type { Rule, RuleContext, RuleResult, Severity } from '../../conformance/rules/rule.js';
 import type { PayloadKind } from '../../conformance/model/payloads.js';
 import { FORMATS, reporters, type FormatName } from '../../reports/formats/index.js';
+import { schemaJudge, type SchemaJudge } from './validate-schema.js';
 
 interface ValidateOptions {
   type?: PayloadKind;
@@ -179,6 +180,8 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
   const mergeEachContext = options.context !== undefined || forcedToday !== undefined;
 
   const inputs = openInputs(files, ctx);
+  // The spec's request schemas, as the mock applies them before its rules (compiled only when the rule is selected).
+  const judgeSchema: SchemaJudge | undefined = evaluator.rules.some((rule) => rule.id === 'schema-conforme-spec') ? await schemaJudge() : undefined;
   const summarizer = new Summarizer(evaluator.rules, { maxFindings });
   const total = inputs.every((input) => input.size !== undefined) ? inputs.reduce((sum, input) => sum + input.size!, 0) : undefined;
   const bar =
@@ -213,12 +216,14 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
           throw new InputError(raw.line, 'cannot tell the payload type (not a CERFA, facture, convention or certificat); use --type');
         }
         const own = record.context;
-        const context =
+        const recordContext =
           own === undefined
             ? baseContext
             : !mergeEachContext && own.today !== undefined
               ? own
               : { ...baseContext, ...own, today: forcedToday ?? own.today ?? baseContext.today };
+        const erreursSchema = judgeSchema?.(record.payload, kind);
+        const context = erreursSchema === undefined ? recordContext : { ...recordContext, erreursSchema };
         current = recordRef(record.payload, kind, { file: input.name, line: raw.line, index: index++ });
         summarizer.addRecord(current);
         evaluator.run(record.payload, kind, context, visit);

@@ -8,6 +8,7 @@ describe('detectKind', () => {
     // The deposit body as the wire carries it.
     expect(detectKind({ cerfa: { apprenti: {}, contrat: {} } })).toBe('cerfa');
     expect(detectKind({ numeroInterneFacture: 'F', lignes: [] })).toBe('facture');
+    expect(detectKind({ dateFacture: '16/01/2026', montantTotal: 10, lignes: [] })).toBe('facture');
     expect(detectKind({ couts: {}, apprenti: {}, contrat: {} })).toBe('convention');
     expect(detectKind({ typeCertificat: 'Final', apprenti: {} })).toBe('certificat');
   });

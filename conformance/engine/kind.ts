@@ -14,7 +14,8 @@ export function isPayloadKind(value: unknown): value is PayloadKind {
 export function detectKind(payload: unknown): PayloadKind | undefined {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
   const p = payload as Record<string, unknown>;
-  if ('lignes' in p && 'numeroInterneFacture' in p) return 'facture';
+  // An invoice missing its number is still an invoice (the schema check names the missing member).
+  if ('lignes' in p && ('numeroInterneFacture' in p || 'dateFacture' in p || 'montantTotal' in p)) return 'facture';
   if ('couts' in p) return 'convention';
   if ('typeCertificat' in p) return 'certificat';
   // The deposit body as the wire carries it, `{"cerfa": …}`, or the bare CERFA a payload file may hold.

@@ -19,4 +19,17 @@ export interface RuleContext {
   siretCfa?: string;
   /** RNCP codes known to be inactive (from a référentiel); absent → skip. */
   rncpInactifs?: string[];
+  /**
+   * The payload's errors against the spec's request schema of its operation, computed by the shell that holds the
+   * compiled spec (`validate`, the mock); `[]` when it conforms; absent → the schema was not checked (skip).
+   */
+  erreursSchema?: ErreurSchema[];
+}
+
+/** One error of a payload against the spec's request schema, in the norm's error terms. */
+export interface ErreurSchema {
+  /** The member at fault, `lignes[0].montant` notation. */
+  champ: string;
+  /** French description, e.g. « Le champ numeroInterneFacture est obligatoire ». */
+  description: string;
 }

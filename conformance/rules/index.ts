@@ -10,8 +10,10 @@ import { conventionRules } from './convention/index.js';
 import { certificatRules } from './certificat/index.js';
 import { serveurRules } from './serveur/index.js';
 import { clientRules } from './client/index.js';
+import { schemaRules } from './schema/index.js';
 
 export const catalogue: readonly Rule<any>[] = [
+  ...schemaRules,
   ...identifiantsRules,
   ...cerfaRules,
   ...coherenceRules,
