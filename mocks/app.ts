@@ -15,6 +15,7 @@ import { registerVariantHooks } from './variants/http.js';
 import { dossiersIfLoaded, engineIfLoaded, ENGINE_OPERATIONS, loadEngine } from './http/engine-table.js';
 import { lazyPrism } from './http/prism.js';
 import { sendProblem } from './http/reply.js';
+import { comportementDesVariantes } from './comportement-variantes.js';
 import { createRouter } from './http/router.js';
 import { createServer } from './http/server.js';
 import type { MockApp, MockAppOptions, MockRuntime } from './http/types.js';
@@ -67,6 +68,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     clients,
     spec,
     breaks,
+    comportement: comportementDesVariantes(breaks),
     saveClock: () => store.setClock(runtime.clock.state()),
     reloadTenants: async () => {
       runtime.tenants = new TenantRegistry([...config.cfas, ...(await store.getTenants())]);

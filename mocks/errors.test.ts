@@ -39,3 +39,17 @@ describe('problem catalogue', () => {
     });
   });
 });
+
+describe('error bodies per OPCO profile (erreurDescriptionRacine)', () => {
+  const problem = new MockProblem('JETON_ABSENT', 'Jeton absent');
+
+  it('adds no top-level member by default (the norm)', () => {
+    expect(Object.keys(problem.body())).toEqual(['type', 'title', 'status', 'detail', 'errors']);
+  });
+
+  it('repeats the detail as a top-level description (Atlas) or comment (OPCO EP), errors[] unchanged', () => {
+    expect(problem.body('description')).toMatchObject({ description: 'Jeton absent', errors: [{ code: 'JETON_ABSENT' }] });
+    expect(problem.body('description')).not.toHaveProperty('comment');
+    expect(problem.body('comment')).toMatchObject({ comment: 'Jeton absent', status: 401 });
+  });
+});

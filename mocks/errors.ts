@@ -15,7 +15,14 @@ export interface ProblemBody {
   status: number;
   detail: string;
   errors: NormError[];
+  /** The detail again at the top level, where the OPCO's profile says so (Atlas). */
+  description?: string;
+  /** The detail again at the top level, where the OPCO's profile says so (OPCO EP). */
+  comment?: string;
 }
+
+/** Which top-level member repeats an error's detail beside `errors[]` (profile quirk `erreurDescriptionRacine`). */
+export type DescriptionRacine = 'none' | 'description' | 'comment';
 
 interface ProblemTemplate {
   status: number;
@@ -78,13 +85,16 @@ export class MockProblem extends Error {
     this.headers = options.headers ?? {};
   }
 
-  body(): ProblemBody {
-    return {
+  /** The RFC 7807 body; `racine` (the OPCO profile's `erreurDescriptionRacine`) adds the detail at the top level. */
+  body(racine: DescriptionRacine = 'none'): ProblemBody {
+    const body: ProblemBody = {
       type: problemType(this.code),
       title: PROBLEMS[this.code].title,
       status: this.status,
       detail: this.detail,
       errors: this.errors.length > 0 ? this.errors : [{ code: this.code, description: this.detail }],
     };
+    if (racine !== 'none') body[racine] = this.detail;
+    return body;
   }
 }

@@ -281,9 +281,20 @@ const DESCRIPTIONS: Record<string, { code: string; text: (c: string, e: ErrorObj
   pattern: { code: 'FORMAT_INVALIDE', text: (c) => `Le champ ${c} ne respecte pas le format attendu` },
 };
 
-/** One norm error per ajv error, each naming its field; `root` prefixes query parameters. */
+/**
+ * A member the spec does not list, inside the deposit's `cerfa`: never a blocking error (real software sends members
+ * a rebuilt spec may not know, issue 12 §2); the rule `cerfa-membre-non-prevu` reports it as a warning instead.
+ */
+function membreNonPrevuDuCerfa(error: ErrorObject): boolean {
+  return error.keyword === 'additionalProperties' && (error.instancePath === '/cerfa' || error.instancePath.startsWith('/cerfa/'));
+}
+
+/**
+ * One norm error per ajv error, each naming its field; `root` prefixes query parameters. A member the spec does
+ * not list inside `cerfa` is left out (see membreNonPrevuDuCerfa): a body whose only errors are such is valid.
+ */
 export function ajvToNormErrors(errors: ErrorObject[] | null | undefined): NormError[] {
-  return (errors ?? []).map((error) => {
+  return (errors ?? []).filter((error) => !membreNonPrevuDuCerfa(error)).map((error) => {
     const c = champ(error) || '(corps)';
     const known = DESCRIPTIONS[error.keyword];
     return known

@@ -36,6 +36,13 @@ describe('loadMockConfig', () => {
     for (const place of ['/admin/token', '/cfas/0/siret', '/cfas/0/keys', '/cfas/0/iban']) expect(message).toContain(place);
   });
 
+  it('accepts the wire quirks of mocks/profiles.yaml per OPCO, and refuses a value they do not take', () => {
+    const base = 'admin: { token: long-enough-token }\ncfas: []\n';
+    const ok = loadMockConfig(write('quirks.yaml', `${base}opcos:\n  atlas: { depotStatus: 200, erreurDescriptionRacine: comment, employeurV2: true, pageEtatsEnveloppeTableau: true, naturesFraisCasse: mots, formeDates: date-time }\n`));
+    expect(ok.opcos?.atlas).toMatchObject({ depotStatus: 200, formeDates: 'date-time' });
+    expect(() => loadMockConfig(write('quirk-bad.yaml', `${base}opcos:\n  atlas: { depotStatus: 202 }\n`))).toThrow(/\/opcos\/atlas\/depotStatus/);
+  });
+
   it('refuses an unknown key, a bad duration, a duplicate SIRET, a YAML error and a missing file', () => {
     const base = 'admin: { token: long-enough-token }\ncfas: []\n';
     expect(() => loadMockConfig(write('extra.yaml', `${base}colour: blue\n`))).toThrow(/colour/);

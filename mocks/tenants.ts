@@ -98,6 +98,13 @@ const configSchema = {
           oauth2Required: { type: 'boolean' },
           oauth2Scope: { type: 'string' },
           etatRupture: { enum: ['RUPTURE', 'RUPTU'] },
+          // Wire quirks (mocks/profiles.yaml `particularites`).
+          depotStatus: { enum: [200, 201] },
+          erreurDescriptionRacine: { enum: ['none', 'description', 'comment'] },
+          employeurV2: { type: 'boolean' },
+          pageEtatsEnveloppeTableau: { type: 'boolean' },
+          naturesFraisCasse: { enum: ['codes', 'mots'] },
+          formeDates: { enum: ['date', 'date-time'] },
           clients: {
             type: 'array',
             items: {

@@ -4,7 +4,7 @@ import type { OpcoProfile } from '../profiles.js';
 import type { MockStore, Scope } from '../store/types.js';
 import type { CfaTenant } from '../tenants.js';
 import type { Referentiel } from './referentiel.js';
-import type { Breaks } from '../variants/index.js';
+import { CONFORME, type Comportement } from './comportement.js';
 
 export interface Delais {
   instruction: string;
@@ -23,13 +23,13 @@ export interface EngineContext {
   scope: Scope;
   /** SIRETs of every CFA known to the mock (facturation rule "SIRET inconnu"). */
   siretsConnus: string[];
-  /** Broken variants this mock runs with (mocks/variants); absent or empty: the conformant mock. */
-  breaks?: Breaks;
+  /** The behaviours a broken variant may replace (mocks/variants builds it); CONFORME for the conformant mock. */
+  comportement: Comportement;
 }
 
 /** What the engine's context is made of for every request: the app's state (read per request) and settings. */
 export interface EngineSetting {
-  runtime: { store: MockStore; clock: Clock; tenants: { sirets(): string[] }; breaks?: Breaks };
+  runtime: { store: MockStore; clock: Clock; tenants: { sirets(): string[] }; comportement?: Comportement };
   delais: Delais;
   pageSize: number;
   referentiel: Referentiel;
@@ -51,7 +51,7 @@ export function engineContext(setting: EngineSetting, profile: OpcoProfile, tena
     tenant,
     scope: { opco, cfa: tenant.siret },
     siretsConnus: runtime.tenants.sirets(),
-    breaks: runtime.breaks,
+    comportement: runtime.comportement ?? CONFORME,
   };
 }
 

@@ -1,26 +1,31 @@
-// Dossier operations of the mock OPCO: deposit (rules, duplicates, decision), read, listings, appairage, rupture.
+// Dossier operations of the mock OPCO: deposit (wire body, numeroInterne, rules, duplicates, decision), read, rupture.
 import type { Cerfa } from '../../conformance/model/payloads.js';
 import type { RuleContext } from '../../conformance/rules/rule.js';
+import { lireDepotCerfa } from '../../conformance/model/depot-cerfa.js';
 import { plafondMajorationRQTH } from '../../conformance/financing/index.js';
 import { isoDay } from '../clock.js';
 import { MockProblem } from '../errors.js';
 import type { Decision, DossierRecord } from '../store/types.js';
 import type { EngineContext, OperationInput, OperationResult } from './context.js';
 import { planApresRupture, planEcheances, totalPlan, type EcheancierInput } from './financing.js';
+import { identityKey, single, vueDossier } from './listes.js';
+import { cerfaReecrit } from './particularites.js';
 import { npecFor, rncpInactifs } from './referentiel.js';
-import { blocking, runRules, toNormErrors } from './rules.js';
-import { dossierLu, dossierLuJson, dossierState, echeancesAt, etatDossier, type CerfaText, type DossierMeta } from './views.js';
-import { isBroken, withoutIgnored } from '../variants/index.js';
-import { cinquanteCinquante, numeroDecaInvalide } from '../variants/behaviours.js';
+import { blocking, runRules, toNormErrors, type Finding } from './rules.js';
+import { dossierLuJson, dossierState, echeancesAt, type CerfaText, type DossierMeta } from './views.js';
+
+export { appairage, etatsDossiers, identityKey, listeDossiers } from './listes.js';
 
 /** Areas whose blocking failures make the deposit itself fail (400); `eligibilite` failures lead to REFUSE later. */
 export const PAYLOAD_AREAS = ['identifiants', 'cerfa', 'coherence'] as const;
 export const ELIGIBILITY_AREA = 'eligibilite';
 
-/** The FAQ's duplicate key, compared exactly: differently spelled names or swapped nom/prénom are not detected. */
-export function identityKey(parts: { nom: string; prenom: string; dateNaissance: string; siret: string; dateDebutContrat: string }): string {
-  return [parts.nom, parts.prenom, parts.dateNaissance.slice(0, 10), parts.siret, parts.dateDebutContrat.slice(0, 10)].join('|');
-}
+/**
+ * The numbers the OPCO assigns to a deposit that carries none: `OPCO-` and a sequence of 6 digits, per CFA and
+ * OPCO, skipping any number the CFA already used itself. A deposit without a number is judged with this form.
+ */
+export const PREFIXE_NUMERO_ATTRIBUE = 'OPCO-';
+const NUMERO_A_ATTRIBUER = `${PREFIXE_NUMERO_ATTRIBUE}000000`;
 
 const cerfaIdentity = (cerfa: Cerfa): string =>
   identityKey({
@@ -30,10 +35,6 @@ const cerfaIdentity = (cerfa: Cerfa): string =>
     siret: cerfa.employeur.siret,
     dateDebutContrat: cerfa.contrat.dateDebutContrat,
   });
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function unknownDossier(ctx: EngineContext, numeroInterne: string, champ = 'numeroInterne'): MockProblem {
   return new MockProblem('DOSSIER_INCONNU', `Aucun dossier de numéro interne « ${numeroInterne} » pour ce CFA`, [
@@ -74,13 +75,39 @@ export function contexteDepot(ctx: EngineContext): RuleContext {
   return { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel), siretCfa: ctx.tenant.siret };
 }
 
+const vide = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * The deposit's CERFA (dates cut to their date part, numeroInterne where it travelled) and whether the OPCO must
+ * assign the number: the body is the wire's `{"cerfa": …}`, with the number in `cerfa`, at the root, or nowhere.
+ */
+export function lireDepot(body: unknown): { cerfa: Cerfa; attribuer: boolean } {
+  const depot = lireDepotCerfa(body);
+  if (!depot.enveloppe) {
+    throw new MockProblem('REQUETE_INVALIDE', 'Le CERFA se transmet dans le membre « cerfa » du corps', [
+      { code: 'CHAMP_OBLIGATOIRE', description: 'Le champ cerfa est obligatoire', champ: 'cerfa' },
+    ]);
+  }
+  // A blank number in `cerfa` beside a real one at the root is no conflict: the root's is the number.
+  if (depot.conflit && vide(depot.conflit.cerfa)) return { cerfa: { ...depot.cerfa, numeroInterne: depot.conflit.racine }, attribuer: false };
+  if (depot.conflit) {
+    const { cerfa, racine } = depot.conflit;
+    const description = `Deux numéros internes différents : « ${cerfa} » dans cerfa, « ${racine} » à la racine`;
+    throw new MockProblem('REQUETE_INVALIDE', description, [{ code: 'NUMERO_INTERNE_CONTRADICTOIRE', description, champ: 'numeroInterne' }]);
+  }
+  const racine = (body as { numeroInterne?: unknown }).numeroInterne;
+  const attribuer = vide(depot.cerfa.numeroInterne) && vide(racine);
+  return { cerfa: attribuer ? { ...depot.cerfa, numeroInterne: NUMERO_A_ATTRIBUER } : depot.cerfa, attribuer };
+}
+
 /**
  * Judges a deposit against the rule catalogue, then returns the write to run in the queue. Judging reads no store,
  * so it runs before the queue: rule evaluation and rejected payloads do not hold up other writes.
  */
 export function preparerDepot(ctx: EngineContext, input: OperationInput): () => Promise<OperationResult> {
-  const cerfa = input.body as Cerfa;
-  const findings = withoutIgnored(ctx, runRules(cerfa, 'cerfa', contexteDepot(ctx)));
+  const { cerfa, attribuer } = lireDepot(input.body);
+  // Judged wrapped, as it came: violation paths name the body's members (`cerfa.apprenti.nir`).
+  const findings = ctx.comportement.constats(runRules({ cerfa }, 'cerfa', contexteDepot(ctx)));
   const payloadFailures = blocking(findings).filter((f) => f.rule.area !== ELIGIBILITY_AREA);
   if (payloadFailures.length > 0) {
     throw new MockProblem(
@@ -89,18 +116,37 @@ export function preparerDepot(ctx: EngineContext, input: OperationInput): () => 
       toNormErrors(payloadFailures),
     );
   }
-  return () => enregistrerDepot(ctx, cerfa, findings);
+  // Warnings (an unknown member, …) do not stop the deposit; the answer is the usual 2xx.
+  return () => enregistrerDepot(ctx, cerfa, findings, attribuer);
 }
 
 export async function deposerDossier(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
   return preparerDepot(ctx, input)();
 }
 
-async function enregistrerDepot(ctx: EngineContext, cerfa: Cerfa, findings: ReturnType<typeof runRules>): Promise<OperationResult> {
+/** The next number the OPCO assigns to this CFA (see PREFIXE_NUMERO_ATTRIBUE); never one already in use. */
+async function numeroAttribue(ctx: EngineContext): Promise<string> {
+  for (;;) {
+    const sequence = await ctx.store.nextCounter(`numeroInterne:${ctx.scope.opco}:${ctx.scope.cfa}`);
+    const numero = `${PREFIXE_NUMERO_ATTRIBUE}${String(sequence).padStart(6, '0')}`;
+    if (!(await ctx.store.getDossier(ctx.scope, numero))) return numero;
+  }
+}
+
+function decisionSans(etat: 'ANNULE' | 'REFUSE', step: Decision['step'], commentaireEtat: string): Decision {
+  return { etat, step, commentaireEtat, numeroDeca: null, engagement: null, echeances: [], engagementsFraisAnnexe: [] };
+}
+
+async function enregistrerDepot(ctx: EngineContext, judged: Cerfa, findings: Finding[], attribuer: boolean): Promise<OperationResult> {
   const now = ctx.clock.now();
-  const existing = await ctx.store.getDossier(ctx.scope, cerfa.numeroInterne);
-  if (existing) {
-    throw new MockProblem('DOSSIER_DEJA_CONNU', `Le numéro interne « ${cerfa.numeroInterne} » a déjà été transmis`, [
+  let cerfa = judged;
+  if (attribuer) {
+    const { numeroInterne: _provisoire, ...reste } = judged;
+    cerfa = { numeroInterne: await numeroAttribue(ctx), ...reste };
+  }
+  const numeroInterne = cerfa.numeroInterne as string;
+  if (await ctx.store.getDossier(ctx.scope, numeroInterne)) {
+    throw new MockProblem('DOSSIER_DEJA_CONNU', `Le numéro interne « ${numeroInterne} » a déjà été transmis`, [
       { code: 'DOSSIER_DEJA_CONNU', description: 'Un dossier portant ce numéro interne est déjà connu', champ: 'numeroInterne' },
     ]);
   }
@@ -111,38 +157,17 @@ async function enregistrerDepot(ctx: EngineContext, cerfa: Cerfa, findings: Retu
   let decision: Decision;
   const ineligible = blocking(findings, [ELIGIBILITY_AREA]);
   if (twins[0]) {
-    decision = {
-      etat: 'ANNULE',
-      step: 'instruction',
-      commentaireEtat: `Doublon du dossier ${twins[0].numeroExterne}`,
-      numeroDeca: null,
-      engagement: null,
-      echeances: [],
-      engagementsFraisAnnexe: [],
-    };
+    decision = decisionSans('ANNULE', 'instruction', `Doublon du dossier ${twins[0].numeroExterne}`);
   } else if (ineligible.length > 0) {
-    decision = {
-      etat: 'REFUSE',
-      step: 'decision',
-      commentaireEtat: `Refusé : ${ineligible.map((f) => f.rule.title).join(' ; ')}`,
-      numeroDeca: null,
-      engagement: null,
-      echeances: [],
-      engagementsFraisAnnexe: [],
-    };
+    decision = decisionSans('REFUSE', 'decision', `Refusé : ${ineligible.map((f) => f.rule.title).join(' ; ')}`);
   } else {
-    const plan = planEcheances(echeancierInput(ctx, cerfa));
-    const echeances = isBroken(ctx, 'echeancier-cinquante-cinquante') ? cinquanteCinquante(plan) : plan;
+    const echeances = ctx.comportement.echeances(planEcheances(echeancierInput(ctx, cerfa)));
     const sequence = await ctx.store.nextCounter(`deca:${ctx.scope.opco}`);
     decision = {
       etat: 'ENGAGE',
       step: 'decision',
       commentaireEtat: null,
-      numeroDeca: isBroken(ctx, 'engage-sans-deca')
-        ? null
-        : isBroken(ctx, 'deca-format-invalide')
-          ? numeroDecaInvalide(sequence)
-          : numeroDeca(cerfa, sequence),
+      numeroDeca: ctx.comportement.numeroDeca(numeroDeca(cerfa, sequence), sequence),
       engagement: totalPlan(echeances),
       echeances,
       engagementsFraisAnnexe: [],
@@ -150,7 +175,7 @@ async function enregistrerDepot(ctx: EngineContext, cerfa: Cerfa, findings: Retu
   }
   const record: DossierRecord = {
     ...ctx.scope,
-    numeroInterne: cerfa.numeroInterne,
+    numeroInterne,
     numeroExterne,
     identityKey: key,
     receivedAt: now.toISOString(),
@@ -160,20 +185,18 @@ async function enregistrerDepot(ctx: EngineContext, cerfa: Cerfa, findings: Retu
     allocations: [],
   };
   await ctx.store.putDossier(record);
-  return { status: 201, body: { numeroInterne: cerfa.numeroInterne, numeroExterne, etat: 'TRANSMIS' } };
+  return { status: ctx.profile.depotStatus, body: { numeroInterne, numeroExterne, etat: 'TRANSMIS' } };
 }
-
-const view = (ctx: EngineContext, record: DossierRecord) => dossierLu(record, ctx.clock.now(), ctx.delais, ctx.profile, ctx.tenant.iban, ctx.referentiel.plafondFraisPremierEquipement);
 
 export async function lireDossier(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
   const numeroInterne = single(input.query.numeroInterne) ?? '';
   let record = await ctx.store.getDossier(ctx.scope, numeroInterne);
-  if (!record && isBroken(ctx, 'isolation-dossier-rompue')) {
+  if (!record && ctx.comportement.lireDossiersAutresCfa) {
     for (const cfa of ctx.siretsConnus) record ??= await ctx.store.getDossier({ opco: ctx.scope.opco, cfa }, numeroInterne);
   }
-  if (!record && isBroken(ctx, 'dossier-inconnu-200-vide')) return { status: 200, body: '' };
+  if (!record && ctx.comportement.dossierInconnuVide) return { status: 200, body: '' };
   if (!record) throw unknownDossier(ctx, numeroInterne);
-  return { status: 200, body: view(ctx, record) };
+  return { status: 200, body: vueDossier(ctx, record) };
 }
 
 /** A store that can hand a dossier's CERFA over as its stored text (the SQLite store). */
@@ -184,67 +207,17 @@ interface SplitReader {
 /**
  * The lean path's read (mocks/fast-path.ts): the body `lireDossier` answers for a known dossier, already serialised
  * (`JSON.stringify` of it, byte for byte); `undefined` when the dossier is not found, for `lireDossier` to answer.
- * Only for the conformant mock (no broken variant changes a found dossier's read).
+ * Only for the conformant mock (no broken variant changes a found dossier's read). The stored CERFA's text is
+ * spliced in when the profile keeps it as stored; a profile that rewrites it (dates, employeurV2) parses it.
  */
 export function lireDossierJson(ctx: EngineContext, numeroInterne: string): string | undefined {
   const store = ctx.store as EngineContext['store'] & Partial<SplitReader>;
   if (!store.readDossierSplit) return undefined;
   const found = store.readDossierSplit(ctx.scope, numeroInterne);
   if (!found) return undefined;
-  if ('record' in found) return JSON.stringify(view(ctx, found.record));
+  if ('record' in found) return JSON.stringify(vueDossier(ctx, found.record));
+  if (cerfaReecrit(ctx.profile)) return JSON.stringify(vueDossier(ctx, { ...found.meta, cerfa: JSON.parse(found.cerfa.text) as Cerfa }));
   return dossierLuJson(found.meta, found.cerfa, ctx.clock.now(), ctx.delais, ctx.profile, ctx.tenant.iban, ctx.referentiel.plafondFraisPremierEquipement);
-}
-
-function pageNumber(input: OperationInput): number {
-  const raw = single(input.query.numeroPage) ?? '1';
-  const page = Number(raw);
-  if (!Number.isInteger(page) || page < 1) {
-    throw new MockProblem('REQUETE_INVALIDE', 'numeroPage doit être un entier supérieur ou égal à 1', [
-      { code: 'REQUETE_INVALIDE', description: 'numeroPage doit être un entier supérieur ou égal à 1', champ: 'numeroPage' },
-    ]);
-  }
-  return page;
-}
-
-export async function etatsDossiers(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
-  const page = pageNumber(input);
-  let { total, items } = await ctx.store.listDossiers(ctx.scope, (page - 1) * ctx.pageSize, ctx.pageSize);
-  if (isBroken(ctx, 'isolation-etats-rompue')) {
-    const everyone = [];
-    for (const cfa of ctx.siretsConnus) everyone.push(...(await ctx.store.allDossiers({ opco: ctx.scope.opco, cfa })));
-    total = everyone.length;
-    items = everyone.slice((page - 1) * ctx.pageSize, page * ctx.pageSize);
-  }
-  if (isBroken(ctx, 'pagination-total-faux')) total += 1;
-  const now = ctx.clock.now();
-  return {
-    status: 200,
-    body: { total, count: items.length, page, EtatDossierResult: items.map((r) => etatDossier(r, now, ctx.delais, ctx.profile)) },
-  };
-}
-
-export async function listeDossiers(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
-  const raw = input.query.numerosInternes;
-  const numeros = (Array.isArray(raw) ? raw : [raw ?? '']).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const found: unknown[] = [];
-  for (const numero of numeros) {
-    const record = await ctx.store.getDossier(ctx.scope, numero);
-    if (record) found.push(view(ctx, record));
-  }
-  return { status: 200, body: found };
-}
-
-export async function appairage(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
-  const q = (name: string): string => single(input.query[name]) ?? '';
-  const key = identityKey({
-    nom: q('nom'),
-    prenom: q('prenom'),
-    dateNaissance: q('dateNaissance'),
-    siret: q('siretEmployeur'),
-    dateDebutContrat: q('dateDebutContrat'),
-  });
-  const records = await ctx.store.findByIdentity(ctx.scope, key);
-  return { status: 200, body: records.map((r) => view(ctx, r)) };
 }
 
 export async function ruptureEmployeur(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
@@ -265,10 +238,10 @@ export async function ruptureEmployeur(ctx: EngineContext, input: OperationInput
       { code: 'DATE_RUPTURE_HORS_CONTRAT', description: 'La date de rupture doit être comprise entre le début et la fin du contrat', champ: 'dateRupture' },
     ]);
   }
-  const echeances = isBroken(ctx, 'rupture-sans-prorata')
+  const echeances = ctx.comportement.ruptureSansProrata
     ? record.decision.echeances
     : planApresRupture(echeancierInput(ctx, record.cerfa), dateRupture, echeancesAt(record, now));
   record.rupture = { dateRupture, declaredAt: now.toISOString(), echeances, engagement: totalPlan(echeances) };
   await ctx.store.putDossier(record);
-  return { status: 200, body: view(ctx, record) };
+  return { status: 200, body: vueDossier(ctx, record) };
 }

@@ -1,18 +1,18 @@
 // Invoice operations of the mock OPCO: deposit judged by the facturation rules in full context, payment on the clock.
 import type { Facture } from '../../conformance/model/payloads.js';
 import type { RuleContext } from '../../conformance/rules/rule.js';
+import { datesEnPartieDate } from '../../conformance/model/depot-cerfa.js';
 import { addDuration, isoDay } from '../clock.js';
 import { MockProblem, type NormError } from '../errors.js';
 import type { FactureRecord } from '../store/types.js';
 import type { EngineContext, OperationInput, OperationResult } from './context.js';
 import { blocking, runRules, toNormErrors } from './rules.js';
+import { natureEnCode, pageSelonProfil } from './particularites.js';
 import { dossierLu, etatFacture } from './views.js';
-import { isBroken, withoutIgnored } from '../variants/index.js';
-import { JAMAIS } from '../variants/behaviours.js';
 
 /**
- * The context the facturation rules judge with: this CFA's dossiers as read now, its invoices, known SIRETs, the
- * CFA whose key sent it, today.
+ * The context the facturation rules judge with: this CFA's dossiers as read now (in the norm's form, whatever the
+ * profile's quirks), its invoices, known SIRETs, the CFA whose key sent it, today.
  */
 export async function factureContext(ctx: EngineContext): Promise<RuleContext> {
   const now = ctx.clock.now();
@@ -26,15 +26,34 @@ export async function factureContext(ctx: EngineContext): Promise<RuleContext> {
   };
 }
 
+/**
+ * An invoice as the rules judge it: dates cut to their date part, frais annexes natures as codes whichever way the
+ * CFA spelled them (`Restauration` or `RESTAURATION`, wire-format.md §2). Copied only where something changes.
+ */
+export function factureNormalisee(body: unknown): Facture {
+  const facture = datesEnPartieDate(body) as Facture;
+  if (!Array.isArray(facture?.lignes)) return facture;
+  let lignes: Facture['lignes'] | undefined;
+  facture.lignes.forEach((ligne, i) => {
+    if (!Array.isArray(ligne?.fraisAnnexes)) return;
+    const frais = ligne.fraisAnnexes.map((f) => {
+      const nature = natureEnCode(f?.nature);
+      return nature === f?.nature ? f : { ...f, nature: nature as typeof f.nature };
+    });
+    if (frais.some((f, j) => f !== ligne.fraisAnnexes![j])) (lignes ??= facture.lignes.slice())[i] = { ...ligne, fraisAnnexes: frais };
+  });
+  return lignes ? { ...facture, lignes } : facture;
+}
+
 export async function deposerFacture(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
-  const facture = input.body as Facture;
+  const facture = factureNormalisee(input.body);
   const now = ctx.clock.now();
   const context = await factureContext(ctx);
   const existing = await ctx.store.getFacture(ctx.scope, facture.numeroInterneFacture);
-  const failures = blocking(withoutIgnored(ctx, runRules(facture, 'facture', context)));
+  const failures = blocking(ctx.comportement.constats(runRules(facture, 'facture', context)));
   const errors: NormError[] = toNormErrors(failures);
   // Never accept an invoice number twice, even if the catalogue has no rule for it (the FAQ's first rejection).
-  if (existing && !existing.rejected && !isBroken(ctx, 'facture-doublon-acceptee') && !errors.some((e) => e.champ === 'numeroInterneFacture')) {
+  if (existing && !existing.rejected && !ctx.comportement.factureDoublonAcceptee && !errors.some((e) => e.champ === 'numeroInterneFacture')) {
     errors.push({ code: 'FACTURE_DEJA_CONNUE', description: 'La facture est déjà connue de notre système', champ: 'numeroInterneFacture' });
   }
   const dossiers = new Map<string, { numeroInterneDossier: string; numeroExterneDossier: string | null; montant: number }>();
@@ -67,8 +86,7 @@ export async function deposerFacture(ctx: EngineContext, input: OperationInput):
   for (const ligne of facture.lignes) {
     const dossier = await ctx.store.getDossier(ctx.scope, ligne.numeroInterneDossier);
     if (!dossier) continue;
-    // montant-regle-fige: the invoice is paid on time, but its échéance never sees the payment.
-    const allocationPaidAt = isBroken(ctx, 'montant-regle-fige') ? JAMAIS : paidAt;
+    const allocationPaidAt = ctx.comportement.paiementAllocation(paidAt);
     dossier.allocations.push({ numeroInterneFacture: facture.numeroInterneFacture, numeroEcheance: ligne.numeroEcheance, montant: ligne.montant, paidAt: allocationPaidAt });
     await ctx.store.putDossier(dossier);
   }
@@ -86,5 +104,5 @@ export async function etatsFactures(ctx: EngineContext, input: OperationInput): 
   }
   const { total, items } = await ctx.store.listFactures(ctx.scope, (page - 1) * ctx.pageSize, ctx.pageSize);
   const now = ctx.clock.now();
-  return { status: 200, body: { total, count: items.length, page, factures: items.map((f) => etatFacture(f, now)) } };
+  return { status: 200, body: pageSelonProfil({ total, count: items.length, page, factures: items.map((f) => etatFacture(f, now)) }, ctx.profile) };
 }

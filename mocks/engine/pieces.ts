@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Certificat, Convention } from '../../conformance/model/payloads.js';
 import type { EngagementFraisAnnexe } from '../../conformance/model/dossier.js';
+import { datesEnPartieDate } from '../../conformance/model/depot-cerfa.js';
 import { engagerFraisAnnexes, FinancementError, type DemandeFraisAnnexe } from '../../conformance/financing/index.js';
 import { MockProblem } from '../errors.js';
 import type { PieceKind } from '../store/types.js';
@@ -51,8 +52,9 @@ function fraisDepuisConvention(ctx: EngineContext, couts: Convention['couts'], d
   }
 }
 
+/** Conventions and certificats are judged and stored with their dates as `YYYY-MM-DD` (software sends date-times). */
 export async function deposerConvention(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
-  const convention = input.body as Convention;
+  const convention = datesEnPartieDate(input.body) as Convention;
   await judged(ctx, 'convention', convention);
   const dossier = await ctx.store.getDossier(ctx.scope, convention.numeroInterneDossier);
   if (dossier) {
@@ -63,7 +65,7 @@ export async function deposerConvention(ctx: EngineContext, input: OperationInpu
 }
 
 export async function deposerCertificat(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
-  const certificat = input.body as Certificat;
+  const certificat = datesEnPartieDate(input.body) as Certificat;
   await judged(ctx, 'certificat', certificat);
   return store(ctx, 'certificat', certificat.numeroInterneDossier, certificat as unknown as Record<string, unknown>);
 }

@@ -1,4 +1,4 @@
-// The mock OPCO's sample référentiel (mocks/data/referentiel.yaml): NPEC lookup and inactive RNCP codes.
+// The mock OPCO's sample référentiel (mocks/data/referentiel.yaml): NPEC lookup, inactive RNCP codes, CfaDock's routing.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { mocksAsset } from '../profiles.js';
@@ -10,6 +10,17 @@ export interface Referentiel {
   prixFraisAnnexes: { HEBERGEMENT: number; RESTAURATION: number };
   npec: { rncp: string; codeDiplome: string; intitule: string; montant: number }[];
   rncpInactifs: string[];
+  /** CfaDock's routing data (mocks/cfadock.ts); absent in a référentiel given by a test: every search is NOT_FOUND. */
+  cfaDock?: ReferentielCfaDock;
+}
+
+export interface ReferentielCfaDock {
+  /** Per OPCO profile id: the name and SIREN CfaDock answers. */
+  opcos: Record<string, { opcoName: string; opcoSiren: string }>;
+  /** IDCC without leading zeros → OPCO profile id. */
+  idcc: Record<string, string>;
+  /** SIRET → IDCC of the employers the sample référentiel knows. */
+  employeurs: Record<string, string>;
 }
 
 let cached: Referentiel | undefined;

@@ -1,7 +1,7 @@
 // Runs the one rule catalogue through the conformance engine for the mock, and turns blocking failures into the norm's error items.
 import { createEvaluator, type Evaluator } from '../../conformance/engine/evaluate.js';
 import { ruleCode, type Rule, type RuleContext, type RuleResult } from '../../conformance/rules/rule.js';
-import type { PayloadByKind, PayloadKind } from '../../conformance/model/payloads.js';
+import type { DepotCerfa, PayloadByKind, PayloadKind } from '../../conformance/model/payloads.js';
 import type { NormError } from '../errors.js';
 
 export interface Finding {
@@ -11,8 +11,11 @@ export interface Finding {
 
 let evaluator: Evaluator | undefined;
 
-/** Every applicable rule's result; a rule that throws is an `error` outcome (engine), never a failed request. */
-export function runRules<K extends PayloadKind>(payload: PayloadByKind[K], kind: K, context: RuleContext): Finding[] {
+/**
+ * Every applicable rule's result; a rule that throws is an `error` outcome (engine), never a failed request. A
+ * CERFA may be the wire's `{"cerfa": …}` (the engine unwraps it and prefixes violation paths with `cerfa.`).
+ */
+export function runRules<K extends PayloadKind>(payload: PayloadByKind[K] | (K extends 'cerfa' ? DepotCerfa : never), kind: K, context: RuleContext): Finding[] {
   evaluator ??= createEvaluator();
   const findings: Finding[] = [];
   evaluator.run(payload, kind, context, (rule, result) => findings.push({ rule, result }));

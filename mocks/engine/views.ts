@@ -4,6 +4,7 @@ import { addDuration, isoDay } from '../clock.js';
 import type { OpcoProfile } from '../profiles.js';
 import type { DossierRecord, FactureRecord } from '../store/types.js';
 import type { Delais } from './context.js';
+import { dossierSelonProfil, fraisSelonProfil } from './particularites.js';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
@@ -44,8 +45,12 @@ export function echeancesAt(record: DossierMeta, now: Date): Echeance[] {
   });
 }
 
-/** What a read adds to the stored CERFA: keys added to its `contrat`, keys appended to it, and the rest of the body. */
-function dossierLuParts(record: DossierMeta, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement: number) {
+/**
+ * What a read adds to the stored CERFA: keys added to its `contrat`, keys appended to it, and the rest of the body;
+ * `selonProfil`: the frais annexes' natures as the profile spells them.
+ */
+function dossierLuParts(record: DossierMeta, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement: number, selonProfil: boolean) {
+  const frais = record.fraisAnnexes ?? record.decision.engagementsFraisAnnexe;
   const { etat, engaged } = dossierState(record, now, delais, profile);
   const decided = etat !== 'TRANSMIS' && etat !== 'EN_COURS_INSTRUCTION';
   return {
@@ -62,7 +67,7 @@ function dossierLuParts(record: DossierMeta, now: Date, delais: Delais, profile:
     rest: {
       engagement: engaged ? (record.rupture?.engagement ?? record.decision.engagement) : null,
       echeances: engaged ? echeancesAt(record, now) : [],
-      engagementsFraisAnnexe: engaged ? (record.fraisAnnexes ?? record.decision.engagementsFraisAnnexe) : [],
+      engagementsFraisAnnexe: engaged ? (selonProfil ? fraisSelonProfil(frais, profile) : frais) : [],
       detailsFacturation: engaged
         ? { iban, plafondFraisPremierEquipement: plafondPremierEquipement, fraisPremierEquipementRegles: false, fraisMobiliteRegles: false }
         : null,
@@ -70,13 +75,17 @@ function dossierLuParts(record: DossierMeta, now: Date, delais: Delais, profile:
   };
 }
 
-/** Body of GET /dossiers?numeroInterne=…: the CERFA as stored, with the OPCO's numbers, state and schedule. */
-export function dossierLu(record: DossierRecord, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement = 500): DossierLu {
-  const parts = dossierLuParts(record, now, delais, profile, iban, plafondPremierEquipement);
-  return {
+/**
+ * Body of GET /dossiers?numeroInterne=…: the CERFA as stored, with the OPCO's numbers, state and schedule. In the
+ * norm's form (what the rules judge), or with `selonProfil` as the OPCO's profile writes it (its wire quirks).
+ */
+export function dossierLu(record: DossierRecord, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement = 500, selonProfil = false): DossierLu {
+  const parts = dossierLuParts(record, now, delais, profile, iban, plafondPremierEquipement, selonProfil);
+  const lu = {
     cerfa: { ...record.cerfa, contrat: { ...record.cerfa.contrat, ...parts.contrat }, ...parts.cerfa },
     ...parts.rest,
   } as DossierLu;
+  return selonProfil ? dossierSelonProfil(lu, profile) : lu;
 }
 
 /**
@@ -96,11 +105,12 @@ export const CONTRAT_ADDED_KEYS = ['noContrat', 'dateRupture'] as const;
 const members = (json: string): string => json.slice(1, -1);
 
 /**
- * `JSON.stringify(dossierLu(…))`, byte for byte, without parsing and re-serialising the stored CERFA: the keys a
- * read adds are serialised alone and spliced into the stored text (mocks/fast-path.test.ts compares both).
+ * `JSON.stringify(dossierLu(…, selonProfil))`, byte for byte, without parsing and re-serialising the stored CERFA:
+ * the keys a read adds are serialised alone and spliced into the stored text (mocks/fast-path.test.ts compares
+ * both). Only for a profile that keeps the CERFA's text as stored (`cerfaReecrit` false).
  */
 export function dossierLuJson(record: DossierMeta, cerfa: CerfaText, now: Date, delais: Delais, profile: OpcoProfile, iban: string, plafondPremierEquipement = 500): string {
-  const parts = dossierLuParts(record, now, delais, profile, iban, plafondPremierEquipement);
+  const parts = dossierLuParts(record, now, delais, profile, iban, plafondPremierEquipement, true);
   const { text, contratEnd } = cerfa;
   const contrat = members(JSON.stringify(parts.contrat));
   const added = members(JSON.stringify(parts.cerfa));

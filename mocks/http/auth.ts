@@ -75,7 +75,7 @@ export function token(runtime: MockRuntime, profile: OpcoProfile, request: Fasti
   }
   // Problem bodies (as the spec says) that also carry RFC 6749's `error` fields for OAuth2 client libraries.
   const oauthError = (problem: MockProblem, error: string): FastifyReply =>
-    reply.code(problem.status).type('application/problem+json').send({ ...problem.body(), error, error_description: problem.detail });
+    reply.code(problem.status).type('application/problem+json').send({ ...problem.body(profile.erreurDescriptionRacine), error, error_description: problem.detail });
   if (form.grant_type !== 'client_credentials') {
     return oauthError(
       new MockProblem('REQUETE_INVALIDE', 'Seul le flux client_credentials est accepté', [

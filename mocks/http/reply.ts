@@ -1,6 +1,6 @@
 // Small HTTP helpers shared by the app's parts: reading a header, answering a problem, Fastify's own 4xx as a problem.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MockProblem, type ProblemBody } from '../errors.js';
+import { MockProblem, type DescriptionRacine, type ProblemBody } from '../errors.js';
 
 /** Fastify's own 4xx (body too large, bad URL, bad content length…) as a problem naming the part of the request concerned. */
 export function frameworkProblem(error: Error & { code?: string }, status: number): MockProblem {
@@ -10,8 +10,9 @@ export function frameworkProblem(error: Error & { code?: string }, status: numbe
   return new MockProblem('REQUETE_INVALIDE', detail, [{ code, description: detail, champ }], { status });
 }
 
-export function sendProblem(reply: FastifyReply, problem: MockProblem): FastifyReply {
-  const body: ProblemBody = problem.body();
+/** `racine`: the OPCO profile's `erreurDescriptionRacine` (Atlas `description`, OPCO EP `comment`). */
+export function sendProblem(reply: FastifyReply, problem: MockProblem, racine: DescriptionRacine = 'none'): FastifyReply {
+  const body: ProblemBody = problem.body(racine);
   return reply.code(problem.status).headers(problem.headers).type('application/problem+json').send(body);
 }
 

@@ -7,6 +7,7 @@ import { engineContext, type Delais } from '../engine/context.js';
 import type { Referentiel } from '../engine/referentiel.js';
 import type { CertificationRecorder } from '../certification/recorder.js';
 import { authenticate, token } from './auth.js';
+import { trouverOpco } from '../cfadock.js';
 import { engineIfLoaded, loadEngine } from './engine-table.js';
 import { applyFaults } from './fault-effects.js';
 import { prismMock, type PrismInstance } from './prism.js';
@@ -17,6 +18,7 @@ import type { WriteQueue } from './write-queue.js';
 /** What a public route's handler gets: no key, no software headers, no fault, no spec validation has run. */
 export interface PublicRouteContext {
   runtime: MockRuntime;
+  referentiel: Referentiel;
   profile: OpcoProfile;
   request: FastifyRequest;
   reply: FastifyReply;
@@ -38,6 +40,16 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     method: 'POST',
     matches: (rest) => rest === '/oauth/token' || rest.endsWith('/oauth/token'),
     handle: ({ runtime, profile, request, reply }) => token(runtime, profile, request, reply),
+  },
+  {
+    // CfaDock's routing call (mocks/cfadock.ts): a public referential, no CFA key.
+    method: 'GET',
+    matches: (rest) => rest === '/api/opcos',
+    handle: ({ referentiel, request, reply }) => {
+      const query = request.query as Record<string, string | string[] | undefined>;
+      const { status, body } = trouverOpco(query, `${request.protocol}://${request.headers.host ?? 'localhost'}`, referentiel);
+      return reply.code(status).send(body);
+    },
   },
 ];
 
@@ -67,7 +79,7 @@ export function createRouter(deps: RouterDeps): (request: FastifyRequest, reply:
     (request as FastifyRequest & { mockMeta?: RequestMeta }).mockMeta = meta;
 
     const open = PUBLIC_ROUTES.find((route) => route.method === request.method && route.matches(rest));
-    if (open) return open.handle({ runtime, profile, request, reply });
+    if (open) return open.handle({ runtime, referentiel, profile, request, reply });
     const compiled = runtime.spec.find(request.method, rest);
     if (!compiled) throw new MockProblem('OPERATION_INCONNUE', `Aucune opération ${request.method} ${rest} dans la spécification`);
     if (compiled.version && !profile.versions.includes(compiled.version)) {

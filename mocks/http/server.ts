@@ -64,15 +64,20 @@ export function createServer({ options, breaks, runtime, lean }: ServerDeps): Fa
   });
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
+  // The OPCO the router found for the request: its profile says whether error bodies repeat their detail at the top.
+  const racine = (request: FastifyRequest) => {
+    const opco = (request as FastifyRequest & { mockMeta?: RequestMeta }).mockMeta?.opco;
+    return (opco && runtime.profiles.get(opco)?.erreurDescriptionRacine) || 'none';
+  };
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof MockProblem) return sendProblem(reply, error);
+    if (error instanceof MockProblem) return sendProblem(reply, error, racine(request));
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
-      return sendProblem(reply, frameworkProblem(error as Error & { code?: string }, status));
+      return sendProblem(reply, frameworkProblem(error as Error & { code?: string }, status), racine(request));
     }
     request.log.error(error);
     options.onError?.(error);
-    return sendProblem(reply, new MockProblem('ERREUR_INTERNE', 'Erreur interne du bouchon'));
+    return sendProblem(reply, new MockProblem('ERREUR_INTERNE', 'Erreur interne du bouchon'), racine(request));
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, new MockProblem('OPERATION_INCONNUE', `Aucune opération ${request.method} ${request.url.split('?')[0]}`)),

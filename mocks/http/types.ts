@@ -8,6 +8,7 @@ import type { MockStore } from '../store/types.js';
 import type { MockConfig, OAuthClient, TenantRegistry } from '../tenants.js';
 import type { Referentiel } from '../engine/referentiel.js';
 import type { Breaks } from '../variants/index.js';
+import type { Comportement } from '../engine/comportement.js';
 import type { CertificationRecorder, CertificationOptions } from '../certification/recorder.js';
 
 export interface MockAppOptions {
@@ -79,6 +80,8 @@ export interface MockRuntime {
   spec: CompiledSpec;
   /** Broken variants (mocks/variants); empty for the conformant mock. */
   breaks: Breaks;
+  /** The engine's behaviours for those variants (mocks/comportement-variantes.ts); CONFORME when there is none. */
+  comportement: Comportement;
   /** The recorder, in certification mode only. */
   certification?: CertificationRecorder;
   saveClock(): Promise<void>;

@@ -1,5 +1,6 @@
-// Valid payloads for the mock's tests: a CERFA that passes every blocking rule, and the invoice of its first échéance.
-import type { Cerfa, Certificat, Convention, Facture, FraisAnnexe } from '../../conformance/model/payloads.js';
+// Valid payloads for the mock's tests: a CERFA that passes every blocking rule (and its wire body), the invoice of its first échéance.
+import type { Cerfa, Certificat, Convention, DepotCerfa, Facture, FraisAnnexe } from '../../conformance/model/payloads.js';
+import { enveloppeCerfa } from '../../conformance/model/depot-cerfa.js';
 import type { DossierLu } from '../../conformance/model/dossier.js';
 import { DEMO } from '../tenants.js';
 import { conventionDuCerfa, factureDe, FRAIS_VALIDES } from '../../conformance/suite/builders.js';
@@ -14,17 +15,18 @@ export const HEADERS = {
 
 /**
  * A CERFA of an apprentice aged 21 for the whole contract (one remuneration band), a BTS known to the sample
- * référentiel (NPEC 7 000 €), contract 2026-01-15 → 2028-01-14, concluded on 2026-01-10.
+ * référentiel (NPEC 7 000 €), contract 2026-01-15 → 2028-01-14, concluded on 2026-01-10. The inner object of the
+ * wire's deposit body (`depotCerfa` wraps it), with `YYYY-MM-DD` dates as the rules judge them.
  */
 export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string; prenom?: string; dateNaissance?: string; handicap?: boolean } = {}): Cerfa {
   return {
     numeroInterne,
-    mandatGestion: true,
+    versionCERFA: '10103*14',
+    CERFASignatureProbante: true,
     employeur: {
-      privePublic: true,
       siret: '42100000100006',
       denomination: 'Boulangerie des Tests',
-      adresse: { numero: 12, voie: 'rue des Essais', codePostal: '75011', commune: 'Paris', departement: '75' },
+      adresse: { adresse1: '12 rue des Essais', adresse2: '', codePostal: '75011', commune: 'Paris', departement: '75' },
       telephone: '0102030405',
       courriel: 'contact@boulangerie-tests.example',
       typeEmployeur: 11,
@@ -32,19 +34,23 @@ export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string
       naf: '1071C',
       nombreDeSalaries: 12,
       codeIdcc: '0843',
+      caisseComplementaire: 'AG2R',
+      attestationEligibilite: true,
+      attestationPieces: true,
     },
     apprenti: {
       nom: overrides.nom ?? 'MARTIN',
+      nomUsage: null,
       prenom: overrides.prenom ?? 'Lucas',
       sexe: 'M',
       dateNaissance: overrides.dateNaissance ?? '2004-09-01',
       lieuNaissanceFrance: true,
       communeNaissance: 'Paris',
-      departementNaissance: '75',
+      departementNaissance: '075',
       nir: '104097505612347',
       nationalite: 1,
       regimeSocial: 2,
-      adresse: { numero: 3, voie: 'avenue des Apprentis', codePostal: '75012', commune: 'Paris', departement: '75' },
+      adresse: { adresse1: '3 avenue des Apprentis', adresse2: '', codePostal: '75012', commune: 'Paris', departement: '75' },
       telephone: '0607080910',
       courriel: 'lucas.martin@example.org',
       handicap: overrides.handicap ?? false,
@@ -52,6 +58,7 @@ export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string
       diplomePrepare: 54,
       diplome: 43,
       derniereClasse: 1,
+      intituleDiplomePrepare: 'BTS Management commercial opérationnel',
       apprentiMineur: false,
     },
     maitre1: {
@@ -60,15 +67,16 @@ export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string
       dateNaissance: '1980-05-05',
       courriel: 'claire.durand@boulangerie-tests.example',
       emploiOccupe: 'Responsable de magasin',
-      niveauDiplome: 5,
-      diplome: 'BTS MCO',
+      intituleDiplomeObtenu: 'BTS MCO',
+      niveauDiplomeObtenu: 5,
     },
     organismeFormation: {
       formationInterne: false,
       siret: DEMO.siret,
       uaiCfa: '0751234J',
       denomination: 'CFA de démonstration',
-      adresse: { numero: 1, voie: 'place de la Formation', codePostal: '75013', commune: 'Paris', departement: '75' },
+      adresse: { adresse1: '1 place de la Formation', adresse2: '', codePostal: '75013', commune: 'Paris', departement: '75' },
+      lieuFormationIdentique: true,
     },
     formation: {
       rncp: 'RNCP35185',
@@ -85,7 +93,7 @@ export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string
       typeContratApp: 11,
       dateConclusion: '2026-01-10',
       dateDebutContrat: '2026-01-15',
-      dateDebutFormationPratique: '2026-01-15',
+      dateFormationPratiqueEmployeur: '2026-01-15',
       dateFinContrat: '2028-01-14',
       dureeTravailHebdoHeures: 35,
       dureeTravailHebdoMinutes: 0,
@@ -96,11 +104,15 @@ export function validCerfa(numeroInterne = 'DOS-0001', overrides: { nom?: string
         { dateDebut: '2026-01-15', dateFin: '2027-01-14', taux: 53, tauxMinimal: 53, typeSalaire: 'SMIC', ordre: '1.1' },
         { dateDebut: '2027-01-15', dateFin: '2028-01-14', taux: 61, tauxMinimal: 61, typeSalaire: 'SMIC', ordre: '2.1' },
       ],
-      avantageNature: false,
+      autreAvantageEnNature: false,
       lieuSignatureContrat: 'Paris',
     },
-    signatures: { attestationPiecesJustificatives: true, attestationEligibiliteMaitre: true, lieu: 'Paris' },
   };
+}
+
+/** The body of POST /v2/dossiers for `validCerfa(…)`: the wire's `{"cerfa": …}`. */
+export function depotCerfa(numeroInterne = 'DOS-0001', overrides: Parameters<typeof validCerfa>[1] = {}): DepotCerfa {
+  return enveloppeCerfa(validCerfa(numeroInterne, overrides));
 }
 
 /** The convention of a CERFA: 100 meals, 20 nights and a 500 € first equipment, 14 000 € of pedagogy, signed by both parties. */

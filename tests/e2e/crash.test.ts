@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DossierLu } from '../../conformance/model/dossier.js';
 import { ADMIN } from '../../mocks/testdata/harness.js';
-import { factureFor, HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { factureFor, HEADERS, depotCerfa, validCerfa } from '../../mocks/testdata/fixtures.js';
 import { kill9, startMockProcess, type MockProcess } from '../support/process.js';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 21);
@@ -139,7 +139,7 @@ describe('mock on SQLite under kill -9', () => {
               const i = counter++;
               const d: Dossier = { numeroInterne: `CR-${round}-${i}`, round, numeroExterne: null, acked: false };
               dossiers.set(d.numeroInterne, d);
-              const res = await call(`${p.url}/v2/dossiers`, 'POST', validCerfa(d.numeroInterne, { nom: nom(i) }));
+              const res = await call(`${p.url}/v2/dossiers`, 'POST', depotCerfa(d.numeroInterne, { nom: nom(i) }));
               expect(res.status, await res.clone().text()).toBe(201);
               d.numeroExterne = ((await res.json()) as { numeroExterne: string }).numeroExterne;
               d.acked = true;

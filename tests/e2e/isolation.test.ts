@@ -29,7 +29,7 @@ const SEED = 7_070_707;
 interface Cfa extends CfaTenant {
   key: string;
   /** The CERFAs it deposits, its own numbers (SHARED included). */
-  cerfas: Cerfa[];
+  cerfas: (Cerfa & { numeroInterne: string })[];
   factures: string[];
 }
 
@@ -152,7 +152,7 @@ async function exercise(breaks: string[] = []): Promise<Exercise> {
     const clients = cfas.map((c) => new Client(mock, c, counter));
 
     // 1. Everyone deposits at once (every CFA, every dossier in flight together).
-    const deposits = await Promise.all(clients.flatMap((cl) => cl.cfa.cerfas.map(async (cerfa) => ({ cl, cerfa, res: await cl.call('POST', '/v2/dossiers', cerfa) }))));
+    const deposits = await Promise.all(clients.flatMap((cl) => cl.cfa.cerfas.map(async (cerfa) => ({ cl, cerfa, res: await cl.call('POST', '/v2/dossiers', { cerfa }) }))));
     for (const { cl, cerfa, res } of deposits) {
       if (res.statusCode !== 201) throw new Error(`${cl.cfa.denomination} deposit ${cerfa.numeroInterne}: ${res.statusCode} ${res.body}`);
     }

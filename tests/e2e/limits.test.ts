@@ -8,7 +8,7 @@ import { main } from '../../cli/main.js';
 import { createMockApp, type MockApp } from '../../mocks/app.js';
 import { frozenClock } from '../../mocks/clock.js';
 import { ADMIN, START } from '../../mocks/testdata/harness.js';
-import { HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { HEADERS, depotCerfa, validCerfa } from '../../mocks/testdata/fixtures.js';
 import { captureIO } from '../../cli/testing.js';
 
 const STALL_MS = 400;
@@ -32,7 +32,7 @@ async function healthy(): Promise<number> {
 
 describe('body size limit', () => {
   it('answers 413 with a problem naming the body for 11 MiB, and keeps serving', async () => {
-    const body = JSON.stringify({ ...validCerfa('BIG-1'), filler: 'x'.repeat(11 * 1024 * 1024) });
+    const body = JSON.stringify({ ...depotCerfa('BIG-1'), filler: 'x'.repeat(11 * 1024 * 1024) });
     const res = await fetch(`${url}/v2/dossiers`, { method: 'POST', headers: { ...HEADERS, 'content-type': 'application/json' }, body });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -125,7 +125,7 @@ describe('overload', () => {
       fetch(`${url}/v2/dossiers`, {
         method: 'POST',
         headers: { ...HEADERS, 'content-type': 'application/json' },
-        body: JSON.stringify(validCerfa(`LOAD-${i}`, { nom: `CHARGE${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}` })),
+        body: JSON.stringify(depotCerfa(`LOAD-${i}`, { nom: `CHARGE${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}` })),
         signal: AbortSignal.timeout(30_000),
       }).then((r) => r.status),
     );

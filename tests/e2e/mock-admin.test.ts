@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../mocks/app.js';
 import { mocksAsset } from '../../mocks/profiles.js';
 import { ADMIN, startTestMock, type TestMock } from '../../mocks/testdata/harness.js';
-import { factureFor, HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { factureFor, HEADERS, depotCerfa, validCerfa } from '../../mocks/testdata/fixtures.js';
 import { DEMO } from '../../mocks/tenants.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-e2e-'));
@@ -44,7 +44,7 @@ describe('admin API', () => {
 
   it('shows a redacted state: no API key, IBAN or personal data in full', async () => {
     mock = await startTestMock();
-    await mock.call('POST', '/v2/dossiers', validCerfa('STATE-1'));
+    await mock.call('POST', '/v2/dossiers', depotCerfa('STATE-1'));
     const res = await mock.admin('GET', '/_admin/state');
     expect(res.statusCode).toBe(200);
     const text = res.body;
@@ -57,7 +57,7 @@ describe('admin API', () => {
   it('resets every dossier and seeded tenant', async () => {
     mock = await startTestMock();
     await mock.admin('POST', '/_admin/tenants', [{ siret: '42100000100006', denomination: 'B', keys: { '*': 'seeded-key-123' }, iban: DEMO.iban }]);
-    await mock.call('POST', '/v2/dossiers', validCerfa('RESET-1'));
+    await mock.call('POST', '/v2/dossiers', depotCerfa('RESET-1'));
     await mock.admin('PUT', '/_admin/clock', { advance: 'P10D' });
     expect((await mock.admin('POST', '/_admin/reset')).statusCode).toBe(200);
     expect((await mock.call('GET', '/v2/dossiers?numeroInterne=RESET-1')).statusCode).toBe(404);
@@ -142,11 +142,11 @@ describe('robustness', () => {
     const cerfa = validCerfa('BAD-1') as unknown as Record<string, any>;
     delete cerfa.apprenti.nom;
     cerfa.contrat.dateDebutContrat = 'le 15 janvier';
-    const res = await mock.call('POST', '/v2/dossiers', cerfa);
+    const res = await mock.call('POST', '/v2/dossiers', { cerfa });
     expect(res.statusCode).toBe(400);
     const champs = res.json().errors.map((e: { champ: string }) => e.champ);
-    expect(champs).toContain('apprenti.nom');
-    expect(champs).toContain('contrat.dateDebutContrat');
+    expect(champs).toContain('cerfa.apprenti.nom');
+    expect(champs).toContain('cerfa.contrat.dateDebutContrat');
     for (const e of res.json().errors) expect(e.description).toMatch(/Le champ/);
   });
 
@@ -187,7 +187,7 @@ describe('robustness', () => {
         let target = cerfa;
         for (const k of keys.slice(0, -1)) target = target[k];
         target[keys.at(-1)!] = value;
-        const res = await mock!.call('POST', '/v2/dossiers', cerfa);
+        const res = await mock!.call('POST', '/v2/dossiers', { cerfa });
         expect(res.statusCode).toBeLessThan(500);
       }),
       { numRuns: 150 },
@@ -202,7 +202,7 @@ describe('durability', () => {
     const adminCall = (app: typeof first.app, method: 'GET' | 'PUT', body?: object) =>
       app.inject({ method, url: '/_admin/clock', headers: ADMIN, ...(body ? { payload: body } : {}) });
     await adminCall(first.app, 'PUT', { now: '2026-01-16T09:00:00Z' });
-    const created = await first.app.inject({ method: 'POST', url: '/v2/dossiers', headers: HEADERS, payload: validCerfa('KEEP-1') });
+    const created = await first.app.inject({ method: 'POST', url: '/v2/dossiers', headers: HEADERS, payload: depotCerfa('KEEP-1') });
     expect(created.statusCode).toBe(201);
     await adminCall(first.app, 'PUT', { advance: 'P6D' });
     await first.app.inject({ method: 'POST', url: '/_admin/tenants', headers: ADMIN, payload: { siret: '42100000100006', denomination: 'B', keys: { '*': 'seeded-key-123' }, iban: DEMO.iban } });
@@ -216,7 +216,7 @@ describe('durability', () => {
       expect(read.statusCode).toBe(200);
       expect(read.json().cerfa.etat).toBe('ENGAGE');
       expect(read.json().cerfa.numeroExterne).toBe(created.json().numeroExterne);
-      const next = await second.app.inject({ method: 'POST', url: '/v2/dossiers', headers: HEADERS, payload: validCerfa('KEEP-2', { nom: 'AUTRE' }) });
+      const next = await second.app.inject({ method: 'POST', url: '/v2/dossiers', headers: HEADERS, payload: depotCerfa('KEEP-2', { nom: 'AUTRE' }) });
       expect(next.json().numeroExterne).not.toBe(created.json().numeroExterne);
       const seeded = await second.app.inject({ method: 'GET', url: '/v2/dossiers/etats', headers: { ...HEADERS, 'x-api-key': 'seeded-key-123' } });
       expect(seeded.statusCode).toBe(200);
@@ -250,7 +250,7 @@ describe('durability under concurrency', () => {
     const first = await createMockApp({ store: file });
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        first.app.inject({ method: 'POST', url: '/v2/dossiers', headers: HEADERS, payload: validCerfa(`CONC-${i}`, { nom: `NOM${i}` }) }),
+        first.app.inject({ method: 'POST', url: '/v2/dossiers', headers: HEADERS, payload: depotCerfa(`CONC-${i}`, { nom: `NOM${i}` }) }),
       ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(40).fill(201));
@@ -272,7 +272,7 @@ describe("a user's own spec", () => {
     const fallback = await mock.call('GET', '/v2/referentiel/natures-frais');
     expect(fallback.statusCode).toBe(200);
     expect(fallback.json()).toEqual(['HEBERGEMENT', 'RESTAURATION', 'PREMIER_EQUIPEMENT', 'MOBILITE_INTERNATIONALE']);
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('OWN-1'))).statusCode).toBe(201);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('OWN-1'))).statusCode).toBe(201);
     // Still authenticated like every other operation.
     const { 'x-api-key': _k, ...noKey } = HEADERS;
     expect((await mock.call('GET', '/v2/referentiel/natures-frais', undefined, noKey)).statusCode).toBe(401);

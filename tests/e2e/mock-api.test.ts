@@ -1,7 +1,7 @@
 // The mock OPCO as a CFA's software sees it: auth, isolation, dossier lifecycle on the clock, invoices, profiles.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestMock, type TestMock } from '../../mocks/testdata/harness.js';
-import { factureFor, HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { factureFor, HEADERS, depotCerfa, validCerfa } from '../../mocks/testdata/fixtures.js';
 import { DEMO } from '../../mocks/tenants.js';
 
 const OTHER_CFA = {
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function engaged(numeroInterne = 'DOS-0001', cerfa = validCerfa(numeroInterne)): Promise<any> {
-  const res = await mock.call('POST', '/v2/dossiers', cerfa);
+  const res = await mock.call('POST', '/v2/dossiers', { cerfa });
   expect(res.statusCode, res.body).toBe(201);
   await mock.advance('P5D');
   const dossier = await mock.dossier(numeroInterne);
@@ -101,7 +101,7 @@ describe('isolation between CFAs', () => {
   it("answers another CFA's numeroInterne exactly like an unknown one", async () => {
     mock = await startTestMock();
     expect((await mock.admin('POST', '/_admin/tenants', OTHER_CFA)).statusCode).toBe(201);
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('SECRET-1'))).statusCode).toBe(201);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('SECRET-1'))).statusCode).toBe(201);
     const foreign = await mock.call('GET', '/v2/dossiers?numeroInterne=SECRET-1', undefined, OTHER_HEADERS);
     const unknown = await mock.call('GET', '/v2/dossiers?numeroInterne=SECRET-2', undefined, OTHER_HEADERS);
     expect(foreign.statusCode).toBe(404);
@@ -110,12 +110,12 @@ describe('isolation between CFAs', () => {
     const etats = await mock.call('GET', '/v2/dossiers/etats', undefined, OTHER_HEADERS);
     expect(etats.json().total).toBe(0);
     // The same internal number is free for the other CFA.
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('SECRET-1'), OTHER_HEADERS)).statusCode).toBe(201);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('SECRET-1'), OTHER_HEADERS)).statusCode).toBe(201);
   });
 
   it('keeps the dossiers of one OPCO away from another', async () => {
     mock = await startTestMock();
-    expect((await mock.call('POST', '/atlas/v2/dossiers', validCerfa('D-ATLAS'))).statusCode).toBe(201);
+    expect((await mock.call('POST', '/atlas/v2/dossiers', depotCerfa('D-ATLAS'))).statusCode).toBe(201);
     expect((await mock.call('GET', '/atlas/v2/dossiers?numeroInterne=D-ATLAS')).statusCode).toBe(200);
     expect((await mock.call('GET', '/opcommerce/v2/dossiers?numeroInterne=D-ATLAS')).statusCode).toBe(404);
     expect((await mock.call('GET', '/v2/dossiers?numeroInterne=D-ATLAS')).statusCode).toBe(404);
@@ -125,7 +125,7 @@ describe('isolation between CFAs', () => {
 describe('dossier lifecycle on the clock', () => {
   it('goes TRANSMIS → EN_COURS_INSTRUCTION → ENGAGE with a DECA number, a commitment and an échéancier', async () => {
     mock = await startTestMock();
-    const created = await mock.call('POST', '/v2/dossiers', validCerfa('DOS-0001'));
+    const created = await mock.call('POST', '/v2/dossiers', depotCerfa('DOS-0001'));
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ numeroInterne: 'DOS-0001', etat: 'TRANSMIS' });
     expect(created.json().numeroExterne).toMatch(/^NORME-2026-\d{6}$/);
@@ -165,16 +165,16 @@ describe('dossier lifecycle on the clock', () => {
 
   it('refuses a second deposit of the same numeroInterne with 409 DOSSIER_DEJA_CONNU', async () => {
     mock = await startTestMock();
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('DUP-1'))).statusCode).toBe(201);
-    const again = await mock.call('POST', '/v2/dossiers', validCerfa('DUP-1'));
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('DUP-1'))).statusCode).toBe(201);
+    const again = await mock.call('POST', '/v2/dossiers', depotCerfa('DUP-1'));
     expect(again.statusCode).toBe(409);
     expect(again.json().errors[0]).toMatchObject({ code: 'DOSSIER_DEJA_CONNU', champ: 'numeroInterne' });
   });
 
   it('accepts then cancels an exact duplicate (same apprentice, employer and start date) as "Doublon"', async () => {
     mock = await startTestMock();
-    const first = await mock.call('POST', '/v2/dossiers', validCerfa('ORIG-1'));
-    const twin = await mock.call('POST', '/v2/dossiers', validCerfa('TWIN-1'));
+    const first = await mock.call('POST', '/v2/dossiers', depotCerfa('ORIG-1'));
+    const twin = await mock.call('POST', '/v2/dossiers', depotCerfa('TWIN-1'));
     expect(twin.statusCode).toBe(201);
     expect(twin.json().etat).toBe('TRANSMIS');
     await mock.advance('P1D');
@@ -189,9 +189,9 @@ describe('dossier lifecycle on the clock', () => {
 
   it('does not detect a duplicate whose names are swapped or spelled differently (FAQ blind spots)', async () => {
     mock = await startTestMock();
-    await mock.call('POST', '/v2/dossiers', validCerfa('ORIG-1'));
-    await mock.call('POST', '/v2/dossiers', validCerfa('SWAP-1', { nom: 'Lucas', prenom: 'MARTIN' }));
-    await mock.call('POST', '/v2/dossiers', validCerfa('SPELL-1', { nom: 'MARTAIN' }));
+    await mock.call('POST', '/v2/dossiers', depotCerfa('ORIG-1'));
+    await mock.call('POST', '/v2/dossiers', depotCerfa('SWAP-1', { nom: 'Lucas', prenom: 'MARTIN' }));
+    await mock.call('POST', '/v2/dossiers', depotCerfa('SPELL-1', { nom: 'MARTAIN' }));
     await mock.advance('P5D');
     expect((await mock.dossier('SWAP-1')).cerfa.etat).toBe('ENGAGE');
     expect((await mock.dossier('SPELL-1')).cerfa.etat).toBe('ENGAGE');
@@ -216,7 +216,7 @@ describe('dossier lifecycle on the clock', () => {
     mock = await startTestMock({
       config: { admin: { token: DEMO.adminToken }, opcos: { mobilites: { etatRupture: 'RUPTU' } }, cfas: [{ ...OTHER_CFA, keys: { '*': DEMO.apiKey } }] },
     });
-    await mock.call('POST', '/mobilites/v2/dossiers', validCerfa('R-1'));
+    await mock.call('POST', '/mobilites/v2/dossiers', depotCerfa('R-1'));
     const early = await mock.call('POST', '/mobilites/v2/dossiers/rupture/employeur', { numeroInterne: 'R-1', dateRupture: '2026-03-01' });
     expect(early.statusCode).toBe(409);
     expect(early.json().errors[0].code).toBe('ETAT_INCOMPATIBLE');
@@ -234,7 +234,7 @@ describe('dossier lifecycle on the clock', () => {
 describe('listings and appairage', () => {
   it('pages /dossiers/etats and rejects a bad numeroPage', async () => {
     mock = await startTestMock({ config: { admin: { token: DEMO.adminToken }, pageSize: 2, cfas: [{ ...OTHER_CFA, keys: { '*': DEMO.apiKey } }] } });
-    for (const n of ['P-1', 'P-2', 'P-3']) await mock.call('POST', '/v2/dossiers', validCerfa(n, { nom: n }));
+    for (const n of ['P-1', 'P-2', 'P-3']) await mock.call('POST', '/v2/dossiers', depotCerfa(n, { nom: n }));
     const page1 = (await mock.call('GET', '/v2/dossiers/etats?numeroPage=1')).json();
     const page2 = (await mock.call('GET', '/v2/dossiers/etats?numeroPage=2')).json();
     expect(page1).toMatchObject({ total: 3, count: 2, page: 1 });
@@ -247,8 +247,8 @@ describe('listings and appairage', () => {
 
   it('lists the requested numerosInternes and pairs on the five exact criteria', async () => {
     mock = await startTestMock();
-    await mock.call('POST', '/v2/dossiers', validCerfa('L-1'));
-    await mock.call('POST', '/v2/dossiers', validCerfa('L-2', { nom: 'DUPONT' }));
+    await mock.call('POST', '/v2/dossiers', depotCerfa('L-1'));
+    await mock.call('POST', '/v2/dossiers', depotCerfa('L-2', { nom: 'DUPONT' }));
     const liste = (await mock.call('GET', '/v2/dossiers/liste?numerosInternes=L-1,L-2,NOPE')).json();
     expect(liste.map((d: { cerfa: { numeroInterne: string } }) => d.cerfa.numeroInterne)).toEqual(['L-1', 'L-2']);
     const q = (nom: string, prenom: string) =>
@@ -306,7 +306,7 @@ describe('invoices', () => {
 describe('pièces', () => {
   it('stores conventions and documents against a known dossier, 404 otherwise', async () => {
     mock = await startTestMock();
-    await mock.call('POST', '/v2/dossiers', validCerfa('PIECE-1'));
+    await mock.call('POST', '/v2/dossiers', depotCerfa('PIECE-1'));
     const unknown = await mock.call('POST', '/v2/documents', { ...DOC, objets: [{ typeObjet: 'dossier', idObjet: 'NOPE' }] });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().errors[0]).toMatchObject({ code: 'DOSSIER_INCONNU', champ: 'objets[0].idObjet' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { HEADERS, depotCerfa, validCerfa } from '../../mocks/testdata/fixtures.js';
 
 const bin = fileURLToPath(new URL('../../bin/convergence.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mock-process-'));
@@ -39,7 +39,7 @@ describe('convergence mock (process)', () => {
     const deposit = await fetch(`${first.url}/v2/dossiers`, {
       method: 'POST',
       headers: { ...HEADERS, 'content-type': 'application/json' },
-      body: JSON.stringify(validCerfa('KILL-1')),
+      body: JSON.stringify(depotCerfa('KILL-1')),
     });
     expect(deposit.status).toBe(201);
     const killed = exited(first.child);

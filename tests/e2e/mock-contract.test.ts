@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { startTestMock, type TestMock } from '../../mocks/testdata/harness.js';
 import { responseErrors } from '../../mocks/testdata/response-check.js';
-import { factureFor, HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { factureFor, HEADERS, depotCerfa, validCerfa } from '../../mocks/testdata/fixtures.js';
 import { DEMO } from '../../mocks/tenants.js';
 
 let mock: TestMock;
@@ -22,7 +22,7 @@ async function conforms(method: string, specPath: string, res: LightMyRequestRes
 
 describe('answers match the spec', () => {
   it('walks dossiers, invoices, pièces, status and errors', async () => {
-    await conforms('POST', '/v2/dossiers', await mock.call('POST', '/v2/dossiers', validCerfa('C-1')), 201);
+    await conforms('POST', '/v2/dossiers', await mock.call('POST', '/v2/dossiers', depotCerfa('C-1')), 201);
     await conforms('GET', '/v2/dossiers', await mock.call('GET', '/v2/dossiers?numeroInterne=C-1'), 200);
     await conforms('GET', '/v1/dossiers', await mock.call('GET', '/v1/dossiers?numeroInterne=C-1'), 200);
     await mock.advance('P5D');
@@ -55,8 +55,8 @@ describe('answers match the spec', () => {
     await conforms('GET', '/v2/dossiers/etats', await mock.call('GET', '/v2/dossiers/etats', undefined, noKey), 401);
     await conforms('GET', '/v2/dossiers/etats', await mock.call('GET', '/v2/dossiers/etats', undefined, { ...HEADERS, 'x-api-key': 'unknown-key-1' }), 403);
     await conforms('GET', '/v2/dossiers', await mock.call('GET', '/v2/dossiers?numeroInterne=NOPE'), 404);
-    await mock.call('POST', '/v2/dossiers', validCerfa('C-2', { nom: 'AUTRE' }));
-    await conforms('POST', '/v2/dossiers', await mock.call('POST', '/v2/dossiers', validCerfa('C-2', { nom: 'AUTRE' })), 409);
+    await mock.call('POST', '/v2/dossiers', depotCerfa('C-2', { nom: 'AUTRE' }));
+    await conforms('POST', '/v2/dossiers', await mock.call('POST', '/v2/dossiers', depotCerfa('C-2', { nom: 'AUTRE' })), 409);
     await conforms('POST', '/v2/dossiers', await mock.call('POST', '/v2/dossiers', { numeroInterne: 'X' }), 400);
     await conforms('GET', '/v2/dossiers/etats', await mock.call('GET', '/v2/dossiers/etats', undefined, { ...HEADERS, prefer: 'code=503' }), 503);
     await conforms('GET', '/v2/dossiers/etats', await mock.call('GET', '/v2/dossiers/etats', undefined, { ...HEADERS, prefer: 'code=429' }), 429);

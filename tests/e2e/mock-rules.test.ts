@@ -11,7 +11,7 @@ import { bundledReferentiel } from '../../mocks/engine/referentiel.js';
 import { PAYLOAD_AREAS, ELIGIBILITY_AREA } from '../../mocks/engine/dossiers.js';
 import { blocking, runRules } from '../../mocks/engine/rules.js';
 import { START, startTestMock, type TestMock } from '../../mocks/testdata/harness.js';
-import { conventionFor, factureFor, FRAIS_VALIDES, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { conventionFor, factureFor, FRAIS_VALIDES, depotCerfa, validCerfa } from '../../mocks/testdata/fixtures.js';
 import { DEMO } from '../../mocks/tenants.js';
 
 
@@ -21,7 +21,9 @@ const cerfaContext: RuleContext = { today, rncpInactifs: referentiel.rncpInactif
 const blockingCerfaRules = rulesFor('cerfa').filter((r) => r.severity === 'bloquant');
 const payloadRules = blockingCerfaRules.filter((r) => (PAYLOAD_AREAS as readonly string[]).includes(r.area));
 const eligibilityRules = blockingCerfaRules.filter((r) => r.area === ELIGIBILITY_AREA);
-const factureRules = rulesFor('facture').filter((r) => r.severity === 'bloquant');
+// The `schema` rule turns a shell's schema verdict into findings: the mock judges the schema itself, before its rules
+// (an invalid body is a 400 REQUETE_INVALIDE naming the field, tests/e2e/mock-admin.test.ts).
+const factureRules = rulesFor('facture').filter((r) => r.severity === 'bloquant' && r.area !== 'schema');
 
 let mock: TestMock | undefined;
 afterEach(async () => {
@@ -42,7 +44,7 @@ async function setToday(m: TestMock, day: string | undefined): Promise<void> {
 describe('the valid fixture', () => {
   it('passes every blocking rule of the catalogue for a CERFA', async () => {
     mock = await startTestMock();
-    const res = await mock.call('POST', '/v2/dossiers', validCerfa('FIX-1'));
+    const res = await mock.call('POST', '/v2/dossiers', depotCerfa('FIX-1'));
     expect(res.statusCode, res.body).toBe(201);
     await mock.advance('P5D');
     const dossier = await mock.dossier('FIX-1');
@@ -55,7 +57,7 @@ describe.each(payloadRules.map((r) => [r.id, r] as const))('payload rule %s', (_
     const planted = rule.plant(validCerfa('PLANT-1'), cerfaContext);
     mock = await mockFor(planted.context);
     await setToday(mock, planted.context?.today);
-    const res = await mock.call('POST', '/v2/dossiers', planted.payload);
+    const res = await mock.call('POST', '/v2/dossiers', { cerfa: planted.payload });
     expect(res.statusCode, res.body).toBe(400);
     const codes = res.json().errors.map((e: { code: string }) => e.code);
     // The spec's schema may catch the planted value first; then the answer names the field instead of the rule.
@@ -69,7 +71,7 @@ describe.each(eligibilityRules.map((r) => [r.id, r] as const))('eligibility rule
     const planted = rule.plant(validCerfa('ELIG-1'), cerfaContext);
     mock = await mockFor(planted.context);
     await setToday(mock, planted.context?.today);
-    const res = await mock.call('POST', '/v2/dossiers', planted.payload);
+    const res = await mock.call('POST', '/v2/dossiers', { cerfa: planted.payload });
     if (res.statusCode === 400 && res.json().type.endsWith('REQUETE_INVALIDE')) return; // refused by the spec's schema
     // When the planted case also breaks a payload rule, the deposit itself must fail, naming that rule.
     const alsoPayload = blocking(runRules(planted.payload, 'cerfa', { ...cerfaContext, ...planted.context }), PAYLOAD_AREAS);
@@ -96,7 +98,7 @@ describe('refusal for age', () => {
     expect(rule, 'the catalogue has the age rule').toBeDefined();
     mock = await startTestMock();
     const { payload } = rule!.plant(validCerfa('AGE-1'), cerfaContext);
-    expect((await mock.call('POST', '/v2/dossiers', payload)).statusCode).toBe(201);
+    expect((await mock.call('POST', '/v2/dossiers', { cerfa: payload })).statusCode).toBe(201);
     await mock.advance('P5D');
     const dossier = await mock.dossier('AGE-1');
     expect(dossier.cerfa.etat).toBe('REFUSE');
@@ -108,7 +110,7 @@ describe('refusal for age', () => {
 /** An engaged dossier with a convention (so frais annexes are committed) and the context the mock judges invoices with. */
 async function engagedForInvoices(m: TestMock): Promise<{ dossier: any; context: RuleContext; valid: Facture }> {
   const cerfa = validCerfa('FACT-D1');
-  expect((await m.call('POST', '/v2/dossiers', cerfa)).statusCode).toBe(201);
+  expect((await m.call('POST', '/v2/dossiers', { cerfa })).statusCode).toBe(201);
   const convention = await m.call('POST', '/v2/conventions', conventionFor(cerfa));
   expect(convention.statusCode, convention.body).toBe(201);
   await m.advance('P5D');

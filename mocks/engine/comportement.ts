@@ -1,0 +1,42 @@
+// The behaviours a broken variant may replace, as one strategy object the engine receives; CONFORME is the norm's.
+//
+// The engine never imports the variants: the app builds the strategy from its `breaks` (mocks/variants) and puts it
+// in the engine context. Each member is the one place a behaviour lives; the conformant mock uses CONFORME.
+import type { EcheancePlan } from '../store/types.js';
+
+export interface Comportement {
+  /** The findings a deposit is judged on (a variant may ignore some rules' failures). */
+  constats<F extends { rule: { id: string } }>(findings: F[]): F[];
+  /** The schedule committed at the decision, from the norm's plan. */
+  echeances(plan: EcheancePlan[]): EcheancePlan[];
+  /** The DECA number of an engaged dossier, from the norm's one and the DECA sequence; null: none given. */
+  numeroDeca(norme: string, sequence: number): string | null;
+  /** A dossier the caller does not own is also looked for among the other CFAs' dossiers at the OPCO. */
+  lireDossiersAutresCfa: boolean;
+  /** An unknown dossier is answered 200 with an empty body instead of the profile's 404/400. */
+  dossierInconnuVide: boolean;
+  /** The `etats` page lists every CFA's dossiers at the OPCO. */
+  etatsTousLesCfa: boolean;
+  /** The `total` the `etats` page announces, from the true one. */
+  totalEtats(total: number): number;
+  /** A rupture keeps the whole schedule (no prorata). */
+  ruptureSansProrata: boolean;
+  /** An invoice number already accepted is accepted again. */
+  factureDoublonAcceptee: boolean;
+  /** When an accepted invoice's amount is paid on its échéance, from the norm's date (ISO instant). */
+  paiementAllocation(paidAt: string): string;
+}
+
+/** The norm's behaviour: what the conformant mock does. */
+export const CONFORME: Comportement = {
+  constats: (findings) => findings,
+  echeances: (plan) => plan,
+  numeroDeca: (norme) => norme,
+  lireDossiersAutresCfa: false,
+  dossierInconnuVide: false,
+  etatsTousLesCfa: false,
+  totalEtats: (total) => total,
+  ruptureSansProrata: false,
+  factureDoublonAcceptee: false,
+  paiementAllocation: (paidAt) => paidAt,
+};
