@@ -22,7 +22,7 @@ import { dossierLu, dossierLuJson } from './engine/views.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { DossierRecord } from './store/types.js';
 import { ADMIN, START } from './testdata/harness.js';
-import { HEADERS, validCerfa } from './testdata/fixtures.js';
+import { depotCerfa, HEADERS } from './testdata/fixtures.js';
 import { NO_BREAKS } from './variants/index.js';
 
 interface Exchange {
@@ -56,7 +56,7 @@ function send(base: string, method: string, path: string, headers: Record<string
 }
 
 const JSON_HEADERS = { ...HEADERS, 'content-type': 'application/json' };
-const cerfa = (numero: string, nom = 'MARTIN'): string => JSON.stringify(validCerfa(numero, { nom }));
+const cerfa = (numero: string, nom = 'MARTIN'): string => JSON.stringify(depotCerfa(numero, { nom }));
 
 describe.each(['memory', 'sqlite'] as const)('the lean path answers exactly what Fastify answers (%s store)', (kind) => {
   const apps: { mock: MockApp; url: string; log: RequestLogEntry[] }[] = [];
@@ -103,8 +103,8 @@ describe.each(['memory', 'sqlite'] as const)('the lean path answers exactly what
     expect((await both('POST', '/v2/dossiers', JSON_HEADERS, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))).status).toBe(400);
     expect((await both('POST', '/v2/dossiers', JSON_HEADERS, '   ')).status).toBe(400);
     expect((await both('POST', '/v2/dossiers', JSON_HEADERS, '{}')).status).toBe(400);
-    const late = JSON.parse(cerfa('FP-4')) as { contrat: { dateFinContrat: string } };
-    late.contrat.dateFinContrat = '2025-01-01';
+    const late = JSON.parse(cerfa('FP-4')) as { cerfa: { contrat: { dateFinContrat: string } } };
+    late.cerfa.contrat.dateFinContrat = '2025-01-01';
     const rejected = await both('POST', '/v2/dossiers', JSON_HEADERS, JSON.stringify(late));
     expect(rejected.status).toBe(400);
     expect(rejected.headers.some((h) => h.startsWith('content-type: application/problem+json'))).toBe(true);

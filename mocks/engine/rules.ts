@@ -18,7 +18,9 @@ let evaluator: Evaluator | undefined;
 export function runRules<K extends PayloadKind>(payload: PayloadByKind[K] | (K extends 'cerfa' ? DepotCerfa : never), kind: K, context: RuleContext): Finding[] {
   evaluator ??= createEvaluator();
   const findings: Finding[] = [];
-  evaluator.run(payload, kind, context, (rule, result) => findings.push({ rule, result }));
+  // Every payload reaching the engine passed the spec's request schema (mocks/http/validate.ts answered 400 otherwise).
+  const judged: RuleContext = context.erreursSchema === undefined ? { ...context, erreursSchema: [] } : context;
+  evaluator.run(payload, kind, judged, (rule, result) => findings.push({ rule, result }));
   return findings;
 }
 

@@ -8,7 +8,7 @@ import { createMockApp, type MockApp } from '../../mocks/app.js';
 import { frozenClock } from '../../mocks/clock.js';
 import { compileSpec, defaultSpecPath, type CompiledOperation } from '../../mocks/spec.js';
 import { ADMIN, START } from '../../mocks/testdata/harness.js';
-import { certificatFor, conventionFor, factureFor, HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { certificatFor, conventionFor, depotCerfa, factureFor, HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = ((addFormatsModule as unknown as { default: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
@@ -174,7 +174,7 @@ export async function hostileTarget(dossier: DossierLu): Promise<HostileTarget> 
   addFormats(ajv);
   const cerfa = validCerfa(SEED);
   const bases: Record<string, Json> = {
-    '/dossiers': cerfa as unknown as Json,
+    '/dossiers': { cerfa } as unknown as Json,
     '/factures': factureFor(dossier, SEED_FACTURE) as unknown as Json,
     '/conventions': conventionFor(cerfa) as unknown as Json,
     '/certificats': certificatFor(dossier, SEED_FACTURE, 1, '2026-02-01') as unknown as Json,
@@ -378,7 +378,7 @@ const pathCase = fc.tuple(fc.constantFrom(...HOSTILE_PATHS), fc.constantFrom<'GE
     method,
     url,
     headers: { ...HEADERS, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
-    ...(method === 'POST' ? { payload: JSON.stringify(validCerfa(SEED)) } : {}),
+    ...(method === 'POST' ? { payload: JSON.stringify(depotCerfa(SEED)) } : {}),
     mustReject: method === 'POST',
     note: url.slice(0, 120),
   }),
@@ -426,7 +426,7 @@ export async function startHostileMock(): Promise<HostileMock> {
   let dossier: DossierLu | undefined;
   const reseed = async (): Promise<void> => {
     await ok(await inject('POST', '/_admin/reset', {}, ADMIN), 'reset');
-    await ok(await inject('POST', '/v2/dossiers', validCerfa(SEED)), 'seed dossier');
+    await ok(await inject('POST', '/v2/dossiers', depotCerfa(SEED)), 'seed dossier');
     await ok(await inject('PUT', '/_admin/clock', { advance: 'P5D' }, ADMIN), 'clock');
     dossier = (await ok(await inject('GET', `/v2/dossiers?numeroInterne=${SEED}`), 'read seed')).json() as DossierLu;
     if (dossier.cerfa.etat !== 'ENGAGE') throw new Error(`seed not engaged: ${dossier.cerfa.etat}`);
