@@ -43,6 +43,7 @@ export const PROBLEMS = {
   JETON_INVALIDE: { status: 401, title: "Le jeton d'accès OAuth2 est invalide ou expiré" },
   CLIENT_OAUTH_INVALIDE: { status: 401, title: 'Les identifiants du client OAuth2 sont invalides' },
   JSON_MALFORME: { status: 400, title: "Le corps de la requête n'est pas un JSON valide" },
+  TYPE_CONTENU_NON_SUPPORTE: { status: 415, title: 'Le corps doit être envoyé en JSON (Content-Type: application/json)' },
   REQUETE_INVALIDE: { status: 400, title: 'La requête ne respecte pas la spécification de la norme' },
   OPERATION_INCONNUE: { status: 404, title: "Cette opération n'existe pas dans la norme" },
   OPCO_INCONNU: { status: 404, title: "Cet OPCO n'est pas connu du bouchon" },

@@ -112,7 +112,7 @@ describe.each(['memory', 'sqlite'] as const)('the lean path answers exactly what
     const { editeur: _e, ...noEditeur } = JSON_HEADERS;
     expect((await both('POST', '/v2/dossiers', noEditeur, cerfa('FP-6'))).status).toBe(400);
     expect((await both('POST', '/v2/dossiers', { ...JSON_HEADERS, prefer: 'code=503' }, cerfa('FP-7'))).status).toBe(503);
-    expect((await both('POST', '/v2/dossiers', { ...HEADERS, 'content-type': 'text/plain' }, cerfa('FP-8'))).status).toBe(400);
+    expect((await both('POST', '/v2/dossiers', { ...HEADERS, 'content-type': 'text/plain' }, cerfa('FP-8'))).status).toBe(415);
   });
 
   it('answers every other read the same way', async () => {

@@ -150,11 +150,27 @@ describe('robustness', () => {
     for (const e of res.json().errors) expect(e.description).toMatch(/Le champ/);
   });
 
-  it('answers a missing body, a body of another type and an empty JSON body with 400', async () => {
+  it('answers a body of another type than JSON with 415 naming the expected type, without echoing it', async () => {
+    mock = await startTestMock();
+    const nir = '206036912304570';
+    const body = JSON.stringify({ cerfa: { apprenti: { nom: 'Martin', nir, dateNaissance: '2006-03-14' } } });
+    // curl's `--data` without -H 'Content-Type: application/json' sends form-urlencoded; others send text/plain or none.
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', undefined]) {
+      const headers: Record<string, string> = { ...HEADERS };
+      if (type !== undefined) headers['content-type'] = type;
+      const res = await mock.app.inject({ method: 'POST', url: '/v2/dossiers', headers, payload: Buffer.from(body) });
+      expect(res.statusCode, String(type)).toBe(415);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().errors[0]).toMatchObject({ code: 'TYPE_CONTENU_NON_SUPPORTE', champ: 'Content-Type' });
+      expect(res.body).not.toContain(nir);
+      expect(res.body).not.toContain('Martin');
+    }
+  });
+
+  it('answers a missing body and an empty JSON body with 400', async () => {
     mock = await startTestMock();
     const cases = [
       { headers: HEADERS },
-      { headers: { ...HEADERS, 'content-type': 'text/plain' }, payload: 'hello' },
       { headers: { ...HEADERS, 'content-type': 'application/json' }, payload: '' },
       { headers: { ...HEADERS, 'content-type': 'application/json' }, payload: '[]' },
       { headers: { ...HEADERS, 'content-type': 'application/json' }, payload: 'null' },
