@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../conformance/engine/package-root.js';
 import { defaultSpecPath } from '../mocks/spec.js';
-import { HEADERS, validCerfa } from '../mocks/testdata/fixtures.js';
+import { depotCerfa, HEADERS, validCerfa } from '../mocks/testdata/fixtures.js';
 
 type ServerKind = 'prism-cli' | 'prism' | 'mock-sqlite' | 'mock-sqlite-normal' | 'mock-memory' | 'http-floor';
 const SERVERS: ServerKind[] = ['prism-cli', 'prism', 'mock-sqlite', 'mock-sqlite-normal', 'mock-memory', 'http-floor'];
@@ -275,7 +275,7 @@ async function coldStart(): Promise<{ listening: number; firstDeposit: number }>
     });
     proc.once('exit', (code) => reject(new Error(`mock exited (${code}) before listening`)));
   });
-  const status = await once(port, 'POST', '/v2/dossiers', JSON.stringify(validCerfa('COLD-1')));
+  const status = await once(port, 'POST', '/v2/dossiers', JSON.stringify(depotCerfa('COLD-1')));
   if (status !== 201) throw new Error(`cold start: first deposit answered ${status}`);
   const firstDeposit = performance.now() - started;
   proc.removeAllListeners('exit');
@@ -338,9 +338,12 @@ function letters(i: number): string {
   return out;
 }
 
-/** A valid CERFA serialised once; each request splices its own numeroInterne and apprentice name into the text. */
+/**
+ * A valid deposit body (`{"cerfa": …}`, the wire's) serialised once; each request splices its own numeroInterne
+ * and apprentice name into the text.
+ */
 function cerfaTemplate(prefix: string): (i: number) => string {
-  const [a = '', b = '', c = ''] = JSON.stringify(validCerfa(`${prefix}-@N@`, { nom: 'NOM@L@' })).split(/@N@|@L@/);
+  const [a = '', b = '', c = ''] = JSON.stringify(depotCerfa(`${prefix}-@N@`, { nom: 'NOM@L@' })).split(/@N@|@L@/);
   return (i) => `${a}${i}${b}${letters(i)}${c}`;
 }
 

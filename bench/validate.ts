@@ -1,15 +1,17 @@
-// Benchmark of `validate`: all rules vs. the spec's JSON Schema alone, on generated CERFAs; records/s and peak RSS.
+// Benchmark of `validate`: all rules vs. the spec's JSON Schema alone, on generated CERFA deposit bodies; records/s and peak RSS.
 //
 // Usage (after `npm run build && tsc -p bench/tsconfig.json`): node dist/bench/validate.js [--count N] [--pool P] [--seed S]
 // Defaults: 1,000,000 records cycled from a pool of 5,000 distinct generated CERFAs kept as NDJSON text:
 // generating a million realistic contracts would measure the generator, not the validator. The pool comes from
-// `convergence generate cerfa --with-context` in a child process, so the generator's memory is not counted.
+// `convergence generate cerfa --with-context` in a child process, so the generator's memory is not counted: each
+// payload is the deposit body on the wire, `{"cerfa": …}`, with the variety of real software (date-times…).
 //
 // Every phase starts from the JSON text and parses each record afresh, as the CLI does: reusing parsed objects
 // would let the rules' per-payload memos answer from cache and flatter the figures.
 //   1. parse only      JSON.parse of each line (the cost both validators share)
-//   2. all rules       JSON.parse + every rule applying to a CERFA + the constant-memory summary, in-process
-//   3. schema only     JSON.parse + ajv on spec/openapi.yaml components.schemas.Cerfa, in-process
+//   2. all rules       JSON.parse + every rule applying to a CERFA (the engine unwraps the body and cuts its
+//                      date-times to dates) + the constant-memory summary, in-process
+//   3. schema only     JSON.parse + ajv on spec/openapi.yaml components.schemas.DepotCerfa, in-process
 //   4. validate -      what a user runs: `node bin/convergence.js validate - --format json --no-progress` in a
 //                      child process (the CLI loads only the command asked for), fed the N records as NDJSON on
 //                      its stdin: throughput from spawn to exit, and its peak RSS (VmHWM, polled from /proc).
@@ -101,7 +103,7 @@ function allRules(n: number): void {
 allRules(WARM_UP);
 const rulesMs = time(() => allRules(count));
 
-// 3. Baseline: the spec's Cerfa schema with ajv, $refs resolved against the whole components section.
+// 3. Baseline: the spec's deposit body schema (DepotCerfa) with ajv, $refs resolved against the whole components section.
 const { Ajv } = await import('ajv');
 const addFormatsModule = await import('ajv-formats');
 const addFormats = ((addFormatsModule as unknown as { default: unknown }).default ?? addFormatsModule) as unknown as (ajv: InstanceType<typeof Ajv>) => unknown;
@@ -110,7 +112,7 @@ const spec = await loadSpec();
 const ajv = new Ajv({ strict: false, allErrors: false });
 addFormats(ajv);
 ajv.addSchema({ $id: 'openapi', components: (spec.document as { components?: unknown }).components }, 'openapi');
-const validateCerfa = ajv.compile({ $ref: 'openapi#/components/schemas/Cerfa' });
+const validateCerfa = ajv.compile({ $ref: 'openapi#/components/schemas/DepotCerfa' });
 let rejected = 0;
 function schemaOnly(n: number): void {
   for (let i = 0; i < n; i++) if (!validateCerfa((JSON.parse(lines[i % poolSize]!) as Wrapped).payload)) rejected++;
@@ -165,7 +167,7 @@ out('| phase | throughput | net of JSON.parse |');
 out('|---|---:|---:|');
 out(`| parse only | ${fmt(rate(count, parseMs))} | |`);
 out(`| all rules (${evaluator.rulesFor('cerfa').length} apply to a CERFA) | ${fmt(rate(count, rulesMs))} | ${fmt(rate(count, netRules))} |`);
-out(`| schema only (ajv, spec Cerfa schema) | ${fmt(rate(count, schemaMs))} | ${fmt(rate(count, netSchema))} |`);
+out(`| schema only (ajv, spec DepotCerfa schema) | ${fmt(rate(count, schemaMs))} | ${fmt(rate(count, netSchema))} |`);
 out(`| \`convergence validate -\` in a child process (NDJSON on stdin, spawn to exit) | ${fmt(rate(command.records, command.ms))} | |`);
 out('');
 out(`rules / schema, time ratio: ${(rulesMs / schemaMs).toFixed(1)}× with parsing, ${(netRules / netSchema).toFixed(1)}× net of parsing`);

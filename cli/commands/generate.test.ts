@@ -8,8 +8,9 @@ import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import type { CliIO } from '../io.js';
-import { generateCerfa, generateRecord } from '../../conformance/generate/index.js';
+import { generateCerfa, generateRecord, surLeFil } from '../../conformance/generate/index.js';
 import { checkRule } from '../../conformance/engine/evaluate.js';
+import { lireDepotCerfa } from '../../conformance/model/depot-cerfa.js';
 import { catalogue, rulesFor } from '../../conformance/rules/index.js';
 
 interface Run {
@@ -45,13 +46,17 @@ const built = existsSync(join(root, 'dist/cli/commands/generate.js'));
 const lines = (ndjson: string): unknown[] => ndjson.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
 
 describe('convergence generate', () => {
-  it('writes --count lines of NDJSON, record i being generateCerfa(seed, i)', async () => {
+  it('writes --count lines of NDJSON, record i being the deposit body of generateCerfa(seed, i)', async () => {
     const run = await generate('cerfa', '--count', '3', '--seed', '42');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout.endsWith('\n')).toBe(true);
     expect(run.stdout.split('\n')).toHaveLength(4);
-    expect(lines(run.stdout)).toEqual([0, 1, 2].map((i) => generateCerfa(42, i)));
+    expect(lines(run.stdout)).toEqual([0, 1, 2].map((i) => surLeFil('cerfa', generateCerfa(42, i), 42, i)));
+    for (const [i, line] of lines(run.stdout).entries()) {
+      expect(Object.keys(line as object)).toEqual(['cerfa']);
+      expect(lireDepotCerfa(line).cerfa).toEqual(generateCerfa(42, i));
+    }
   });
 
   it('is deterministic for a seed, differs across seeds, and --start picks up at an index', async () => {
@@ -70,6 +75,10 @@ describe('convergence generate', () => {
     const [first] = lines(run.stdout) as { payload: unknown; context: { today: string; dossiers: unknown[] } }[];
     expect(first).toEqual(JSON.parse(JSON.stringify(generateRecord('facture', 5, 0))));
     expect(first!.context.dossiers).toHaveLength(1);
+    const cerfa = await generate('cerfa', '--count', '1', '--seed', '5', '--with-context');
+    const [line] = lines(cerfa.stdout) as { payload: unknown; context: unknown }[];
+    const record = generateRecord('cerfa', 5, 0);
+    expect(line).toEqual(JSON.parse(JSON.stringify({ payload: surLeFil('cerfa', record.payload, 5, 0), context: record.context })));
   });
 
   it('writes to --out and nothing to stdout', async () => {
@@ -118,7 +127,8 @@ describe('convergence generate', () => {
       const run = await generate('cerfa', '--count', '3', '--seed', '3', '--invalid', rule.id, '--with-context');
       expect(run.code).toBe(0);
       for (const record of lines(run.stdout) as { payload: unknown; context: object }[]) {
-        expect(checkRule(rule, record.payload, record.context).outcome).toBe('fail');
+        expect(Object.keys(record.payload as object)).toEqual(['cerfa']);
+        expect(checkRule(rule, lireDepotCerfa(record.payload).cerfa, record.context).outcome).toBe('fail');
       }
       const other = catalogue.find((r) => !r.appliesTo.includes('cerfa'))!;
       const refused = await generate('cerfa', '--count', '1', '--invalid', other.id);
@@ -162,7 +172,7 @@ describe('convergence generate', () => {
     const first = await new Promise<string>((done) => child.stdout.once('data', (d: Buffer) => done(d.toString())));
     child.stdout.destroy();
     const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(JSON.parse(first.split('\n')[0]!)).toEqual(generateCerfa(1, 0));
+    expect(JSON.parse(first.split('\n')[0]!)).toEqual(surLeFil('cerfa', generateCerfa(1, 0), 1, 0));
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });

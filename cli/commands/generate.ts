@@ -37,6 +37,10 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
         'always the same whatever --count, and the four kinds of one (seed, index) describe one dossier (the ' +
         'invoice matches its échéancier, the convention and the certificat refer to it). Names and NIRs are ' +
         'invented: the output is test data, never real personal data.\n\n' +
+        'A cerfa record is written as the deposit body real CFA software sends, {"cerfa": {…}}, with the variety ' +
+        'of that software: dates as YYYY-MM-DD or as date-times with an offset (2026-09-01T00:00:00+00:00), ' +
+        'adresse1/adresse2, a birth département on two or three characters (069, 099 abroad), numeroInterne ' +
+        'mostly present. `convergence validate` reads it as is (and a bare CERFA too).\n\n' +
         'With --with-context each line is {"payload": …, "context": …}, the context being what the OPCO knows when ' +
         'judging it (dossier ENGAGE with its échéancier, today, known SIRETs): `convergence validate` accepts this ' +
         'wrapper, and invoices need it to be judged.\n\n' +
@@ -152,7 +156,8 @@ async function runGenerate(kindArg: string | undefined, options: GenerateOptions
   const line = (index: number): string => {
     if (rule === undefined) {
       const record = generators.generateRecord(kind, seed, index, generateOptions);
-      return JSON.stringify(options.withContext ? record : record.payload);
+      const payload = generators.surLeFil(kind, record.payload, seed, index);
+      return JSON.stringify(options.withContext ? { payload, context: record.context } : payload);
     }
     const planted = options.complete
       ? generators.plantRecord(rule, kind, generators.generateRecord(kind, seed, index, generateOptions))
@@ -163,7 +168,8 @@ async function runGenerate(kindArg: string | undefined, options: GenerateOptions
         `convergence: rule ${rule.id} is violated through the context (what the OPCO knows): add --with-context to keep it\n`,
       );
     }
-    return JSON.stringify(options.withContext ? { payload: planted.payload, context: planted.context } : planted.payload);
+    const payload = generators.surLeFil(kind, planted.payload, seed, index);
+    return JSON.stringify(options.withContext ? { payload, context: planted.context } : payload);
   };
 
   // Errors of the output (a closed pipe) arrive as events: remember them and stop at the next record.

@@ -105,4 +105,26 @@ describe('convergence test opco', () => {
       await oauth.close();
     }
   }, 60_000);
+
+  it('accepts the wire quirks the profile declares, one more with --quirk, and exits 2 on an unknown one', async () => {
+    const quirky = await startSuiteMock({ config: { ...SUITE_CONFIG, opcos: { atlas: { depotStatus: 200 } } } });
+    try {
+      const args = ['node', 'convergence', 'test', 'opco', '--target', `${quirky.url}/atlas`, '--profile', 'atlas', '--cfa-key', 'suite-cfa-key-1', '--admin-token', 'suite-admin-token', '--format', 'json', '--only', 'serveur-depot-cerfa-transmis'];
+      // Atlas's profile declares its error bodies' top-level description, not a 200 deposit: that one fails.
+      const strict = captureIO(dir);
+      expect(await main([...args, '--out', 'out-quirk-strict'], strict)).toBe(1);
+      expect(strict.out()).toMatch(/quirks accepted \(declared by the profile or --quirk\): erreurDescriptionRacine=description\n/);
+      expect(strict.out()).toMatch(/FAIL serveur-depot-cerfa-transmis/);
+      const declared = captureIO(dir);
+      expect(await main([...args, '--out', 'out-quirk', '--quirk', 'depotStatus=200'], declared)).toBe(0);
+      expect(declared.out()).toMatch(/erreurDescriptionRacine=description, depotStatus=200/);
+      for (const bad of ['depotStatus=202', 'inconnue=true']) {
+        const io = captureIO(dir);
+        expect(await main([...args, '--out', 'out-quirk-bad', '--quirk', bad], io)).toBe(2);
+        expect(io.err()).toMatch(/--quirk/);
+      }
+    } finally {
+      await quirky.close();
+    }
+  }, 60_000);
 });

@@ -6,7 +6,8 @@ import { EXIT, ExitError } from '../io.js';
 import { findRule } from '../../conformance/rules/index.js';
 // Types only: the suite pulls in Prism's HTTP library (seconds to load), imported when `test opco` runs, not for `test cfa`.
 import type { OAuth2Client, Target, Waiver } from '../../conformance/suite/index.js';
-import { bundledProfiles, type OpcoProfile } from '../../mocks/profiles.js';
+import type { ParticularitesCible } from '../../conformance/suite/particularites.js';
+import { bundledProfiles, ecartsALaNorme, type OpcoProfile } from '../../mocks/profiles.js';
 import { packageVersion } from '../../conformance/engine/package-root.js';
 import { bundledSpecPath } from '../../spec/load.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
@@ -35,6 +36,7 @@ interface TestOpcoOptions {
   clientSecret?: string;
   tokenUrl?: string;
   scope?: string;
+  quirk?: string[];
 }
 
 const FORMATS = ['json', 'junit', 'sarif', 'markdown', 'html'] as const;
@@ -85,6 +87,36 @@ function oauth2Client(options: TestOpcoOptions, target: URL, profile: OpcoProfil
   return { tokenUrl, clientId: options.clientId, clientSecret, ...(scope ? { scope } : {}) };
 }
 
+/** Each quirk the suite accepts and the values it takes, the norm's first (mocks/profiles.yaml, and `etatRupture`). */
+const QUIRKS: { [K in keyof ParticularitesCible]-?: readonly NonNullable<ParticularitesCible[K]>[] } = {
+  depotStatus: [201, 200],
+  erreurDescriptionRacine: ['none', 'description', 'comment'],
+  employeurV2: [false, true],
+  pageEtatsEnveloppeTableau: [false, true],
+  naturesFraisCasse: ['codes', 'mots'],
+  formeDates: ['date', 'date-time'],
+  etatRupture: ['RUPTURE', 'RUPTU'],
+};
+
+/**
+ * The quirks the run accepts: the profile's (mocks/profiles.yaml), then each `--quirk name=value`. Only where they
+ * depart from the norm: the suite judges everything else strictly.
+ */
+export function particularitesDeLaCible(profile: OpcoProfile, quirks: string[] = []): ParticularitesCible {
+  const choisies: Record<string, unknown> = { ...ecartsALaNorme(profile), ...(profile.etatRupture !== 'RUPTURE' ? { etatRupture: profile.etatRupture } : {}) };
+  for (const raw of quirks.flatMap((q) => q.split(',')).map((q) => q.trim()).filter(Boolean)) {
+    const [name = '', ...rest] = raw.split('=');
+    const text = rest.join('=').trim();
+    const allowed = Object.hasOwn(QUIRKS, name) ? (QUIRKS[name as keyof typeof QUIRKS] as readonly unknown[]) : undefined;
+    if (!allowed) throw new ExitError(`--quirk: unknown quirk '${name}' (known: ${Object.keys(QUIRKS).join(', ')})`);
+    const value = allowed.find((v) => String(v) === text);
+    if (value === undefined) throw new ExitError(`--quirk ${name}: '${text}' is not one of ${allowed.join(', ')}`);
+    if (value === allowed[0]) delete choisies[name];
+    else choisies[name] = value;
+  }
+  return choisies as ParticularitesCible;
+}
+
 /** The report files, through the report renderers (reports/suite); JSON alone if they cannot be loaded. */
 async function writeReports(report: SuiteReport, out: string, formats: string[]): Promise<string[]> {
   const reports = await import('../../reports/suite/index.js');
@@ -93,10 +125,11 @@ async function writeReports(report: SuiteReport, out: string, formats: string[])
   return reports.writeReports(reports.scrubReport(report), out, formats as (typeof reports.SUITE_FORMATS)[number][]);
 }
 
-function summaryText(report: SuiteReport): string {
+function summaryText(report: SuiteReport, quirks: string[]): string {
   const s = report.summary;
   const lines = [
     `convergence test opco ${report.target.url}${report.target.profile ? ` (profil ${report.target.profile})` : ''}: ${report.scenarios.length} scenarios, ${report.rules.length} rules in ${(report.durationMs / 1000).toFixed(1)} s`,
+    ...(quirks.length > 0 ? [`  quirks accepted (declared by the profile or --quirk): ${quirks.join(', ')}`] : []),
     `  ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.skip} skip, ${s.notApplicable} not applicable, ${s.waived} waived (${s.blocking} blocking)`,
   ];
   for (const rule of report.rules) {
@@ -139,6 +172,26 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--client-secret <secret>', 'its secret; prefer the CONVERGENCE_CLIENT_SECRET environment variable (kept out of shell history)')
     .option('--token-url <url>', 'OAuth2 token endpoint (default: <target>/oauth/token)')
     .option('--scope <scope>', "OAuth2 scope (default: the profile's, e.g. .default for akto)")
+    .option('--quirk <name=value...>', `accept one more quirk than the profile declares (${Object.keys(QUIRKS).join(', ')}), e.g. --quirk depotStatus=200`)
+    .addHelpText(
+      'after',
+      '\nOPCO quirks (issue 12, shared/research/wire-format.md §2): the suite judges the norm strictly, except where the\n' +
+        'target declares a quirk, through its --profile (mocks/profiles.yaml `particularites`) or --quirk:\n' +
+        '  depotStatus=200                  a deposit answered 200 instead of 201\n' +
+        '  erreurDescriptionRacine=description|comment   a top-level member beside errors[] in error bodies\n' +
+        '  employeurV2=true                 the dossier read model names the employer employeurV2\n' +
+        '  pageEtatsEnveloppeTableau=true   the etats pages come wrapped in a one-element array\n' +
+        '  naturesFraisCasse=mots           frais annexes natures read back as Restauration, Premierequipement\n' +
+        '  formeDates=date-time             the CERFA read back with 2026-09-01T00:00:00Z dates\n' +
+        '  etatRupture=RUPTU                a broken contract read back as RUPTU (AKTO)\n' +
+        'A declared quirk is read back into the norm\'s form before the schemas and rules judge the answer; an undeclared\n' +
+        'one is judged as it is: it fails the rule the norm\'s form would pass (serveur-reponse-conforme-spec,\n' +
+        'serveur-depot-cerfa-transmis) unless the spec accepts both forms (natures in words, date-times, extra members).\n' +
+        '\nExamples:\n' +
+        '  convergence test opco --target http://localhost:4010 --cfa-key K --admin-token T\n' +
+        '  convergence test opco --target https://api.opco.example --cfa-key K --profile atlas\n' +
+        '  convergence test opco --target https://api.opco.example --cfa-key K --quirk depotStatus=200\n',
+    )
     .action(async (options: TestOpcoOptions) => {
       const { loadResponseSchemas, loadScenarios, loadWaivers, runSuite, ScenarioError, TargetUnreachableError, WaiverError } = await import(
         '../../conformance/suite/index.js'
@@ -164,6 +217,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         throw error;
       }
       const oauth2 = oauth2Client(options, url, profile);
+      const particularites = particularitesDeLaCible(profile, options.quirk);
       const seed = options.seed !== undefined ? Math.trunc(positive('--seed', options.seed)) : Date.now() % 1_000_000_007;
       const target: Target = {
         url: url.toString().replace(/\/+$/, ''),
@@ -174,6 +228,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         capacites: [...profile.capabilities, ...profile.versions],
         statutInconnu: profile.unknownNumeroInterneStatus,
         ...(oauth2 ? { oauth2 } : {}),
+        particularites,
       };
       const formats = options.format.split(',').map((f) => f.trim()).filter(Boolean);
       const tty = options.progress && ctx.io.stderr.isTTY === true;
@@ -201,7 +256,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         if (tty) ctx.io.stderr.write('\r\x1b[2K');
       }
       const written = await writeReports(report, resolve(ctx.io.cwd, options.out), formats);
-      ctx.io.stdout.write(summaryText(report));
+      ctx.io.stdout.write(summaryText(report, Object.entries(particularites).map(([k, v]) => `${k}=${String(v)}`)));
       ctx.io.stdout.write(`  seed ${seed}; reports: ${written.join(', ')}\n`);
       ctx.setExit(report.exitCode === 0 ? EXIT.conformant : report.exitCode === 1 ? EXIT.findings : EXIT.toolError);
     });

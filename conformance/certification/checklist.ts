@@ -2,7 +2,7 @@
 import type { CapaciteCfa, EchangeCfa, SessionCfa } from '../model/session.js';
 import type { Outcome } from '../rules/rule.js';
 import type { ChecklistItemReport, ChecklistOutcome } from '../../reports/suite/model.js';
-import { canonicalJson, dossierDepose, dossiersLus, estRejet, numeroFacture } from './exchanges.js';
+import { canonicalJson, DEPOT_REUSSI, dossierDepose, dossiersLus, estRejet, numeroFacture } from './exchanges.js';
 import { codesErreur, motifsRefus } from '../rules/client/support.js';
 import { codeProbleme } from '../model/probleme.js';
 
@@ -149,7 +149,8 @@ const ITEMS: readonly ItemDef[] = [
     id: 'contrats-depot-valide',
     capability: 'contrats',
     title: 'Déposer un contrat (CERFA) valide, accepté par l’OPCO',
-    judge: depotValide('POST /dossiers', [201], 'Le contrat', 'déposez un contrat (POST /v2/dossiers) dont organismeFormation.siret est celui du CFA de la clé'),
+    // 201, or 200 where the OPCO's profile answers so (mocks/profiles.yaml depotStatus): the mock's answer is the OPCO's.
+    judge: depotValide('POST /dossiers', DEPOT_REUSSI, 'Le contrat', 'déposez un contrat (POST /v2/dossiers, corps {"cerfa": …}) dont cerfa.organismeFormation.siret est celui du CFA de la clé'),
   },
   {
     id: 'contrats-etat-lu',

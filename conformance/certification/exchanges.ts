@@ -1,4 +1,5 @@
 // How the judge reads recorded exchanges: step names, replay URLs and curls, canonical bodies, dossier reads, rejections.
+import { lireDepotCerfa } from '../model/depot-cerfa.js';
 import type { EchangeCfa } from '../model/session.js';
 import { redactFields } from '../../reports/suite/scrub.js';
 import { curlFor } from '../suite/curl.js';
@@ -72,7 +73,9 @@ export function dossiersLus(e: EchangeCfa): DossierVu[] {
     case 'GET /dossiers/liste':
       return (Array.isArray(body) ? body : [body]).map(dossierLu).filter((d): d is DossierVu => d !== undefined);
     case 'GET /dossiers/etats': {
-      const items = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.EtatDossierResult) ? body.EtatDossierResult : [];
+      // A page, or (profile pageEtatsEnveloppeTableau) the page wrapped in a one-element array.
+      const page = Array.isArray(body) && body.length === 1 && isObject(body[0]) && 'EtatDossierResult' in body[0] ? body[0] : body;
+      const items = Array.isArray(page) ? page : isObject(page) && Array.isArray(page.EtatDossierResult) ? page.EtatDossierResult : [];
       return items.flatMap((item): DossierVu[] => {
         if (!isObject(item)) return [];
         const numeroInterne = text(item.numeroInterne);
@@ -85,11 +88,17 @@ export function dossiersLus(e: EchangeCfa): DossierVu[] {
   }
 }
 
-/** The numeroInterne a 201 to `POST /dossiers` created: from the answer, else from the CERFA sent. */
+/** A deposit's success: 201, or 200 where the OPCO's profile answers so (mocks/profiles.yaml `depotStatus`). */
+export const DEPOT_REUSSI: readonly number[] = [201, 200];
+
+/**
+ * The numeroInterne an accepted `POST /dossiers` created: from the answer (the OPCO assigns one when the deposit
+ * carries none), else from the deposit body (`cerfa.numeroInterne`, or beside `cerfa` at its root; a bare CERFA too).
+ */
 export function dossierDepose(e: EchangeCfa): string | undefined {
-  if (e.operation !== 'POST /dossiers' || e.response.status !== 201) return undefined;
+  if (e.operation !== 'POST /dossiers' || !DEPOT_REUSSI.includes(e.response.status)) return undefined;
   const answer = isObject(e.response.body) ? text(e.response.body.numeroInterne) : undefined;
-  return answer ?? (isObject(e.body) ? text(e.body.numeroInterne) : undefined);
+  return answer ?? (isObject(e.body) ? text(lireDepotCerfa(e.body).cerfa.numeroInterne) : undefined);
 }
 
 /** The invoice number a `POST /factures` carries. */

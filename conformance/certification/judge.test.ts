@@ -2,7 +2,10 @@
 import { describe, it, expect } from 'vitest';
 import type { CapaciteCfa, SessionCfa } from '../model/session.js';
 import type { Cerfa } from '../model/payloads.js';
+import { estEnveloppeCerfa, lireDepotCerfa } from '../model/depot-cerfa.js';
+import { commeUnLogiciel } from '../generate/index.js';
 import { findRule } from '../rules/index.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
 import { UnknownRuleError } from '../engine/evaluate.js';
 import { validateSuiteReport, suiteReporters, type SuiteReport } from '../../reports/suite/index.js';
 import { avecEchanges, copieSession, echange, sessionValide, T0_MS } from '../rules/fixtures/session-valide.js';
@@ -26,6 +29,13 @@ const echoues = (report: SuiteReport): string[] =>
 const item = (report: SuiteReport, id: string) => report.checklist?.find((i) => i.id === id);
 /** The exchange of the good session with this seq (1-based). */
 const a = (session: SessionCfa, seq: number) => session.echanges[seq - 1]!;
+/** The CERFA a deposit body carries (the wire's `{"cerfa": …}`, or a bare one). */
+const cerfaDe = (body: unknown): Cerfa => lireDepotCerfa(body).cerfa;
+/** A cerfa rule's plant on a deposit body: on its inner CERFA, the wrapper kept. */
+function planter(rule: Rule<any>, body: unknown, context: RuleContext): unknown {
+  if (!estEnveloppeCerfa(body)) return rule.plant(body as Cerfa, context).payload;
+  return { ...body, cerfa: rule.plant(cerfaDe(body), context).payload };
+}
 
 describe('the good session', () => {
   const report = juger(sessionValide());
@@ -151,16 +161,16 @@ describe('one mistake each: exactly the matching rule fails', () => {
     const rule = findRule('nir-cle')!;
     for (const seq of [2, 3]) {
       const e = a(session, seq);
-      e.body = rule.plant(e.body as Cerfa, e.payload!.context).payload;
+      e.body = planter(rule, e.body, e.payload!.context);
     }
     const report = juger(session);
     expect(echoues(report)).toEqual(['nir-cle']);
     const nir = report.rules.find((r) => r.ruleId === 'nir-cle')!;
     expect(nir.evidence.map((e) => e.step)).toEqual(['#2 POST /v2/dossiers', '#3 POST /v2/dossiers']);
-    expect(nir.evidence[0]?.path).toBe('apprenti.nir');
+    expect(nir.evidence[0]?.path).toBe(`${estEnveloppeCerfa(a(session, 3).body) ? 'cerfa.' : ''}apprenti.nir`);
     expect(item(report, 'contrats-depot-valide')).toMatchObject({ outcome: 'fail', exchanges: [2, 3] });
     // Neither the evidence nor the rendered reports carry the NIR, the apprentice's name or birth date.
-    const cerfa = a(session, 3).body as Cerfa;
+    const cerfa = cerfaDe(a(session, 3).body);
     for (const format of ['json', 'markdown', 'html', 'junit', 'sarif'] as const) {
       const out = suiteReporters[format](report);
       expect(out).not.toContain(cerfa.apprenti.nir!);
@@ -168,6 +178,36 @@ describe('one mistake each: exactly the matching rule fails', () => {
       expect(out).not.toContain(cerfa.apprenti.dateNaissance);
     }
     expect(nir.evidence[0]?.curl).not.toContain(cerfa.apprenti.nir!);
+  });
+});
+
+describe('a deposit as real software writes it', () => {
+  /** The good session whose contract leaves as third-party CfaDock clients write it: wrapped, date-times, no numeroInterne. */
+  function sessionLogiciel(): SessionCfa {
+    const session = sessionValide();
+    const corps = commeUnLogiciel(cerfaDe(a(session, 3).body));
+    for (const seq of [2, 3]) a(session, seq).body = structuredClone(corps);
+    return session;
+  }
+
+  it('fails no rule and earns every checklist item, the OPCO assigning the number it answers', () => {
+    const session = sessionLogiciel();
+    const body = a(session, 3).body as { cerfa: Cerfa };
+    expect(body.cerfa.numeroInterne).toBeUndefined();
+    expect(body.cerfa.apprenti.dateNaissance).toMatch(/T00:00:00\+00:00$/);
+    const report = juger(session);
+    expect(echoues(report)).toEqual([]);
+    expect(report.checklist?.filter((i) => i.outcome !== 'pass').map((i) => `${i.id}: ${i.reason}`)).toEqual([]);
+    expect(item(report, 'contrats-etat-lu')?.exchanges).toEqual([3, 5]);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('counts a deposit answered 200 (a profile declaring depotStatus 200) as accepted', () => {
+    const session = sessionLogiciel();
+    a(session, 3).response = { ...a(session, 3).response, status: 200 };
+    const report = juger(session);
+    expect(item(report, 'contrats-depot-valide')).toMatchObject({ outcome: 'pass', exchanges: [3] });
+    expect(item(report, 'contrats-etat-lu')?.outcome).toBe('pass');
   });
 });
 
@@ -282,7 +322,7 @@ describe('checklist and exit code', () => {
   it('a waived payload rule no longer spoils the deposit item', () => {
     const session = sessionValide();
     const rule = findRule('nir-cle')!;
-    for (const seq of [2, 3]) a(session, seq).body = rule.plant(a(session, seq).body as Cerfa, {}).payload;
+    for (const seq of [2, 3]) a(session, seq).body = planter(rule, a(session, seq).body, {});
     const report = juger(session, { waivers: [{ ruleId: 'nir-cle', reason: 'NIR provisoire' }] });
     expect(item(report, 'contrats-depot-valide')?.outcome).toBe('pass');
     expect(report.exitCode).toBe(0);

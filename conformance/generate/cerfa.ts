@@ -1,10 +1,9 @@
 // The CERFA 10103 of generated record i: a coherent contract (people, places, dates, training, legal remuneration).
-import type { Cerfa, Maitre, Adresse, RemunerationAnnuelle, Apprenti } from '../model/payloads.js';
+import type { Cerfa, RemunerationAnnuelle } from '../model/payloads.js';
 import {
   baseMensuelle,
   calendar,
   datesRemuneration,
-  departementEmployeur,
   MAYOTTE,
   periodesRemunerationMinimale,
   salaireBrut,
@@ -14,11 +13,12 @@ import {
 import { cfaFor, type CfaProfile } from './cfa.js';
 import * as id from './identities.js';
 import { PHASE, Weighted, chance, int, pick, reseed } from './random.js';
+import { drawApprenti } from './apprenti.js';
+import { employeur, maitre, sansDepartement } from './parties.js';
+import { styleDe, type StyleLogiciel } from './style.js';
 import {
   CERTIFICATIONS,
-  INTITULES_DIPLOME,
-  NIVEAU_DIPLOME,
-  PAYS_NAISSANCE,
+  LIEUX_FORMATION,
   SECTEURS,
   departementOf,
   type Certification,
@@ -26,7 +26,7 @@ import {
   type Secteur,
 } from './samples.js';
 
-const { addDays, addYears, ageAt, daysBetween, formatIsoDate, ymd, monthOf, dayOf } = calendar;
+const { addDays, addYears, ageAt, daysBetween, formatIsoDate, ymd } = calendar;
 
 /** Contracts start between these dates (fixed, so output never depends on the wall clock). */
 export const DEBUT_FENETRE = ymd(2024, 9, 1);
@@ -44,28 +44,19 @@ const MOIS_DEBUT = new Weighted<number>((() => {
 
 const SECTEUR = new Weighted(SECTEURS.map((s) => [s, s.weight] as const));
 
-/** Per certification: the age at the start, weighted towards the band's lower end, always 16–29. */
-const AGES = new Map<Certification, Weighted<number>>();
-/** Per certification: the highest diploma held before, the first of `prerequis` most likely. */
-const PREREQUIS = new Map<Certification, Weighted<number>>();
-
-function prepared<K, T>(cache: Map<K, Weighted<T>>, key: K, build: () => (readonly [T, number])[]): Weighted<T> {
-  let table = cache.get(key);
-  if (table === undefined) {
-    table = new Weighted(build());
-    cache.set(key, table);
-  }
-  return table;
-}
-
-const SITUATION_TITRE = new Weighted<number>([[11, 5], [10, 2], [3, 1]]);
-const SITUATION_SUPERIEUR = new Weighted<number>([[3, 5], [4, 3], [10, 1]]);
-const SITUATION_MINEUR = new Weighted<number>([[1, 8], [2, 1]]);
-const SITUATION_AUTRE = new Weighted<number>([[1, 4], [3, 3], [4, 1], [11, 1]]);
-
 /** Everything the other payloads of the same dossier need to know about the CERFA draw. */
 export interface CerfaDraw {
+  /** The CERFA as the rules judge it: the inner object of the deposit body, dates as `YYYY-MM-DD`. */
   cerfa: Cerfa;
+  /** How its software writes it on the wire (fil.ts applies the date form when the body is written). */
+  style: StyleLogiciel;
+  /**
+   * The dossier's number: the CFA's, sent in `cerfa.numeroInterne` by most software; when the CERFA carries none,
+   * the one the OPCO assigned (the dossier, invoice, convention and certificat all use it).
+   */
+  numeroInterne: string;
+  /** The employer's département (from its commune's INSEE code, whether or not the address carries it). */
+  departementEmployeur: string;
   secteur: Secteur;
   certification: Certification;
   cfa: CfaProfile;
@@ -99,54 +90,6 @@ function dateDebutContrat(): number {
   return d < DEBUT_FENETRE ? DEBUT_FENETRE : d > FIN_FENETRE ? FIN_FENETRE : d;
 }
 
-/** A birth date giving exactly `age` whole years on `at`, never a 29 February (its birthdays are disputed). */
-function naissancePourAge(age: number, at: number): number {
-  const plusTard = addYears(at, -age);
-  const plusTot = addDays(addYears(at, -(age + 1)), 1);
-  let d = addDays(plusTot, int(0, daysBetween(plusTot, plusTard)));
-  if (monthOf(d) === 2 && dayOf(d) === 29) d = ageAt(addDays(d, -1), at) === age ? addDays(d, -1) : addDays(d, 1);
-  return d;
-}
-
-function ageApprenti(c: Certification): number {
-  return prepared(AGES, c, () => {
-    const min = Math.max(16, c.ages[0]);
-    const max = Math.min(29, c.ages[1]);
-    const choix: [number, number][] = [];
-    for (let a = min; a <= max; a++) choix.push([a, 1 / (1 + (a - min) * 0.6)]);
-    return choix;
-  }).draw();
-}
-
-function sexeFor(secteur: Secteur): 'M' | 'F' {
-  const pFemme = secteur.naf === '9602A' ? 0.85 : ['4321A', '4322A', '4520A', '2562B'].includes(secteur.naf) ? 0.06 : 0.5;
-  return chance(pFemme) ? 'F' : 'M';
-}
-
-function maitre(dateDebut: number, secteur: Secteur, domaine: string): Maitre {
-  const sexe = chance(0.5) ? 'F' : 'M';
-  const prenom = id.prenom(sexe);
-  const nom = id.nom();
-  const diplome = pick(secteur.diplomesMaitre);
-  return {
-    nom,
-    prenom,
-    dateNaissance: formatIsoDate(naissancePourAge(int(28, 60), dateDebut)),
-    courriel: id.courrielEntreprise(domaine, `${id.slug(prenom, '.')}.${id.slug(nom, '.')}`),
-    emploiOccupe: pick(secteur.emplois),
-    niveauDiplome: NIVEAU_DIPLOME[diplome] ?? 0,
-    diplome: INTITULES_DIPLOME[diplome] ?? 'Aucun diplôme',
-  };
-}
-
-/** Situation before the contract, coherent with age and level (7 and 8, training before the contract, never). */
-function situationAvantContrat(age: number, c: Certification): number {
-  if (c.typeDiplome === 58 || c.typeDiplome === 38) return SITUATION_TITRE.draw();
-  if (c.typeDiplome >= 62) return SITUATION_SUPERIEUR.draw();
-  if (age <= 18) return SITUATION_MINEUR.draw();
-  return SITUATION_AUTRE.draw();
-}
-
 /** DECA number: département (3) + year + month + NC + 4 digits (research §3.4). */
 export function numeroDeca(departement: string, date: number): string {
   const iso = formatIsoDate(date);
@@ -157,10 +100,9 @@ export function numeroDeca(departement: string, date: number): string {
  * Remuneration lines at or above the legal minimum (conformance/remuneration): the minimum periods, each raised
  * by 0, 5, 10 or 15 points (capped at 100) for about a third of the employers, gross pay on the SMIC (or SMC) base.
  */
-function remunerations(cerfa: Cerfa): RemunerationAnnuelle[] {
+function remunerations(cerfa: Cerfa, departement: string): RemunerationAnnuelle[] {
   const dates = datesRemuneration(cerfa);
   if (!dates) throw new Error('generator bug: unreadable contract dates');
-  const departement = departementEmployeur(cerfa);
   const smic = smicEnVigueur(smicTable(), dates.debutContrat, departement === MAYOTTE ? MAYOTTE : undefined);
   const bonus = chance(0.3) ? pick([5, 10, 15]) : 0;
   return periodesRemunerationMinimale(dates).map((p) => {
@@ -181,7 +123,7 @@ function remunerations(cerfa: Cerfa): RemunerationAnnuelle[] {
 
 /**
  * Builds the CERFA of (seed, index) and what the dossier's other payloads need. `complet` forces every optional
- * part (maître 2, distance hours) so that plants needing one always find it.
+ * part (maître 2, distance hours, a main training site apart from the CFA) so that plants needing one always find it.
  */
 export function drawCerfa(seed: number, index: number, complet = false): CerfaDraw {
   reseed(seed, index, PHASE.record);
@@ -192,6 +134,7 @@ export function drawCerfa(seed: number, index: number, complet = false): CerfaDr
   // The CFA comes from the seed's pool (cached); the record's own draws resume on a fresh phase.
   const cfa = cfaFor(seed, cfaIndex);
   reseed(seed, index, PHASE.suite);
+  const style = styleDe(seed, index, complet);
 
   // Dates: start, conclusion, end, training.
   const debut = dateDebutContrat();
@@ -207,99 +150,19 @@ export function drawCerfa(seed: number, index: number, complet = false): CerfaDr
 
   // Employer, near its CFA most of the time.
   const communeEmployeur = chance(0.7) ? id.commune(cfa.adresse.departement) : id.commune();
-  const adresseEmployeur = id.adresse(communeEmployeur);
   const { nom: denominationEmployeur, slug: domaineEmployeur } = id.denomination(pick(secteur.denominations), communeEmployeur.nom);
   const departementEmp = departementOf(communeEmployeur);
+  const employeurCerfa = employeur(secteur, style, communeEmployeur, denominationEmployeur, domaineEmployeur);
 
   // Apprentice.
-  const age = ageApprenti(certification);
-  const naissance = naissancePourAge(age, debut);
-  const dateNaissance = formatIsoDate(naissance);
-  const sexe = sexeFor(secteur);
-  const prenom = id.prenom(sexe);
-  const nom = id.nom();
-  const communeApprenti = chance(0.75) ? id.commune(departementEmp) : id.commune();
-  const adresseApprenti: Adresse = { ...id.adresse(communeApprenti), pays: 'France' };
-  let departementNaissance: string;
-  let communeNaissance: string;
-  let lieuNir: string;
-  let nationalite = 1;
-  const neEnFrance = !chance(0.06);
-  if (neEnFrance) {
-    const lieu = chance(0.6) ? id.commune(departementOf(communeApprenti)) : id.commune();
-    departementNaissance = departementOf(lieu);
-    communeNaissance = lieu.nom;
-    lieuNir = lieu.insee;
-    if (chance(0.04)) nationalite = pick([2, 3]);
-  } else {
-    const pays = pick(PAYS_NAISSANCE);
-    departementNaissance = '99';
-    communeNaissance = pays.ville;
-    lieuNir = `99${pays.code}`;
-    if (chance(0.55)) nationalite = pays.ue ? 2 : 3;
-  }
-  const handicap = chance(0.03);
-  const diplome = prepared(PREREQUIS, certification, () => certification.prerequis.map((d, i) => [d, 1 / (i + 1)] as const)).draw();
-  // Minor when the contract is signed: the legal representative signs it (minor at the start implies minor then).
-  const mineur = ageAt(naissance, conclusion) < 18;
-  const situation = situationAvantContrat(age, certification);
-  const successif = situation === 4;
-
-  const apprenti: Apprenti = {
-    nom,
-    prenom,
-    sexe,
-    dateNaissance,
-    lieuNaissanceFrance: neEnFrance,
-    communeNaissance,
-    departementNaissance,
-    nir: id.nir(sexe, dateNaissance, lieuNir),
-    nationalite,
-    regimeSocial: secteur.msa ? 1 : 2,
-    adresse: adresseApprenti,
-    telephone: id.telephoneMobile(),
-    courriel: id.courrielPersonnel(prenom, nom),
-    handicap,
-    projetCreationRepriseEntreprise: false,
-    inscriptionSportifDeHautNiveau: false,
-    situationAvantContrat: situation,
-    diplomePrepare: certification.typeDiplome,
-    diplome,
-    // 40: collège completed (holders of the brevet or no diploma); 1: last year followed and diploma obtained.
-    derniereClasse: diplome === 25 || diplome === 13 ? 40 : 1,
-    intituleDiplomePrepare: certification.intitule,
-    apprentiMineur: mineur,
-    apprentiMineurNonEmancipe: mineur,
-  };
-  if (mineur) {
-    const prenomResponsable = id.prenom(chance(0.6) ? 'F' : 'M');
-    apprenti.responsableLegal = {
-      nom,
-      prenom: prenomResponsable,
-      courriel: id.courrielPersonnel(prenomResponsable, nom),
-      memeAdresse: true,
-    };
-  }
-  if (chance(0.03) && sexe === 'F') apprenti.nomUsage = id.nom();
+  const { apprenti, naissance, handicap, successif } = drawApprenti({ secteur, certification, style, debut, conclusion, departementEmployeur: departementEmp });
 
   const numeroInterne = `${formatIsoDate(debut).slice(0, 4)}${seedTag(seed)}${String(index).padStart(7, '0')}`;
+  const lieuFormationIdentique = !(complet || chance(0.12));
   const cerfa: Cerfa = {
-    numeroInterne,
-    mandatGestion: true,
-    employeur: {
-      privePublic: true,
-      siret: id.siret(),
-      denomination: denominationEmployeur,
-      adresse: adresseEmployeur,
-      telephone: id.telephoneFixe(departementEmp),
-      courriel: id.courrielEntreprise(domaineEmployeur),
-      typeEmployeur: secteur.typeEmployeur,
-      employeurSpecifique: 0,
-      naf: secteur.naf,
-      nombreDeSalaries: int(secteur.salaries[0], secteur.salaries[1]),
-      codeIdcc: secteur.codeIdcc,
-      libelleIdcc: secteur.libelleIdcc,
-    },
+    ...(style.numeroInterne ? { numeroInterne } : {}),
+    ...(style.entete ? { versionCERFA: '10103*14', CERFASignatureProbante: chance(0.7) } : {}),
+    employeur: employeurCerfa,
     apprenti,
     maitre1: maitre(debut, secteur, domaineEmployeur),
     organismeFormation: {
@@ -307,9 +170,9 @@ export function drawCerfa(seed: number, index: number, complet = false): CerfaDr
       siret: cfa.siret,
       uaiCfa: cfa.uai,
       denomination: cfa.denomination,
-      adresse: { ...cfa.adresse },
+      adresse: style.departementAdresse ? { ...cfa.adresse } : sansDepartement(cfa.adresse),
+      ...(style.famille === 'fil' || !lieuFormationIdentique ? { lieuFormationIdentique } : {}),
     },
-    etablissementFormation: { memeResponsable: true },
     formation: {
       rncp: certification.rncp,
       codeDiplome: certification.codeDiplome,
@@ -324,22 +187,23 @@ export function drawCerfa(seed: number, index: number, complet = false): CerfaDr
       typeContratApp: successif ? pick([21, 22]) : 11,
       dateConclusion: formatIsoDate(conclusion),
       dateDebutContrat: formatIsoDate(debut),
-      dateDebutFormationPratique: formatIsoDate(debut),
+      dateFormationPratiqueEmployeur: formatIsoDate(debut),
       dateFinContrat: formatIsoDate(fin),
       dureeTravailHebdoHeures: 35,
       dureeTravailHebdoMinutes: 0,
       travailRisque: false,
       salaireEmbauche: 0,
       remunerationsAnnuelles: [],
-      avantageNature: false,
+      autreAvantageEnNature: false,
       lieuSignatureContrat: communeEmployeur.nom,
     },
-    signatures: {
-      attestationPiecesJustificatives: true,
-      attestationEligibiliteMaitre: true,
-      lieu: communeEmployeur.nom,
-    },
   };
+  if (!lieuFormationIdentique) {
+    // A main training site of the CFA apart from its seat: a lycée or an antenna in the CFA's département.
+    const lieu = id.commune(cfa.adresse.departement);
+    const site = { denomination: id.denomination(pick(LIEUX_FORMATION), lieu.nom).nom, siret: id.siret(), adresse: id.adresse(lieu, style) };
+    cerfa.organismeFormationLieuFormationPrincipal = chance(0.5) ? { ...site, uaiCfa: id.uai(departementOf(lieu)) } : site;
+  }
   if (chance(0.1) || complet) cerfa.maitre2 = maitre(debut, secteur, domaineEmployeur);
   if (chance(0.15) || complet) cerfa.formation.nombreHeuresEnDistanciel = Math.round(dureeFormation * pick([0.05, 0.1, 0.15]));
   if (successif) {
@@ -348,7 +212,6 @@ export function drawCerfa(seed: number, index: number, complet = false): CerfaDr
   }
   if (secteur.codeIdcc === '1979' && chance(0.4)) {
     // HCR meals: deducted at most 75 % of the standard value for apprentices (D6222-33), 3 € stays below it.
-    cerfa.contrat.avantageNature = true;
     cerfa.contrat.avantageNourriture = 3;
   }
   // The SMC is asked when the apprentice reaches 21 before the end; branch minima sit at or just above the SMIC.
@@ -356,12 +219,15 @@ export function drawCerfa(seed: number, index: number, complet = false): CerfaDr
     const smic = smicEnVigueur(smicTable(), debut, departementEmp === MAYOTTE ? MAYOTTE : undefined);
     if (smic) cerfa.contrat.smc = Math.round(smic.mensuel * pick([1, 1, 1.01, 1.02, 1.03]) * 100) / 100;
   }
-  const lignes = remunerations(cerfa);
+  const lignes = remunerations(cerfa, departementEmp);
   cerfa.contrat.remunerationsAnnuelles = lignes;
   cerfa.contrat.salaireEmbauche = lignes[0]?.salaireBrut ?? 0;
 
   return {
     cerfa,
+    style,
+    numeroInterne,
+    departementEmployeur: departementEmp,
     secteur,
     certification,
     cfa,

@@ -53,7 +53,7 @@ export function certificatPour(draw: DossierDraw, echeance: Echeance): { certifi
   const sexeDirection = chance(0.5) ? 'F' : 'M';
   const certificat: Certificat = {
     typeCertificat: echeance.numero === dossier.echeances.length ? 'Final' : 'Intermediaire',
-    numeroInterneDossier: cerfa.numeroInterne,
+    numeroInterneDossier: draw.numeroInterne,
     dateSignature: formatIsoDate(signature),
     lieuSignature: cfa.adresse.commune,
     representantLegal: {

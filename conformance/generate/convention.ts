@@ -33,7 +33,7 @@ export function drawConvention(seed: number, index: number, complet = false): Co
   const rqth = (annee: number): number | null => (draw.majorationRQTH > 0 && annee <= annees ? draw.majorationRQTH : null);
 
   const convention: Convention = {
-    numeroInterneDossier: cerfa.numeroInterne,
+    numeroInterneDossier: draw.numeroInterne,
     employeur: { siret: cerfa.employeur.siret },
     apprenti: { nom: cerfa.apprenti.nom, prenom: cerfa.apprenti.prenom },
     contrat: { dateDebutContrat: cerfa.contrat.dateDebutContrat, dateFinContrat: cerfa.contrat.dateFinContrat },

@@ -39,7 +39,7 @@ export function drawDossier(seed: number, index: number, complet = false): Dossi
     // About one meal per 7 hours at the CFA.
     demandes.push({ natureFrais: 'RESTAURATION', quantite: Math.round(cerfa.formation.dureeFormation / 7), prixUnitaire: PRIX_REPAS });
   }
-  if ((cerfa.employeur.adresse.departement !== cfa.adresse.departement && chance(0.5)) || complet) {
+  if ((draw.departementEmployeur !== cfa.adresse.departement && chance(0.5)) || complet) {
     // Apprentices far from their CFA sleep there during the training weeks.
     demandes.push({ natureFrais: 'HEBERGEMENT', quantite: Math.round((cerfa.formation.dureeFormation / 7) * 0.8), prixUnitaire: PRIX_NUITEE });
   }
@@ -49,13 +49,14 @@ export function drawDossier(seed: number, index: number, complet = false): Dossi
   const f = financement(cerfa, certification, draw.majorationRQTH, cfa, demandes);
   const echeances = f.echeances;
 
-  const departementDeca = cerfa.employeur.adresse.departement ?? cfa.adresse.departement;
   const annee = formatIsoDate(debut).slice(0, 4);
   const dossier: DossierLu = {
     cerfa: {
       ...cerfa,
+      // The CFA's number, or the one the OPCO assigned when the deposit carried none.
+      numeroInterne: draw.numeroInterne,
       numeroExterne: `${secteur.opco}-${annee}-${String(int(1, 999_999)).padStart(6, '0')}`,
-      numeroDeca: numeroDeca(departementDeca, debut),
+      numeroDeca: numeroDeca(draw.departementEmployeur, debut),
       etat: 'ENGAGE',
       commentaireEtat: null,
     },

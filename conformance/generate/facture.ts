@@ -37,7 +37,7 @@ function echeanceAvance(echeances: readonly Echeance[]): Echeance {
  */
 export function drawFacture(seed: number, index: number, complet = false): FactureDraw {
   const draw = drawDossier(seed, index, complet);
-  const { dossier, cfa, cerfa } = draw;
+  const { dossier, cfa } = draw;
   reseed(seed, index, PHASE.facture);
   const avecCertificat = chance(0.1) || complet;
   const echeance = avecCertificat ? echeanceSolde(dossier.echeances) : echeanceAvance(dossier.echeances);
@@ -67,7 +67,7 @@ export function drawFacture(seed: number, index: number, complet = false): Factu
   }
 
   const ligne: LigneFacture = {
-    numeroInterneDossier: cerfa.numeroInterne,
+    numeroInterneDossier: draw.numeroInterne,
     numeroExterneDossier: dossier.cerfa.numeroExterne,
     numeroEcheance: echeance.numero,
     montantEcheance: echeance.montantTotal,

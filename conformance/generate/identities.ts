@@ -2,6 +2,7 @@
 import { completeLuhn, ibanCheckDigits, nirKey, uaiLetter } from '../identifiers/index.js';
 import type { Adresse } from '../model/payloads.js';
 import { chance, digits, faker, int, pick } from './random.js';
+import type { StyleLogiciel } from './style.js';
 import {
   CODES_BANQUE,
   COMMUNES,
@@ -129,8 +130,9 @@ function zone(departement: string): string {
   return '3';
 }
 
-export const telephoneFixe = (departement: string): string => `+33${zone(departement)}${digits(8)}`;
-export const telephoneMobile = (): string => `+33${pick(['6', '7'])}${digits(8)}`;
+/** A landline of the département's zone: `+33142600000`, or `0142600000` in the national form. */
+export const telephoneFixe = (departement: string, national = false): string => `${national ? '0' : '+33'}${zone(departement)}${digits(8)}`;
+export const telephoneMobile = (national = false): string => `${national ? '0' : '+33'}${pick(['6', '7'])}${digits(8)}`;
 
 // Faker's French lists, read directly: its template engine ({{person.last_name}}) costs more than the rest of a record.
 const PERSON = faker.definitions.person;
@@ -160,16 +162,21 @@ export function commune(departement?: string): Commune {
   return pick(local ?? COMMUNES);
 }
 
-/** A street address in `lieu`, département from the INSEE code (first 2 digits of the postal code, 2A/2B, 97x). */
-export function adresse(lieu: Commune): Adresse {
+/**
+ * A street address in `lieu` as software writes it: `adresse1` "12 rue de la Paix", `adresse2` the complement (or
+ * "" when the software sends an empty one), the département from the INSEE code (2A/2B, 97x) when it sends one.
+ * Without a style (the CFAs of a seed's pool) the département is always there: the generators read it.
+ */
+export function adresse(lieu: Commune, style?: Pick<StyleLogiciel, 'adresse2Vide' | 'departementAdresse'>): Adresse {
+  const repetition = chance(0.06) ? pick([' bis', ' ter']) : '';
+  const voieText = voie();
   const a: Adresse = {
-    numero: int(1, 180),
-    voie: voie(),
+    adresse1: `${int(1, 180)}${repetition} ${voieText.charAt(0).toLowerCase()}${voieText.slice(1)}`,
     codePostal: lieu.codePostal,
     commune: lieu.nom,
-    departement: departementOf(lieu),
   };
-  if (chance(0.06)) a.repetitionVoie = pick(['B', 'T'] as const);
-  if (chance(0.15)) a.complement = pick(COMPLEMENTS_ADRESSE);
+  if (chance(0.15)) a.adresse2 = pick(COMPLEMENTS_ADRESSE);
+  else if (style?.adresse2Vide) a.adresse2 = '';
+  if (style === undefined || style.departementAdresse) a.departement = departementOf(lieu);
   return a;
 }

@@ -2,6 +2,8 @@
 //
 // Record `index` of `seed` is always the same, whatever the count asked, and the four kinds of one (seed, index)
 // describe ONE dossier: the CERFA, the invoice on its échéancier, its convention and its certificat de réalisation.
+// A record's payload is what the rules judge (for a CERFA, the inner object with `YYYY-MM-DD` dates); `surLeFil`
+// gives what goes on the wire (for a CERFA, the deposit body `{"cerfa": …}` as its software writes it).
 import type { DossierLu } from '../model/dossier.js';
 import type { Certificat, Cerfa, Convention, Facture, PayloadByKind, PayloadKind } from '../model/payloads.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
@@ -16,6 +18,8 @@ import { PHASE, int, reseed } from './random.js';
 
 export { DEBUT_FENETRE, FIN_FENETRE } from './cerfa.js';
 export { RNCP_INACTIFS } from './context.js';
+export { commeUnLogiciel, corpsDepot, datesAvecHeure, surLeFil, HEURE_FIL } from './fil.js';
+export { styleDe, type StyleLogiciel } from './style.js';
 
 export const KINDS: readonly PayloadKind[] = ['cerfa', 'convention', 'facture', 'certificat'];
 

@@ -104,8 +104,9 @@ export const PAYS_NAISSANCE: readonly PaysNaissance[] = [
 ];
 
 /**
- * A certification a CFA prepares to. typeDiplome uses the CERFA codes (33 CAP, 41 bac pro, 49 other level 4,
- * 54 BTS, 58 other bac+2, 62 licence pro, 73 master, 38 other level 3). `annees` is the usual contract length;
+ * A certification a CFA prepares to. typeDiplome uses the codes of the notice 51649#09 of CERFA 10103*14 (33 CAP,
+ * 41 bac pro, 49 other bac, 54 BTS, 58 other bac+2, 62 licence pro, 64 BUT, 73 master, 75 diplôme d'ingénieur,
+ * 38 other CAP/BEP). `annees` is the usual contract length;
  * `heures` the usual CFA hours; `ages` the usual age band at the start.
  */
 export interface Certification {
@@ -146,32 +147,49 @@ export const CERTIFICATIONS = {
   licenceProBanque: { rncp: 'RNCP30110', codeDiplome: '25031305', typeDiplome: 62, intitule: 'Licence professionnelle Assurance, banque, finance : chargé de clientèle', annees: 1, heures: 600, ages: [20, 25], npec: 7800, prerequis: [54, 55] },
   masterMae: { rncp: 'RNCP34034', codeDiplome: '13531205', typeDiplome: 73, intitule: 'Master Management et administration des entreprises', annees: 2, heures: 1200, ages: [21, 27], npec: 9800, prerequis: [62, 63] },
   masterInformatique: { rncp: 'RNCP34126', codeDiplome: '13532602', typeDiplome: 73, intitule: 'Master Informatique', annees: 2, heures: 1200, ages: [21, 27], npec: 10500, prerequis: [63, 62] },
+  butGea: { rncp: 'RNCP35367', codeDiplome: '25031211', typeDiplome: 64, intitule: 'BUT Gestion des entreprises et des administrations', annees: 2, heures: 1200, ages: [19, 23], npec: 8000, prerequis: [42, 43] },
+  ingenieurInformatique: { rncp: 'RNCP35480', codeDiplome: '17032601', typeDiplome: 75, intitule: "Diplôme d'ingénieur spécialité informatique", annees: 3, heures: 1800, ages: [20, 25], npec: 11000, prerequis: [54, 64, 55] },
   bacProCgea: { rncp: 'RNCP31941', codeDiplome: '40321106', typeDiplome: 41, intitule: "Bac pro Conduite et gestion de l'entreprise agricole", annees: 3, heures: 1850, ages: [16, 19], npec: 8800, prerequis: [25] },
 } as const satisfies Record<string, Certification>;
 
 export type CertificationKey = keyof typeof CERTIFICATIONS;
 
-/** What a diploma code means, for intitulés of the apprentice's last diploma and the maître's. */
+/** What a diploma code means (notice 51649#09 of CERFA 10103*14), for intitulés of the apprentice's and the maître's diplomas. */
 export const INTITULES_DIPLOME: Readonly<Record<number, string>> = {
   13: 'Aucun diplôme',
   25: 'Diplôme national du brevet',
+  26: 'Certificat de formation générale',
   33: 'CAP',
+  34: 'BEP',
+  35: 'Certificat de spécialisation',
+  38: 'Autre diplôme ou titre de niveau CAP/BEP',
   41: 'Baccalauréat professionnel',
   42: 'Baccalauréat général',
   43: 'Baccalauréat technologique',
+  44: 'Diplôme de spécialisation professionnelle',
   49: 'Brevet professionnel',
   54: 'BTS',
   55: 'DUT',
   58: 'Titre professionnel de niveau 5',
   62: 'Licence professionnelle',
   63: 'Licence',
+  64: 'Bachelor universitaire de technologie (BUT)',
+  69: 'Autre diplôme ou titre de niveau bac+3 ou 4',
   73: 'Master',
+  75: "Diplôme d'ingénieur",
+  76: "Diplôme d'école de commerce",
+  79: 'Autre diplôme ou titre de niveau bac+5',
+  80: 'Doctorat',
 };
 
-/** Niveau (0, 3–8) of a CERFA diploma code, for maîtres. */
+/** Niveau (0, 3–8) of a CERFA diploma code, for maîtres (`niveauDiplomeObtenu`) and the training's level. */
 export const NIVEAU_DIPLOME: Readonly<Record<number, number>> = {
-  13: 0, 25: 0, 33: 3, 38: 3, 41: 4, 42: 4, 43: 4, 49: 4, 54: 5, 55: 5, 58: 5, 62: 6, 63: 6, 73: 7,
+  13: 0, 25: 0, 26: 0, 33: 3, 34: 3, 35: 3, 38: 3, 41: 4, 42: 4, 43: 4, 44: 4, 49: 4, 54: 5, 55: 5, 58: 5,
+  62: 6, 63: 6, 64: 6, 69: 6, 73: 7, 75: 7, 76: 7, 79: 7, 80: 8,
 };
+
+/** Caisses de retraite complémentaire an employer names (`employeur.caisseComplementaire`), by sector when it has its own. */
+export const CAISSES_COMPLEMENTAIRES: readonly string[] = ['AG2R La Mondiale', 'Malakoff Humanis', 'KLESIA', 'Humanis', 'Alliance professionnelle Retraite Agirc-Arrco', 'IRCEM'];
 
 /**
  * An employer sector: NAF code, IDCC (real codes and names of conventions collectives), CERFA employer type,
@@ -191,6 +209,8 @@ export interface Secteur {
   salaries: readonly [number, number];
   /** Salariés relevant de la MSA (regime social 1). */
   msa?: boolean;
+  /** The branch's own caisse de retraite complémentaire (else one of CAISSES_COMPLEMENTAIRES). */
+  caisse?: string;
   weight: number;
 }
 
@@ -221,8 +241,8 @@ export const SECTEURS: readonly Secteur[] = [
   },
   {
     naf: '6202A', codeIdcc: '1486', libelleIdcc: "Bureaux d'études techniques, cabinets d'ingénieurs-conseils et sociétés de conseils (Syntec)", typeEmployeur: 12, opco: 'ATLAS',
-    certifications: ['btsSio', 'tpDwwm', 'masterInformatique'], emplois: ['Développeur', 'Chef de projet informatique', 'Architecte logiciel'],
-    diplomesMaitre: [54, 62, 73], denominations: ['{nom} Conseil', '{nom} Solutions SAS', 'SAS {nom} Informatique'],
+    certifications: ['btsSio', 'tpDwwm', 'masterInformatique', 'ingenieurInformatique'], emplois: ['Développeur', 'Chef de projet informatique', 'Architecte logiciel'],
+    diplomesMaitre: [54, 62, 73, 75], denominations: ['{nom} Conseil', '{nom} Solutions SAS', 'SAS {nom} Informatique'],
     salaries: [5, 250], weight: 10,
   },
   {
@@ -241,13 +261,13 @@ export const SECTEURS: readonly Secteur[] = [
     naf: '4321A', codeIdcc: '1596', libelleIdcc: "Bâtiment ouvriers (entreprises occupant jusqu'à 10 salariés)", typeEmployeur: 11, opco: 'CONSTRUCTYS',
     certifications: ['capElectricien'], emplois: ['Électricien', 'Chef de chantier'],
     diplomesMaitre: [33, 41], denominations: ['{nom} Électricité', 'SARL {nom} Élec'],
-    salaries: [1, 10], weight: 6,
+    salaries: [1, 10], caisse: 'PRO BTP', weight: 6,
   },
   {
     naf: '4322A', codeIdcc: '1596', libelleIdcc: "Bâtiment ouvriers (entreprises occupant jusqu'à 10 salariés)", typeEmployeur: 11, opco: 'CONSTRUCTYS',
     certifications: ['capMonteurSanitaire'], emplois: ['Plombier chauffagiste', 'Artisan plombier'],
     diplomesMaitre: [33, 49], denominations: ['{nom} Plomberie Chauffage', 'EURL {nom} Sanitaire'],
-    salaries: [1, 10], weight: 5,
+    salaries: [1, 10], caisse: 'PRO BTP', weight: 5,
   },
   {
     naf: '6419Z', codeIdcc: '2120', libelleIdcc: 'Banque', typeEmployeur: 12, opco: 'ATLAS',
@@ -257,8 +277,8 @@ export const SECTEURS: readonly Secteur[] = [
   },
   {
     naf: '6920Z', codeIdcc: '0787', libelleIdcc: "Cabinets d'experts-comptables et de commissaires aux comptes", typeEmployeur: 14, opco: 'ATLAS',
-    certifications: ['btsCg', 'masterMae'], emplois: ['Expert-comptable', 'Chef de mission comptable'],
-    diplomesMaitre: [54, 73], denominations: ['Cabinet {nom}', '{nom} Expertise Comptable', 'Fiduciaire de {commune}'],
+    certifications: ['btsCg', 'butGea', 'masterMae'], emplois: ['Expert-comptable', 'Chef de mission comptable'],
+    diplomesMaitre: [54, 64, 73, 76], denominations: ['Cabinet {nom}', '{nom} Expertise Comptable', 'Fiduciaire de {commune}'],
     salaries: [3, 60], weight: 4,
   },
   {
@@ -283,7 +303,7 @@ export const SECTEURS: readonly Secteur[] = [
     naf: '0111Z', codeIdcc: '7024', libelleIdcc: 'Production agricole et CUMA', typeEmployeur: 13, opco: 'OCAPIAT',
     certifications: ['bacProCgea'], emplois: ['Exploitant agricole', 'Chef de culture'],
     diplomesMaitre: [41, 54], denominations: ['EARL {nom}', 'GAEC des Terres de {commune}', 'SCEA {nom}'],
-    salaries: [1, 12], msa: true, weight: 3,
+    salaries: [1, 12], msa: true, caisse: 'AGRICA', weight: 3,
   },
   {
     naf: '4719B', codeIdcc: '2216', libelleIdcc: 'Commerce de détail et de gros à prédominance alimentaire', typeEmployeur: 12, opco: 'OPCOMMERCE',
@@ -304,6 +324,15 @@ export const CFA_DENOMINATIONS: readonly string[] = [
   'CFA académique de {commune}',
   'CFA interprofessionnel de {commune}',
   'Campus {nom} Alternance',
+];
+
+/** Training sites other than the organisme (`organismeFormationLieuFormationPrincipal`); patterns as for employers. */
+export const LIEUX_FORMATION: readonly string[] = [
+  'Lycée professionnel {nom}',
+  'Lycée des métiers de {commune}',
+  'Antenne de {commune}',
+  'Campus de {commune}',
+  'Plateau technique de {commune}',
 ];
 
 /** French bank codes (code banque of the RIB) of major networks. */

@@ -11,6 +11,16 @@ export const FRAIS_VALIDES: FraisAnnexe[] = [
 
 const euros = (n: number): number => Math.round(n * 100) / 100;
 
+/** The date part of a date read back (`2026-09-01T00:00:00Z` → `2026-09-01`): read models may carry date-times. */
+const jour = (date: string): string => date.slice(0, 10);
+
+/** The employer of a CERFA, read back under `employeurV2` by some OPCOs (wire-format.md §2). */
+function employeurDe(cerfa: Cerfa): Cerfa['employeur'] {
+  const employeur = cerfa.employeur ?? (cerfa as { employeurV2?: Cerfa['employeur'] }).employeurV2;
+  if (!employeur) throw new Error("le CERFA n'a ni employeur ni employeurV2");
+  return employeur;
+}
+
 /** The invoice of échéance `numero` of an engaged dossier exactly as the OPCO announced it (IBAN, SIRET, amounts). */
 export function factureDe(dossier: DossierLu, numeroInterneFacture: string, numero: number, today: string, frais: FraisAnnexe[] = []): Facture {
   const echeance = dossier.echeances.find((e) => e.numero === numero);
@@ -38,20 +48,26 @@ export function factureDe(dossier: DossierLu, numeroInterneFacture: string, nume
 }
 
 /**
- * The convention of a CERFA, signed by both parties on the conclusion date: contract, CFA and training copied from
- * the CERFA, 100 meals, 20 nights and a 500 € first equipment unless `couts` says otherwise.
+ * The convention of a CERFA (as deposited with its number, or as read back), signed by both parties on the
+ * conclusion date: contract, CFA and training copied from the CERFA, 100 meals, 20 nights and a 500 € first
+ * equipment unless `couts` says otherwise. Dates read back as date-times are cut to their date.
  */
-export function conventionDuCerfa(cerfa: Cerfa, couts: Partial<Convention['couts']> & Pick<Convention['couts'], 'coutTotalPedagogieCFA'>, dateSignature = cerfa.contrat.dateConclusion.slice(0, 10)): Convention {
+export function conventionDuCerfa(
+  cerfa: Cerfa,
+  couts: Partial<Convention['couts']> & Pick<Convention['couts'], 'coutTotalPedagogieCFA'>,
+  dateSignature = jour(cerfa.contrat.dateConclusion),
+): Convention {
   const { coutTotalPedagogieCFA, ...autresCouts } = couts;
+  if (!cerfa.numeroInterne) throw new Error("le CERFA n'a pas de numeroInterne : la convention s'y réfère");
   return {
     numeroInterneDossier: cerfa.numeroInterne,
-    employeur: { siret: cerfa.employeur.siret },
+    employeur: { siret: employeurDe(cerfa).siret },
     apprenti: { nom: cerfa.apprenti.nom, prenom: cerfa.apprenti.prenom },
-    contrat: { dateDebutContrat: cerfa.contrat.dateDebutContrat.slice(0, 10), dateFinContrat: cerfa.contrat.dateFinContrat.slice(0, 10) },
+    contrat: { dateDebutContrat: jour(cerfa.contrat.dateDebutContrat), dateFinContrat: jour(cerfa.contrat.dateFinContrat) },
     organismeFormation: { siret: cerfa.organismeFormation.siret, uaiCfa: cerfa.organismeFormation.uaiCfa },
     formation: {
-      dateDebutFormation: cerfa.formation.dateDebutFormation.slice(0, 10),
-      dateFinFormation: cerfa.formation.dateFinFormation.slice(0, 10),
+      dateDebutFormation: jour(cerfa.formation.dateDebutFormation),
+      dateFinFormation: jour(cerfa.formation.dateFinFormation),
       dureeFormation: cerfa.formation.dureeFormation,
       rncp: cerfa.formation.rncp,
       intituleQualification: cerfa.formation.intituleQualification,

@@ -2,16 +2,18 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { DossierLu } from '../model/dossier.js';
+import { datesEnPartieDate, enveloppeCerfa, estEnveloppeCerfa } from '../model/depot-cerfa.js';
 import type { AttenteEchange, Cerfa, Echange } from '../model/payloads.js';
 import { findRule } from '../rules/index.js';
 import { serveurRules } from '../rules/serveur/index.js';
 import { ruleCode, type Rule, type RuleContext, type RuleResult } from '../rules/rule.js';
 import { expectationViolations, valueAt } from '../rules/serveur/support.js';
 import { verdict } from '../rules/rule.js';
-import { generateRecord } from '../generate/index.js';
+import { commeUnLogiciel, generateRecord } from '../generate/index.js';
 import { conventionDe, factureDe, factureSoldeDe, FRAIS_VALIDES } from './builders.js';
 import type { OAuth2Client, TokenSource } from './oauth.js';
 import { curlFor } from './curl.js';
+import { LECTURE_TOLERANTE, reponseALaNorme, statutDuSchema, statutsAcceptes, type ParticularitesCible } from './particularites.js';
 import { redactFields } from '../../reports/suite/scrub.js';
 import type { Capacite, RequestSpec, Scenario, Step } from './scenario.js';
 import type { ResponseSchemas } from './schemas.js';
@@ -33,6 +35,11 @@ export interface Target {
   statutInconnu: number;
   /** The software's OAuth2 client, for OPCOs that require a bearer token next to X-API-KEY (AKTO…). */
   oauth2?: OAuth2Client;
+  /**
+   * The wire quirks the target's profile declares (mocks/profiles.yaml `particularites`, `--quirk`): accepted where
+   * declared, judged against the norm where not (particularites.ts). Absent: the norm, strictly.
+   */
+  particularites?: ParticularitesCible;
 }
 
 export interface RunOptions {
@@ -235,7 +242,10 @@ export class ScenarioRunner {
 
   private yearShift = 0;
 
-  /** The scenario's CERFA: one generated record, numbered for this run, moved to the target's dates. */
+  /**
+   * The scenario's CERFA (the inner object, `YYYY-MM-DD` dates): one generated record, numbered for this run,
+   * moved to the target's dates. `{{generate.cerfa}}` sends it as the deposit body `{"cerfa": …}`.
+   */
   private cerfa(): Cerfa {
     let cerfa = this.cerfas.get('cerfa');
     if (!cerfa) {
@@ -269,8 +279,11 @@ export class ScenarioRunner {
     }
     const [root, name] = head.split('.');
     if (root === 'generate') {
-      if (name !== 'cerfa') throw new Error(`{{${expression}}}: unknown generator '${name}' (cerfa)`);
-      return lookup({ generate: { cerfa: this.cerfa() } }, head);
+      // cerfa: the deposit body of the scenario's CERFA; cerfaLogiciel: the same contract written as third-party
+      // software writes it (date-times, adresse2 "", département on three characters, no numeroInterne).
+      if (name === 'cerfa') return lookup({ generate: { cerfa: enveloppeCerfa(this.cerfa()) } }, head);
+      if (name === 'cerfaLogiciel') return lookup({ generate: { cerfaLogiciel: commeUnLogiciel(this.cerfa()) } }, head);
+      throw new Error(`{{${expression}}}: unknown generator '${name}' (cerfa, cerfaLogiciel)`);
     }
     return lookup({ capture: this.captures, run: { id: this.options.runId, today: this.today }, profile: { statutInconnu: this.target.statutInconnu }, scenario: { id: this.scenario.id } }, head);
   };
@@ -297,6 +310,22 @@ export class ScenarioRunner {
     };
   }
 
+  /**
+   * A payload rule's plant on a body. A deposit body's rules judge its inner CERFA with `YYYY-MM-DD` dates: the
+   * plant works there and the body keeps its other members.
+   */
+  private plant(ruleId: string, body: unknown): unknown {
+    const rule = findRule(ruleId) as Rule<any> | undefined;
+    if (!rule) throw new Error(`plant: unknown rule '${ruleId}'`);
+    const enveloppe = estEnveloppeCerfa(body) && (rule.appliesTo as readonly string[]).includes('cerfa');
+    const cible = enveloppe ? datesEnPartieDate(body.cerfa) : body;
+    const planted = rule.plant(cible, this.plantContext()).payload as unknown;
+    if (JSON.stringify(planted) === JSON.stringify(cible)) {
+      throw new Error(`plant: la règle ${ruleId} ne se plante que dans le contexte de l'OPCO ; le scénario doit construire cet état lui-même`);
+    }
+    return enveloppe ? { ...body, cerfa: planted } : planted;
+  }
+
   /** The request body: rendered template, overrides, then the plant of one payload rule. */
   private buildBody(spec: RequestSpec): { text?: string; recorded?: unknown } {
     if (spec.rawBody !== undefined) return { text: spec.rawBody, recorded: spec.rawBody };
@@ -308,15 +337,7 @@ export class ScenarioRunner {
     if (spec.body === undefined) return {};
     let body = render(spec.body, this.resolve);
     for (const [path, value] of Object.entries(spec.overrides ?? {})) body = setAt(body, path, render(value, this.resolve));
-    if (spec.plant) {
-      const rule = findRule(spec.plant);
-      if (!rule) throw new Error(`plant: unknown rule '${spec.plant}'`);
-      const planted = (rule as Rule<any>).plant(body, this.plantContext());
-      if (JSON.stringify(planted.payload) === JSON.stringify(body)) {
-        throw new Error(`plant: la règle ${spec.plant} ne se plante que dans le contexte de l'OPCO ; le scénario doit construire cet état lui-même`);
-      }
-      body = planted.payload;
-    }
+    if (spec.plant) body = this.plant(spec.plant, body);
     return { text: JSON.stringify(body), recorded: body };
   }
 
@@ -328,17 +349,32 @@ export class ScenarioRunner {
     if (this.options.tokens && headers.authorization === undefined) headers.authorization = `Bearer ${await this.options.tokens.token()}`;
   }
 
+  private get particularites(): ParticularitesCible {
+    return this.target.particularites ?? {};
+  }
+
+  /** An answer read to build the next requests: every quirk tolerated, declared or not (particularites.ts). */
+  private lectureTolerante(method: string, path: string, res: Response): unknown {
+    return reponseALaNorme(method, path, res.status, res.body, LECTURE_TOLERANTE);
+  }
+
+  /** The answer with the target's declared quirks read back into the norm's form (particularites.ts). */
+  private aLaNorme(method: string, path: string, res: Response): Response {
+    const body = reponseALaNorme(method, path, res.status, res.body, this.particularites);
+    return body === res.body ? res : { ...res, body };
+  }
+
   private async send(method: string, path: string, headers: Record<string, string>, text: string | undefined): Promise<Response> {
     await this.authorize(headers);
-    const res = await this.sendOnce(method, path, headers, text);
+    let res = await this.sendOnce(method, path, headers, text);
     // An expired or revoked token is refreshed once, as OPCO clients do (research §1.13: 401 → refresh once).
     if (res.status === 401 && this.options.tokens) {
       this.options.tokens.invalidate();
       delete headers.authorization;
       await this.authorize(headers);
-      return this.sendOnce(method, path, headers, text);
+      res = await this.sendOnce(method, path, headers, text);
     }
-    return res;
+    return this.aLaNorme(method, path, res);
   }
 
   private async sendOnce(method: string, path: string, headers: Record<string, string>, text: string | undefined, base = this.target.url): Promise<Response> {
@@ -438,23 +474,25 @@ export class ScenarioRunner {
     const { text, recorded } = this.buildBody(spec);
     const headers = this.headersFor(spec, text !== undefined);
     if (step.pages) return this.pages(step, spec, path, headers);
-    const res = spec.bodyBytes !== undefined ? await this.sendLarge(spec.method, path, headers, text ?? '') : await this.send(spec.method, path, headers, text);
-    const echange = this.record(step, spec.method, path, headers, recorded, res, this.expected(step));
+    const res = spec.bodyBytes !== undefined ? this.aLaNorme(spec.method, path, await this.sendLarge(spec.method, path, headers, text ?? '')) : await this.send(spec.method, path, headers, text);
+    const echange = this.record(step, spec.method, path, headers, recorded, res, this.expected(step, {}, spec.method, path));
     this.judge(step, echange, text);
+    const lu = this.lectureTolerante(spec.method, path, res);
     for (const [name, jsonPath] of Object.entries(step.capture ?? {})) {
-      const value = valueAt(res.body, jsonPath);
+      const value = valueAt(lu, jsonPath);
       if (value === undefined) return { outcome: 'fail', status: res.status, reason: `capture « ${name} » : ${jsonPath} absent de la réponse ${res.status}` };
       this.captures[name] = value;
     }
     return this.stepOutcome(step, res.status);
   }
 
-  private expected(step: Step, extra: Partial<AttenteEchange> = {}): AttenteEchange | undefined {
+  private expected(step: Step, extra: Partial<AttenteEchange> = {}, method = step.request?.method ?? 'GET', path = ''): AttenteEchange | undefined {
     const e = step.expect;
     const plant = step.request?.plant;
     if (!e && !plant) return undefined;
     const regles = rulesOfStep(step);
-    const status = statusList(e?.status !== undefined ? render(e.status, this.resolve) : undefined) ?? (e ? undefined : [400, 409, 422]);
+    const declared = statusList(e?.status !== undefined ? render(e.status, this.resolve) : undefined);
+    const status = statutsAcceptes(method, path, declared, this.particularites) ?? (e ? undefined : [400, 409, 422]);
     const plantRule = plant ? findRule(plant) : undefined;
     // A planted step without its own expectations: the server refuses it with the rule's code.
     const codes = e?.codes ?? (plantRule && !e ? [ruleCode(plantRule)] : undefined);
@@ -482,7 +520,7 @@ export class ScenarioRunner {
   }
 
   private schemaErrors(method: string, path: string, res: Response): { schemaErrors?: string[] } {
-    const errors = this.options.schemas.errors(method, path, res.status, res.body);
+    const errors = this.options.schemas.errors(method, path, statutDuSchema(method, path, res.status, this.particularites), res.body);
     return errors === undefined ? {} : { schemaErrors: errors };
   }
 
@@ -524,12 +562,13 @@ export class ScenarioRunner {
       seen += count;
       const total = Number(valueAt(res.body, 'total'));
       const end = res.status !== 200 || count === 0 || seen >= total;
-      const echange = this.record(step, spec.method, pagePath, headers, undefined, res, this.expected(step, end && page < 20 ? { cumul: seen } : {}));
+      const echange = this.record(step, spec.method, pagePath, headers, undefined, res, this.expected(step, end && page < 20 ? { cumul: seen } : {}, spec.method, pagePath));
       this.judge(step, echange, undefined);
       last = { res, echange };
       if (end) break;
     }
-    for (const [name, jsonPath] of Object.entries(step.capture ?? {})) this.captures[name] = valueAt(last?.res.body, jsonPath);
+    const lu = last ? this.lectureTolerante(spec.method, path, last.res) : undefined;
+    for (const [name, jsonPath] of Object.entries(step.capture ?? {})) this.captures[name] = valueAt(lu, jsonPath);
     return this.stepOutcome(step, last?.res.status ?? 0);
   }
 
@@ -548,7 +587,7 @@ export class ScenarioRunner {
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (;;) {
       const res = await this.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined);
-      const value = valueAt(res.body, wait.until.champ);
+      const value = valueAt(this.lectureTolerante('GET', path, res), wait.until.champ);
       if (valeurs.some((v) => JSON.stringify(v) === JSON.stringify(value))) return { outcome: 'pass', status: res.status, waited: true };
       if (Date.now() >= deadline) {
         return { outcome: 'skip', status: res.status, waited: true, reason: `délai dépassé (${Math.round(limitMs / 1000)} s) en attendant ${wait.until.champ} ∈ ${JSON.stringify(valeurs)} (dernière valeur ${JSON.stringify(value)})` };

@@ -4,7 +4,8 @@ import { findRule } from '../../conformance/rules/index.js';
 import type { RuleContext } from '../../conformance/rules/rule.js';
 import { fixerAgeApprenti } from '../../conformance/rules/coherence/support/plant.js';
 import { startTestMock, type TestMock } from '../testdata/harness.js';
-import { factureFor, HEADERS, validCerfa } from '../testdata/fixtures.js';
+import { enveloppeCerfa } from '../../conformance/model/depot-cerfa.js';
+import { depotCerfa, factureFor, HEADERS, validCerfa } from '../testdata/fixtures.js';
 import { DEMO } from '../tenants.js';
 import { findVariant, ignoredRules, parseBreaks, UnknownVariantError, VARIANTS, type VariantId } from './index.js';
 import { cinquanteCinquante } from './behaviours.js';
@@ -25,7 +26,7 @@ async function start(breaks: VariantId[] = []): Promise<TestMock> {
 }
 
 async function engaged(mock: TestMock, numeroInterne = 'VAR-1', cerfa = validCerfa(numeroInterne)): Promise<any> {
-  const res = await mock.call('POST', '/v2/dossiers', cerfa);
+  const res = await mock.call('POST', '/v2/dossiers', enveloppeCerfa(cerfa));
   expect(res.statusCode, res.body).toBe(201);
   await mock.advance('P5D');
   return mock.dossier(numeroInterne);
@@ -70,7 +71,7 @@ const PROBES: Record<VariantId, Probe> = {
   'facture-doublon-acceptee': {
     observe: async (m) => {
       // Another dossier's first échéance, valid in every other way, invoiced under the number already accepted.
-      expect((await m.call('POST', '/v2/dossiers', validCerfa('VAR-2', { nom: 'DUPONT' }))).statusCode).toBe(201);
+      expect((await m.call('POST', '/v2/dossiers', depotCerfa('VAR-2', { nom: 'DUPONT' }))).statusCode).toBe(201);
       expect((await invoice(m)).status).toBe(201);
       const autre = await m.dossier('VAR-2');
       const again = await m.call('POST', '/v2/factures', factureFor(autre, 'FAC-V1', 1, await today(m)));
@@ -93,7 +94,7 @@ const PROBES: Record<VariantId, Probe> = {
   'isolation-dossier-rompue': {
     observe: async (m) => {
       expect((await m.admin('POST', '/_admin/tenants', OTHER_CFA)).statusCode).toBe(201);
-      expect((await m.call('POST', '/v2/dossiers', validCerfa('AUTRE-1'), OTHER_HEADERS)).statusCode).toBe(201);
+      expect((await m.call('POST', '/v2/dossiers', depotCerfa('AUTRE-1'), OTHER_HEADERS)).statusCode).toBe(201);
       const mine = await m.call('GET', '/v2/dossiers?numeroInterne=AUTRE-1');
       const theirs = await m.call('GET', '/v2/dossiers?numeroInterne=AUTRE-1', undefined, OTHER_HEADERS);
       return { mine: mine.statusCode, theirs: theirs.statusCode };
@@ -104,7 +105,7 @@ const PROBES: Record<VariantId, Probe> = {
   'isolation-etats-rompue': {
     observe: async (m) => {
       expect((await m.admin('POST', '/_admin/tenants', OTHER_CFA)).statusCode).toBe(201);
-      expect((await m.call('POST', '/v2/dossiers', validCerfa('AUTRE-1'), OTHER_HEADERS)).statusCode).toBe(201);
+      expect((await m.call('POST', '/v2/dossiers', depotCerfa('AUTRE-1'), OTHER_HEADERS)).statusCode).toBe(201);
       const etats = (await m.call('GET', '/v2/dossiers/etats?numeroPage=1')).json();
       const single = await m.call('GET', '/v2/dossiers?numeroInterne=AUTRE-1');
       return { numeros: etats.EtatDossierResult.map((e: any) => e.numeroInterne), total: etats.total, single: single.statusCode };
@@ -115,7 +116,7 @@ const PROBES: Record<VariantId, Probe> = {
   },
   'etat-bloque-transmis': {
     observe: async (m) => {
-      expect((await m.call('POST', '/v2/dossiers', validCerfa('VAR-1'))).statusCode).toBe(201);
+      expect((await m.call('POST', '/v2/dossiers', depotCerfa('VAR-1'))).statusCode).toBe(201);
       const etats: string[] = [];
       for (const step of ['P1D', 'P4D', 'P365D']) {
         await m.advance(step);
@@ -243,7 +244,7 @@ const PROBES: Record<VariantId, Probe> = {
   'pagination-total-faux': {
     observe: async (m) => {
       for (const n of ['VAR-1', 'VAR-2']) {
-        expect((await m.call('POST', '/v2/dossiers', validCerfa(n, { nom: `NOM${n.slice(-1) === '1' ? 'A' : 'B'}` }))).statusCode).toBe(201);
+        expect((await m.call('POST', '/v2/dossiers', depotCerfa(n, { nom: `NOM${n.slice(-1) === '1' ? 'A' : 'B'}` }))).statusCode).toBe(201);
       }
       const etats = (await m.call('GET', '/v2/dossiers/etats?numeroPage=1')).json();
       return { total: etats.total, count: etats.count, items: etats.EtatDossierResult.length };
@@ -277,7 +278,7 @@ const PROBES: Record<VariantId, Probe> = {
   },
   'corps-volumineux-accepte': {
     observe: async (m) => {
-      const cerfa = { ...validCerfa('VAR-1'), remarques: 'x'.repeat(11 * 1024 * 1024) };
+      const cerfa = { ...depotCerfa('VAR-1'), remarques: 'x'.repeat(11 * 1024 * 1024) };
       const res = await m.call('POST', '/v2/dossiers', cerfa);
       return { status: res.statusCode };
     },

@@ -9,6 +9,8 @@ import { startTestCfa, type TestCfaOptions } from '../../cli/commands/test-cfa.j
 import { captureIO } from '../../cli/testing.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
 import { DEMO } from '../../mocks/tenants.js';
+import { HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { commeUnLogiciel } from '../../conformance/generate/index.js';
 import { adminTime, CFA_MISTAKES, RULE_OF_MISTAKE, runCfaClient, type CfaMistake } from '../support/cfa-client.js';
 import { BIN } from '../support/process.js';
 
@@ -155,6 +157,38 @@ describe('convergence test cfa (in-process)', () => {
     expect(notPassing(b)).toContain('contrats-depot-valide');
     expect(io.out()).toContain('1/2 session(s) certified');
     expect(io.out()).not.toContain('cle-cfa-a-0001');
+  });
+});
+
+describe('convergence test cfa and a deposit written as real software writes it', () => {
+  it('records and accepts it, assigns its numeroInterne, and judges it without a finding', async () => {
+    const cwd = join(dir, 'corps-logiciel');
+    const script = join(dir, 'sans-jeu.yaml');
+    writeFileSync(script, 'delais: { instruction: PT30S, decision: PT1M, paiement: PT2M }\nplays: []\n');
+    const io = captureIO(cwd);
+    const running = await startTestCfa({ port: '0', host: '127.0.0.1', out: 'out', format: 'json', store: 'memory', script }, io);
+    try {
+      await adminTime(running.url).set(START);
+      // {"cerfa": …}, date-times with an offset, adresse1/adresse2 "", birth département on three characters, no numeroInterne.
+      const body = commeUnLogiciel(validCerfa('SANS-NUMERO'));
+      expect(body.cerfa.numeroInterne).toBeUndefined();
+      const headers = { ...HEADERS, 'content-type': 'application/json' };
+      const depot = await fetch(`${running.url}/v2/dossiers`, { method: 'POST', headers, body: JSON.stringify(body) });
+      const accuse = (await depot.json()) as { numeroInterne?: string };
+      expect(depot.status, JSON.stringify(accuse)).toBe(201);
+      expect(accuse.numeroInterne).toBeTruthy();
+      const lecture = await fetch(`${running.url}/v2/dossiers?numeroInterne=${encodeURIComponent(accuse.numeroInterne!)}`, { headers: HEADERS });
+      expect(lecture.status).toBe(200);
+      const admin = { authorization: `Bearer ${DEMO.adminToken}` };
+      const list = (await (await fetch(`${running.url}/_admin/certification/sessions`, { headers: admin })).json()) as { sessions: { id: string }[] };
+      const report = (await (await fetch(`${running.url}/_admin/certification/sessions/${list.sessions[0]!.id}/report?format=json`, { headers: admin })).json()) as SuiteReport;
+      expect(findings(report)).toEqual([]);
+      const items = new Map((report.checklist ?? []).map((i) => [i.id, i.outcome]));
+      expect(items.get('contrats-depot-valide')).toBe('pass');
+      expect(items.get('contrats-etat-lu')).toBe('pass');
+    } finally {
+      await running.stop();
+    }
   });
 });
 

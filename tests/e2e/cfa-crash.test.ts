@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../../mocks/testdata/harness.js';
-import { HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { depotCerfa, HEADERS } from '../../mocks/testdata/fixtures.js';
 import { kill9, startMockProcess, type MockProcess } from '../support/process.js';
 
 const ROUNDS = Number(process.env.CFA_CRASH_ROUNDS ?? 4);
@@ -47,7 +47,7 @@ describe('convergence test cfa under kill -9', () => {
               const res = await fetch(`${p.url}/v2/dossiers`, {
                 method: 'POST',
                 headers: { ...HEADERS, 'content-type': 'application/json' },
-                body: JSON.stringify(validCerfa(numero, { nom: `CRASH${n.toString(26).replace(/\d/g, (d) => String.fromCharCode(81 + Number(d))).toUpperCase()}` })),
+                body: JSON.stringify(depotCerfa(numero, { nom: `CRASH${n.toString(26).replace(/\d/g, (d) => String.fromCharCode(81 + Number(d))).toUpperCase()}` })),
                 signal: AbortSignal.timeout(10_000),
               });
               await res.arrayBuffer();
@@ -77,7 +77,7 @@ describe('convergence test cfa under kill -9', () => {
     const recorded = new Set<string>();
     for (const e of session.echanges) {
       if (e.operation === 'GET /dossiers/etats') recorded.add(`P:${e.query.numeroPage}`);
-      if (e.operation === 'POST /dossiers') recorded.add(`D:${e.body?.numeroInterne}`);
+      if (e.operation === 'POST /dossiers') recorded.add(`D:${e.body?.cerfa?.numeroInterne}`);
     }
     const lost = [...acked].filter((k) => !recorded.has(k));
     expect(lost).toEqual([]);

@@ -9,7 +9,7 @@ import type { CertificationScript } from '../../mocks/certification/index.js';
 import { BODY_LIMIT } from '../../mocks/variants/behaviours.js';
 import { DEMO } from '../../mocks/tenants.js';
 import { ADMIN, START } from '../../mocks/testdata/harness.js';
-import { factureFor, HEADERS, validCerfa } from '../../mocks/testdata/fixtures.js';
+import { depotCerfa, factureFor, HEADERS } from '../../mocks/testdata/fixtures.js';
 import type { DossierLu } from '../../conformance/model/dossier.js';
 import { hostileCase, hostileTarget, SEED, SEED_FACTURE, TRICKS, type HostileCase, type HostileTarget } from '../support/hostile.js';
 
@@ -109,7 +109,7 @@ beforeAll(async () => {
   mock = await createMockApp({ clock: frozenClock(START), store: 'memory', certification: { script: SCRIPT, capabilities: CAPABILITIES } });
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = HEADERS) =>
     mock.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-  expect((await call('POST', '/v2/dossiers', validCerfa(SEED))).statusCode).toBe(201);
+  expect((await call('POST', '/v2/dossiers', depotCerfa(SEED))).statusCode).toBe(201);
   expect((await call('PUT', '/_admin/clock', { advance: 'P5D' }, ADMIN)).statusCode).toBe(200);
   const dossier = (await call('GET', `/v2/dossiers?numeroInterne=${SEED}`)).json() as DossierLu;
   expect(dossier.cerfa.etat).toBe('ENGAGE');
