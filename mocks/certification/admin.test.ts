@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { frozenClock } from '../clock.js';
 import { createMockApp } from '../app.js';
 import { startTestMock, ADMIN, START, type TestMock } from '../testdata/harness.js';
-import { HEADERS, validCerfa } from '../testdata/fixtures.js';
+import { HEADERS, depotCerfa, validCerfa } from '../testdata/fixtures.js';
 import { DEMO } from '../tenants.js';
 import { loadCertificationScript, ScriptError } from './script.js';
 import { sessionIdOf, type CertificationOptions } from './recorder.js';
@@ -27,8 +27,8 @@ afterEach(async () => {
 
 async function withDeposit(): Promise<TestMock> {
   const m = await startTestMock({ certification });
-  expect((await m.call('POST', '/v2/dossiers', validCerfa('DOS-ADM-1'))).statusCode).toBe(503);
-  expect((await m.call('POST', '/v2/dossiers', validCerfa('DOS-ADM-1'))).statusCode).toBe(201);
+  expect((await m.call('POST', '/v2/dossiers', depotCerfa('DOS-ADM-1'))).statusCode).toBe(503);
+  expect((await m.call('POST', '/v2/dossiers', depotCerfa('DOS-ADM-1'))).statusCode).toBe(201);
   expect((await m.call('GET', '/v2/dossiers/appairage?nom=MARTIN&prenom=Lucas&dateNaissance=2004-09-01&siretEmployeur=42100000100006&dateDebutContrat=2026-01-15')).statusCode).toBe(200);
   return m;
 }
@@ -51,7 +51,7 @@ describe('certification admin API', () => {
     const text = res.body;
     for (const secret of [NIR, 'MARTIN', 'Lucas', '2004-09-01', DEMO.apiKey]) expect(text).not.toContain(secret);
     // Company names and the dossier's own numbers stay readable.
-    expect(session.echanges[1].body).toMatchObject({ numeroInterne: 'DOS-ADM-1', employeur: { denomination: 'Boulangerie des Tests' } });
+    expect(session.echanges[1].body).toMatchObject({ cerfa: { numeroInterne: 'DOS-ADM-1', employeur: { denomination: 'Boulangerie des Tests' } } });
     expect(session.echanges[2].query.nom).not.toBe('MARTIN');
     // The store keeps the exchange as received; only what is shown is masked.
     expect(JSON.stringify(await mock.store.getSession(SESSION))).toContain(NIR);
@@ -98,7 +98,7 @@ describe('certification admin API', () => {
     mock = await withDeposit();
     expect((await mock.admin('POST', '/_admin/reset')).statusCode).toBe(200);
     expect((await mock.admin('GET', '/_admin/certification/sessions')).json()).toEqual({ sessions: [], unattributed: { sansCle: 0, cleInconnue: 0 } });
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('DOS-ADM-2'))).statusCode).toBe(503);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('DOS-ADM-2'))).statusCode).toBe(503);
     const session = await mock.store.getSession(SESSION);
     expect(session?.echanges.map((e) => [e.seq, e.scripted])).toEqual([[1, 'erreur-serveur-depot']]);
   });
@@ -117,7 +117,7 @@ describe('durability', () => {
 
     const first = await start();
     const url = await first.app.listen({ port: 0, host: '127.0.0.1' });
-    const post = (base: string, numero: string) => fetch(`${base}/v2/dossiers`, { method: 'POST', headers, body: JSON.stringify(validCerfa(numero)) });
+    const post = (base: string, numero: string) => fetch(`${base}/v2/dossiers`, { method: 'POST', headers, body: JSON.stringify(depotCerfa(numero)) });
     expect((await post(url, 'DOS-DUR-1')).status).toBe(503);
     expect((await fetch(`${url}/v2/cfakeyinfo`, { headers: HEADERS })).status).toBe(200);
     await first.close();

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EchangeCfa } from '../../conformance/model/session.js';
 import { startTestMock, START, type TestMock } from '../testdata/harness.js';
-import { conventionFor, factureFor, HEADERS, validCerfa } from '../testdata/fixtures.js';
+import { conventionFor, factureFor, HEADERS, depotCerfa, validCerfa } from '../testdata/fixtures.js';
 import { DEMO } from '../tenants.js';
 import { loadCertificationScript, type CertificationScript } from './script.js';
 import { MAX_RECORDED_DEPTH, sessionIdOf, type CertificationOptions } from './recorder.js';
@@ -33,7 +33,7 @@ describe('recording', () => {
 
     expect((await mock.call('GET', '/v2/cfakeyinfo')).statusCode).toBe(200);
 
-    const refused = await mock.call('POST', '/v2/dossiers', cerfa, { ...HEADERS, 'idempotency-key': 'k-1' });
+    const refused = await mock.call('POST', '/v2/dossiers', { cerfa }, { ...HEADERS, 'idempotency-key': 'k-1' });
     expect(refused.statusCode).toBe(503);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.json()).toMatchObject({ type: 'urn:convergence:probleme:SERVICE_INDISPONIBLE', status: 503 });
@@ -41,7 +41,7 @@ describe('recording', () => {
     expect((await mock.call('GET', '/v2/dossiers?numeroInterne=DOS-CERT-1')).statusCode).toBe(429);
     expect((await mock.call('GET', '/v2/dossiers?numeroInterne=DOS-CERT-1')).statusCode).toBe(404);
 
-    expect((await mock.call('POST', '/v2/dossiers', cerfa)).statusCode).toBe(201);
+    expect((await mock.call('POST', '/v2/dossiers', { cerfa })).statusCode).toBe(201);
     // The script's delays replace the config's: ENGAGE a minute after the deposit on the mock's clock.
     await mock.advance('PT2M');
     const dossier = await mock.dossier('DOS-CERT-1');
@@ -75,7 +75,7 @@ describe('recording', () => {
     expect(first!.headers).toEqual({ editeur: HEADERS.editeur, logiciel: HEADERS.logiciel, version: HEADERS.version });
     expect(played!.headers).toMatchObject({ 'content-type': 'application/json', 'idempotency-key': 'k-1' });
     expect(JSON.stringify(list)).not.toContain(DEMO.apiKey);
-    expect(played!.body).toMatchObject({ numeroInterne: 'DOS-CERT-1' });
+    expect(played!.body).toMatchObject({ cerfa: { numeroInterne: 'DOS-CERT-1' } });
     expect(played!.payload).toEqual({ kind: 'cerfa', context: { today: '2026-01-16', rncpInactifs: expect.any(Array), siretCfa: DEMO.siret } });
     expect(limited).toMatchObject({ query: { numeroInterne: 'DOS-CERT-1' }, response: { headers: { 'retry-after': '2' } } });
     expect(limited!.response.headers['content-type']).toMatch(/problem\+json/);
@@ -96,8 +96,8 @@ describe('recording', () => {
     const cerfa = validCerfa('DOS-CERT-2');
     const invalid = await mock.call('POST', '/v2/dossiers', { numeroInterne: 42 });
     expect(invalid.statusCode).toBe(400);
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('DOS-AUTRE'))).statusCode).toBe(201);
-    expect((await mock.call('POST', '/v2/dossiers', cerfa)).statusCode).toBe(201);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('DOS-AUTRE'))).statusCode).toBe(201);
+    expect((await mock.call('POST', '/v2/dossiers', { cerfa })).statusCode).toBe(201);
     expect((await mock.call('POST', '/v2/conventions', conventionFor(cerfa))).statusCode).toBe(201);
     const malformed = await mock.app.inject({ method: 'POST', url: '/v2/factures', headers: { ...HEADERS, 'content-type': 'application/json' }, payload: '{"a":' });
     expect(malformed.statusCode).toBe(400);
@@ -122,9 +122,9 @@ describe('recording', () => {
     const { 'x-api-key': _key, ...sansCle } = HEADERS;
     expect((await mock.call('GET', '/v2/cfakeyinfo', undefined, sansCle)).statusCode).toBe(401);
     // A rejected request does not count towards the plays: the first authenticated deposit is the one played.
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('DOS-CERT-3'), sansEditeur)).statusCode).toBe(400);
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('DOS-CERT-3'))).statusCode).toBe(503);
-    expect((await mock.call('POST', '/v2/dossiers', validCerfa('DOS-CERT-3'))).statusCode).toBe(201);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('DOS-CERT-3'), sansEditeur)).statusCode).toBe(400);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('DOS-CERT-3'))).statusCode).toBe(503);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('DOS-CERT-3'))).statusCode).toBe(201);
 
     const sessions = (await mock.admin('GET', '/_admin/certification/sessions')).json().sessions;
     expect(sessions).toEqual([{ id: SESSION, opco: 'norme', cfa: DEMO.siret, requests: 4, firstAt: expect.any(String), lastAt: expect.any(String) }]);
@@ -190,7 +190,7 @@ describe('certification off', () => {
       expect(hooks(certified).onRequest!.length).toBe(hooks(plain).onRequest!.length + 1);
       expect(hooks(certified).onSend!.length).toBe(hooks(plain).onSend!.length + 1);
       // The normal mock plays nothing and keeps its own delays.
-      expect((await plain.call('POST', '/v2/dossiers', validCerfa('DOS-OFF'))).statusCode).toBe(201);
+      expect((await plain.call('POST', '/v2/dossiers', depotCerfa('DOS-OFF'))).statusCode).toBe(201);
       await plain.advance('PT2M');
       expect((await plain.dossier('DOS-OFF')).cerfa.etat).toBe('TRANSMIS');
       expect(await plain.store.listSessions()).toEqual([]);

@@ -1,6 +1,7 @@
 // A simulated CFA software for the certification tests: drives the mock over HTTP as a careful CFA would, or with one chosen mistake.
 import type { DossierLu, Echeance } from '../../conformance/model/dossier.js';
 import type { Cerfa, Facture } from '../../conformance/model/payloads.js';
+import { enveloppeCerfa } from '../../conformance/model/depot-cerfa.js';
 import { conventionDe, factureDe } from '../../conformance/suite/builders.js';
 import { findRule } from '../../conformance/rules/index.js';
 import { certificatFor, validCerfa } from '../../mocks/testdata/fixtures.js';
@@ -168,10 +169,10 @@ export async function runCfaClient(options: CfaClientOptions): Promise<CfaClient
   // 2. Deposit the contract; the mistake: an invalid NIR first, corrected after the rejection.
   const cerfa = validCerfa(numeroInterne);
   if (options.organismeFormationSiret) cerfa.organismeFormation.siret = options.organismeFormationSiret;
-  let depot = await patient('POST', '/dossiers', mistake === 'nir-invalide' ? cerfaNirInvalide(cerfa) : cerfa);
+  let depot = await patient('POST', '/dossiers', enveloppeCerfa(mistake === 'nir-invalide' ? cerfaNirInvalide(cerfa) : cerfa));
   if (mistake === 'nir-invalide' && depot.status >= 400 && depot.status < 500) {
-    if (!champs(depot.body).includes('apprenti.nir')) throw new ClientError(`deposit rejected for another reason: ${JSON.stringify(depot.body)}`);
-    depot = await patient('POST', '/dossiers', cerfa);
+    if (!champs(depot.body).some((c) => c.endsWith('apprenti.nir'))) throw new ClientError(`deposit rejected for another reason: ${JSON.stringify(depot.body)}`);
+    depot = await patient('POST', '/dossiers', enveloppeCerfa(cerfa));
   }
   expect2xx('POST /dossiers', depot);
 
