@@ -127,16 +127,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Paths (`apprenti.adresse.numeroVoie`, `contrat.remunerationsAnnuelles[0].x`) of the members the tree does not know. */
 export function membresNonPrevus(value: unknown, connus: MembresConnus = MEMBRES_CERFA, prefixe = ''): string[] {
-  if (!isObject(value)) return [];
   const out: string[] = [];
+  collecter(value, connus, prefixe, out);
+  return out;
+}
+
+// Runs on every CERFA `validate` reads: paths are built only for the members reported, never for known ones.
+function collecter(value: unknown, connus: MembresConnus, prefixe: string, out: string[]): void {
+  if (!isObject(value)) return;
   for (const key in value) {
-    const path = prefixe === '' ? key : `${prefixe}.${key}`;
     const membre = Object.hasOwn(connus, key) ? connus[key] : undefined;
-    if (membre === undefined) out.push(path);
+    if (membre === true) continue;
+    if (membre === undefined) out.push(prefixe === '' ? key : `${prefixe}.${key}`);
     else if (Array.isArray(membre)) {
       const items = value[key];
-      if (Array.isArray(items)) items.forEach((item, i) => out.push(...membresNonPrevus(item, membre[0], `${path}[${i}]`)));
-    } else if (membre !== true) out.push(...membresNonPrevus(value[key], membre, path));
+      if (!Array.isArray(items)) continue;
+      const path = prefixe === '' ? key : `${prefixe}.${key}`;
+      for (let i = 0; i < items.length; i++) if (isObject(items[i])) collecter(items[i], membre[0], `${path}[${i}]`, out);
+    } else if (isObject(value[key])) collecter(value[key], membre, prefixe === '' ? key : `${prefixe}.${key}`, out);
   }
-  return out;
 }
