@@ -193,7 +193,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         '  convergence test opco --target https://api.opco.example --cfa-key K --quirk depotStatus=200\n',
     )
     .action(async (options: TestOpcoOptions) => {
-      const { loadResponseSchemas, loadScenarios, loadWaivers, runSuite, ScenarioError, TargetUnreachableError, WaiverError } = await import(
+      const { loadResponseSchemas, loadScenarios, loadWaivers, PreflightError, runSuite, ScenarioError, TargetUnreachableError, WaiverError } = await import(
         '../../conformance/suite/index.js'
       );
       const profile = bundledProfiles().get(options.profile);
@@ -250,7 +250,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
           ...(tty ? { onProgress: (done: number, total: number, id: string) => ctx.io.stderr.write(`\r\x1b[2K[${done}/${total}] ${id}`) } : {}),
         });
       } catch (error) {
-        if (error instanceof TargetUnreachableError) throw new ExitError(error.message);
+        if (error instanceof TargetUnreachableError || error instanceof PreflightError) throw new ExitError(error.message);
         throw error;
       } finally {
         if (tty) ctx.io.stderr.write('\r\x1b[2K');

@@ -5,6 +5,7 @@ import { serveurRules } from '../rules/serveur/index.js';
 import { redactFields } from '../../reports/suite/scrub.js';
 import { coverageOf, summarize, SUITE_REPORT_SCHEMA_VERSION, type Evidence, type RuleReport, type ScenarioReport, type SuiteReport } from '../../reports/suite/model.js';
 import { TokenSource } from './oauth.js';
+import { preflight } from './preflight.js';
 import { rulesOfStep, ScenarioRunner, type Judgement, type RunOptions, type ScenarioRun, type Target } from './runner.js';
 import type { Scenario } from './scenario.js';
 import type { Waiver } from './waivers.js';
@@ -14,6 +15,7 @@ export { loadWaivers, parseWaivers, WaiverError, type Waiver } from './waivers.j
 export { loadResponseSchemas } from './schemas.js';
 export { TargetUnreachableError, curlFor, type Target } from './runner.js';
 export { OAuthTokenError, TokenSource, type OAuth2Client } from './oauth.js';
+export { preflight, PreflightError } from './preflight.js';
 
 export interface SuiteOptions extends Omit<RunOptions, 'only'> {
   target: Target;
@@ -23,6 +25,8 @@ export interface SuiteOptions extends Omit<RunOptions, 'only'> {
   only?: string[];
   waivers?: Waiver[];
   tool?: { name: string; version: string };
+  /** false skips the checks of the operator's inputs (tests of the runner against partial doubles). */
+  preflight?: boolean;
   /** Called after each scenario (the CLI's progress line). */
   onProgress?: (done: number, total: number, scenario: string) => void;
 }
@@ -92,6 +96,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
   const scenarios = scenariosFor(options.scenarios, only);
   const first = { done: false };
   const tokens = options.target.oauth2 ? new TokenSource(options.target.oauth2, options.fetch ?? fetch, options.timeoutMs) : undefined;
+  // The operator's mistakes (version in --target, refused key or admin token) stop the run before any finding.
+  if (options.preflight !== false) await preflight(options.target, { ...(options.fetch ? { fetch: options.fetch } : {}), timeoutMs: options.timeoutMs, ...(tokens ? { tokens } : {}) });
   const runs: ScenarioRun[] = [];
   for (const [i, scenario] of scenarios.entries()) {
     const index = options.scenarios.indexOf(scenario);

@@ -49,10 +49,11 @@ describe('convergence test opco on an OAuth2 profile', () => {
     expect(json).not.toMatch(/Bearer [A-Za-z0-9_-]{8,}/);
   }, 60_000);
 
-  it('without the token every authenticated call is refused, so the run shows findings', async () => {
+  it('without the token the preflight stops the run, naming the key and --client-id, before any finding', async () => {
     const { oauth2: _o, ...sans } = akto;
-    const report = await runSuite(await options(sans, loadScenarios().map((s) => s.id).filter((id) => /cycle/.test(id))));
-    expect(report.exitCode).toBe(1);
+    const run = runSuite(await options(sans, loadScenarios().map((s) => s.id).filter((id) => /cycle/.test(id))));
+    await expect(run).rejects.toBeInstanceOf(TargetUnreachableError);
+    await expect(run).rejects.toThrow(/the CFA key was refused \(401\).*--client-id/);
   }, 60_000);
 
   it('a refused client is a tool error (exit 2 in the CLI), not a finding', async () => {
