@@ -25,6 +25,18 @@ describe('comportementDesVariantes', () => {
     expect(autre.lireDossiersAutresCfa).toBe(false);
   });
 
+  it('plugs the issue 13 variants in at their hooks', () => {
+    const plan = [
+      { numero: 1, codification: 'E1', montantTotal: 40, montantPedagogique: 40, montantMajorationRQTH: 0, dateOuverture: '2025-09-01', dateDebut: '2025-09-01', dateFin: null, iban: 'I', siret: 'S' },
+      { numero: 5, codification: 'E5', montantTotal: 40, montantPedagogique: 40, montantMajorationRQTH: 0, dateOuverture: '2026-09-01', dateDebut: '2026-09-01', dateFin: null, iban: 'I', siret: 'S' },
+    ];
+    expect(avec().echeancesRupture([], plan, '2026-01-10')).toEqual([]);
+    expect(avec('rupture-annee-entiere').echeancesRupture([], plan, '2026-01-10').map((e) => e.numero)).toEqual([1]);
+    expect([avec().pageServie(3), avec('numero-page-ignore').pageServie(3)]).toEqual([3, 1]);
+    expect([avec().redepotAccepte, avec('redepot-accepte').redepotAccepte]).toEqual([false, true]);
+    expect([avec().appairageTousLesCfa, avec('appairage-tous-les-cfa').appairageTousLesCfa]).toEqual([false, true]);
+  });
+
   it('drops the failures of the rules a variant ignores', () => {
     const findings = [{ rule: { id: 'eligibilite-age-maximum' } }, { rule: { id: 'cerfa-numero-interne' } }];
     expect(avec('age-maximum-non-controle').constats(findings).map((f) => f.rule.id)).toEqual(['cerfa-numero-interne']);

@@ -3,7 +3,7 @@
 // Meant to live with the variants (mocks/variants/, helper C's); kept here until it moves. The app puts its result
 // in the runtime (`runtime.comportement = comportementDesVariantes(breaks)`), the engine context carries it.
 import { CONFORME, type Comportement } from './engine/comportement.js';
-import { cinquanteCinquante, JAMAIS, numeroDecaInvalide } from './variants/behaviours.js';
+import { anneeEntiere, cinquanteCinquante, JAMAIS, numeroDecaInvalide } from './variants/behaviours.js';
 import { isBroken, withoutIgnored, type Breaks } from './variants/index.js';
 
 export function comportementDesVariantes(breaks: Breaks): Comportement {
@@ -18,6 +18,10 @@ export function comportementDesVariantes(breaks: Breaks): Comportement {
     etatsTousLesCfa: casse('isolation-etats-rompue'),
     totalEtats: (total) => (casse('pagination-total-faux') ? total + 1 : total),
     ruptureSansProrata: casse('rupture-sans-prorata'),
+    echeancesRupture: (prorata, avant, dateRupture) => (casse('rupture-annee-entiere') ? anneeEntiere(avant, dateRupture) : prorata),
+    redepotAccepte: casse('redepot-accepte'),
+    pageServie: (demandee) => (casse('numero-page-ignore') ? 1 : demandee),
+    appairageTousLesCfa: casse('appairage-tous-les-cfa'),
     factureDoublonAcceptee: casse('facture-doublon-acceptee'),
     // montant-regle-fige: the invoice is paid on time, but its échéance never sees the payment.
     paiementAllocation: (paidAt) => (casse('montant-regle-fige') ? JAMAIS : paidAt),

@@ -71,6 +71,25 @@ describe('convergence test opco', () => {
     expect(io.err()).toMatch(/cannot reach the target/);
   }, 60_000);
 
+  it("exits 2 with one line naming the option when the operator is wrong, before any scenario and without a report", async () => {
+    const cases: [string[], RegExp][] = [
+      [['--target', `${mock.url}/v2`], /^--target is the base URL before \/v2/],
+      [['--cfa-key', 'mauvaise-cle'], /^the CFA key was refused \(40[13]\) on GET \/v2\/dossiers\/etats: check --cfa-key\b/],
+      [['--cfa-key-2', 'mauvaise-cle-2'], /^the CFA key was refused \(40[13]\) on GET \/v2\/dossiers\/etats: check --cfa-key-2\b/],
+      [['--admin-token', 'mauvais-jeton'], /^the admin token was refused \(401\) at .*\/_admin\/clock: check --admin-token$/],
+    ];
+    for (const [i, [wrong, message]] of cases.entries()) {
+      const io = captureIO(dir);
+      // A later option wins in commander: the wrong value replaces the right one of base().
+      expect(await main([...base(), ...wrong, '--format', 'json', '--out', `out-preflight-${i}`], io), wrong.join(' ')).toBe(2);
+      const lines = io.err().trim().split('\n').filter((l) => !/^\s*$/.test(l));
+      expect(lines.length, io.err()).toBe(1);
+      expect(lines[0]!.replace(/^(error: |convergence: )/, '')).toMatch(message);
+      expect(io.out()).not.toMatch(/FAIL|fail,/);
+      expect(existsSync(join(dir, `out-preflight-${i}`))).toBe(false);
+    }
+  }, 60_000);
+
   it('marks scenarios outside the profile as not applicable', async () => {
     const io = captureIO(dir);
     // Constructys serves v1 only: every scenario on /v2 is out of its declared capabilities; the v1 one runs.

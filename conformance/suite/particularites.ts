@@ -5,7 +5,9 @@
 // server fails the rule that the norm's form would satisfy (`serveur-reponse-conforme-spec`,
 // `serveur-depot-cerfa-transmis`). What the suite keeps to build its next requests (captures) is read the way
 // tolerant clients read (GSTAG unwraps pages and falls back to `employeurV2`), so one undeclared quirk fails its
-// own rule and not, through a half-read dossier, the scenarios after it. Requests always follow the norm.
+// own rule and not, through a half-read dossier, the scenarios after it. A states page wrapped in a one-element
+// array is read as the page wherever the suite reads one (the page walker, the rules, captures; issue 13 §1), so a
+// leak inside it is still seen; only the schema judges the wrapping itself. Requests always follow the norm.
 import { datesEnPartieDate } from '../model/depot-cerfa.js';
 import type { OpcoProfile, Particularites } from '../../mocks/profiles.js';
 

@@ -15,6 +15,7 @@ import type { OAuth2Client, TokenSource } from './oauth.js';
 import { curlFor } from './curl.js';
 import { LECTURE_TOLERANTE, reponseALaNorme, statutDuSchema, statutsAcceptes, type ParticularitesCible } from './particularites.js';
 import { redactFields } from '../../reports/suite/scrub.js';
+import { ATTENTE_MAX_429_MS, attenteRetryAfter, MAX_RENVOIS_429, noteRenvois, type Renvoi429 } from './retry.js';
 import type { Capacite, RequestSpec, Scenario, Step } from './scenario.js';
 import type { ResponseSchemas } from './schemas.js';
 import { lookup, render, setAt } from './template.js';
@@ -70,6 +71,8 @@ export interface Judgement {
   curl?: string;
   url?: string;
   waited?: boolean;
+  /** The request was resent after 429 answers (issue 13 §1): noted in the evidence. */
+  renvois?: string;
 }
 
 export interface StepRun {
@@ -142,7 +145,17 @@ interface Response {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** The 429 answers that came before this one, each waited out as announced (retry.ts). */
+  renvois?: Renvoi429[];
 }
+
+/** A step that asks for a 429 (expects it, or sends `Prefer: code=429`) judges it: it is not resent. */
+const demande429 = (step: Step, headers: Record<string, string>): boolean =>
+  /code=429/.test(headers.prefer ?? '') || (Array.isArray(step.expect?.status) ? step.expect.status : [step.expect?.status]).some((s) => String(s) === '429');
+
+/** The reason a step is skipped when its request is still answered 429 after the bounded resends. */
+const toujours429 = (res: Response): string | undefined =>
+  res.status === 429 && (res.renvois?.length ?? 0) >= MAX_RENVOIS_429 ? `toujours 429 après ${MAX_RENVOIS_429} renvois espacés comme annoncé (${noteRenvois(res.renvois!)})` : undefined;
 
 /** Plays one scenario and judges its exchanges. Never throws for the target's behaviour; throws TargetUnreachableError on the first request only. */
 export class ScenarioRunner {
@@ -297,6 +310,7 @@ export class ScenarioRunner {
     else if (auth === 'cle-inconnue') headers['x-api-key'] = `inconnue-${this.options.runId}-0000`;
     const editor = { EDITEUR: this.target.editor.editeur, LOGICIEL: this.target.editor.logiciel, VERSION: this.target.editor.version };
     for (const [name, value] of Object.entries(editor)) if (!spec.sansEntetes?.includes(name as keyof typeof editor)) headers[name.toLowerCase()] = value;
+    for (const [name, value] of Object.entries(spec.entetes ?? {})) if (!SECRET.test(name)) headers[name.toLowerCase()] = value;
     return headers;
   }
 
@@ -364,7 +378,25 @@ export class ScenarioRunner {
     return body === res.body ? res : { ...res, body };
   }
 
-  private async send(method: string, path: string, headers: Record<string, string>, text: string | undefined): Promise<Response> {
+  /**
+   * Sends a request as a client would: an expired token refreshed once; a 429 waited out as its `Retry-After`
+   * announces (capped at 60 s and --max-wait; 1 s when absent) and resent, at most three times. Each 429 is judged
+   * by the generic rules under `step` (a missing Retry-After is their finding), never by the step's expectations.
+   */
+  private async send(method: string, path: string, headers: Record<string, string>, text: string | undefined, step?: Step): Promise<Response> {
+    const renvois: Renvoi429[] = [];
+    for (;;) {
+      const res = await this.sendAuthorized(method, path, headers, text);
+      if (res.status !== 429 || renvois.length >= MAX_RENVOIS_429 || (step && demande429(step, headers))) return this.aLaNorme(method, path, renvois.length > 0 ? { ...res, renvois } : res);
+      if (step) this.judge(step, this.record(step, method, path, headers, text === undefined ? undefined : parsedOrText(text), res, undefined), text);
+      const retryAfter = res.headers['retry-after'];
+      const attenteMs = attenteRetryAfter(retryAfter, Date.now(), Math.min(ATTENTE_MAX_429_MS, this.options.maxWaitMs ?? Infinity));
+      renvois.push({ ...(retryAfter !== undefined ? { retryAfter } : {}), attenteMs });
+      await this.sleep(attenteMs);
+    }
+  }
+
+  private async sendAuthorized(method: string, path: string, headers: Record<string, string>, text: string | undefined): Promise<Response> {
     await this.authorize(headers);
     let res = await this.sendOnce(method, path, headers, text);
     // An expired or revoked token is refreshed once, as OPCO clients do (research §1.13: 401 → refresh once).
@@ -374,7 +406,11 @@ export class ScenarioRunner {
       await this.authorize(headers);
       res = await this.sendOnce(method, path, headers, text);
     }
-    return this.aLaNorme(method, path, res);
+    return res;
+  }
+
+  private get sleep(): (ms: number) => Promise<void> {
+    return this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   }
 
   private async sendOnce(method: string, path: string, headers: Record<string, string>, text: string | undefined, base = this.target.url): Promise<Response> {
@@ -474,9 +510,11 @@ export class ScenarioRunner {
     const { text, recorded } = this.buildBody(spec);
     const headers = this.headersFor(spec, text !== undefined);
     if (step.pages) return this.pages(step, spec, path, headers);
-    const res = spec.bodyBytes !== undefined ? this.aLaNorme(spec.method, path, await this.sendLarge(spec.method, path, headers, text ?? '')) : await this.send(spec.method, path, headers, text);
+    const res = spec.bodyBytes !== undefined ? this.aLaNorme(spec.method, path, await this.sendLarge(spec.method, path, headers, text ?? '')) : await this.send(spec.method, path, headers, text, step);
+    const throttled = toujours429(res);
+    if (throttled) return { outcome: 'skip', status: 429, reason: throttled };
     const echange = this.record(step, spec.method, path, headers, recorded, res, this.expected(step, {}, spec.method, path));
-    this.judge(step, echange, text);
+    this.judge(step, echange, text, false, res.renvois);
     const lu = this.lectureTolerante(spec.method, path, res);
     for (const [name, jsonPath] of Object.entries(step.capture ?? {})) {
       const value = valueAt(lu, jsonPath);
@@ -525,20 +563,24 @@ export class ScenarioRunner {
   }
 
   /** Every server rule on the exchange (generic ones decide themselves whether they apply), then the payload rules the step names. */
-  private judge(step: Step, echange: Echange, text: string | undefined, waited = false): void {
+  private judge(step: Step, echange: Echange, text: string | undefined, waited = false, renvois?: Renvoi429[]): void {
     const url = `${this.target.url}${echange.request.path}`;
     const curl = curlFor(echange.request.method, url, echange.request.headers, text === undefined ? undefined : redactedText(text));
     const named = new Set(echange.expected?.regles ?? []);
+    const extra = { ...(waited ? { waited } : {}), ...(renvois && renvois.length > 0 ? { renvois: noteRenvois(renvois) } : {}) };
+    // Rules read a page wrapped in a one-element array as the page itself, declared or not (a leak stays visible);
+    // the schema's verdict on the wrapping was taken on the answer as received (record → schemaErrors).
+    const lu = pageDepliee(echange);
     for (const rule of serveurRules as Rule<'echange'>[]) {
-      const result = safeCheck(rule, echange);
+      const result = safeCheck(rule, lu);
       if (result.outcome === 'not-applicable' && !named.has(rule.id)) continue;
-      this.judgements.push({ ruleId: rule.id, scenario: this.scenario.id, step: step.id, result, echange, curl, url, ...(waited ? { waited } : {}) });
+      this.judgements.push({ ruleId: rule.id, scenario: this.scenario.id, step: step.id, result, echange, curl, url, ...extra });
     }
     for (const id of named) {
       const rule = findRule(id);
       if (!rule || rule.area === 'serveur') continue;
       // A payload rule judged through the server: the answer the step expects for a payload violating it.
-      this.judgements.push({ ruleId: id, scenario: this.scenario.id, step: step.id, result: verdict(expectationViolations(echange)), echange, curl, url, ...(waited ? { waited } : {}) });
+      this.judgements.push({ ruleId: id, scenario: this.scenario.id, step: step.id, result: verdict(expectationViolations(lu)), echange, curl, url, ...extra });
     }
   }
 
@@ -557,13 +599,18 @@ export class ScenarioRunner {
     let last: { res: Response; echange: Echange } | undefined;
     for (let page = 1; page <= 20; page++) {
       const pagePath = `${base}${sep}numeroPage=${page}`;
-      const res = await this.send(spec.method, pagePath, headers, undefined);
-      const count = Array.isArray(valueAt(res.body, 'EtatDossierResult') ?? valueAt(res.body, 'factures')) ? ((valueAt(res.body, 'EtatDossierResult') ?? valueAt(res.body, 'factures')) as unknown[]).length : 0;
+      const res = await this.send(spec.method, pagePath, headers, undefined, step);
+      const throttled = toujours429(res);
+      if (throttled) return { outcome: 'skip', status: 429, reason: throttled };
+      // A page wrapped in a one-element array is read as the page, declared or not.
+      const lu = this.lectureTolerante(spec.method, pagePath, res);
+      const liste = valueAt(lu, 'EtatDossierResult') ?? valueAt(lu, 'factures');
+      const count = Array.isArray(liste) ? liste.length : 0;
       seen += count;
-      const total = Number(valueAt(res.body, 'total'));
+      const total = Number(valueAt(lu, 'total'));
       const end = res.status !== 200 || count === 0 || seen >= total;
       const echange = this.record(step, spec.method, pagePath, headers, undefined, res, this.expected(step, end && page < 20 ? { cumul: seen } : {}, spec.method, pagePath));
-      this.judge(step, echange, undefined);
+      this.judge(step, echange, undefined, false, res.renvois);
       last = { res, echange };
       if (end) break;
     }
@@ -584,9 +631,9 @@ export class ScenarioRunner {
     const valeurs = render(wait.until.valeurs, this.resolve) as unknown[];
     const limitMs = Math.min((wait.timeout ?? 600) * 1000, this.options.maxWaitMs ?? Infinity);
     const deadline = Date.now() + limitMs;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const sleep = this.sleep;
     for (;;) {
-      const res = await this.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined);
+      const res = await this.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined, step);
       const value = valueAt(this.lectureTolerante('GET', path, res), wait.until.champ);
       if (valeurs.some((v) => JSON.stringify(v) === JSON.stringify(value))) return { outcome: 'pass', status: res.status, waited: true };
       if (Date.now() >= deadline) {
@@ -603,4 +650,20 @@ function safeCheck(rule: Rule<'echange'>, echange: Echange): RuleResult {
   } catch (error) {
     return { outcome: 'error', reason: `la règle a levé une exception : ${(error as Error).message}` };
   }
+}
+
+/** A request body as recorded: parsed when it is JSON, else the text. */
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The exchange with a states page wrapped in a one-element array read as the page (what tolerant clients do). */
+function pageDepliee(echange: Echange): Echange {
+  const { method, path } = echange.request;
+  const body = reponseALaNorme(method, path, echange.response.status, echange.response.body, { pageEtatsEnveloppeTableau: true });
+  return body === echange.response.body ? echange : { ...echange, response: { ...echange.response, body } };
 }

@@ -22,6 +22,8 @@ export interface RequestSpec {
   overrides?: Record<string, unknown>;
   /** A payload rule id: the body is turned by that rule's plant into one violating it. */
   plant?: string;
+  /** Extra request headers (`Prefer: code=429`, Prism's convention): never the key nor the token. */
+  entetes?: Record<string, string>;
 }
 
 export interface ExpectSpec {

@@ -11,6 +11,7 @@ import { DEMO } from '../tenants.js';
 import { loadCertificationScript, ScriptError } from './script.js';
 import { sessionIdOf, type CertificationOptions } from './recorder.js';
 import { loadSession } from './session.js';
+import type { EchangeCfa } from '../../conformance/model/session.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cert-admin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -101,6 +102,47 @@ describe('certification admin API', () => {
     expect((await mock.call('POST', '/v2/dossiers', depotCerfa('DOS-ADM-2'))).statusCode).toBe(503);
     const session = await mock.store.getSession(SESSION);
     expect(session?.echanges.map((e) => [e.seq, e.scripted])).toEqual([[1, 'erreur-serveur-depot']]);
+  });
+
+  it('masks text and form bodies kept whole by an earlier version, in the view and in every report format', async () => {
+    mock = await withDeposit();
+    const texte = JSON.stringify({ cerfa: { numeroInterne: 'DOS-ANCIEN-1', apprenti: { nom: 'ESCOFFIER', prenom: 'Gaspard', dateNaissance: '1986-07-12', nir: '186077512345621' } } });
+    const echange = (seq: number, contentType: string | undefined, body: unknown): EchangeCfa => ({
+      seq,
+      receivedAtMs: 1_700_000_000_000 + seq,
+      mockTime: START,
+      method: 'POST',
+      path: '/v2/dossiers',
+      query: {},
+      version: 'v2',
+      operation: 'POST /dossiers',
+      // No editor headers: client-entetes-editeur-presents cites these exchanges, bodies included.
+      headers: contentType ? { 'content-type': contentType } : ({} as Record<string, string>),
+      body,
+      response: { status: 400, headers: { 'content-type': 'application/problem+json' }, body: { status: 400, type: 'urn:convergence:probleme:ENTETE_EDITEUR_ABSENTE' } },
+    });
+    const meta = { opco: 'norme', cfa: DEMO.siret };
+    await mock.store.appendExchange(SESSION, meta, echange(4, 'text/plain', texte));
+    await mock.store.appendExchange(SESSION, meta, echange(5, 'application/x-www-form-urlencoded', { [texte]: '' }));
+    await mock.store.appendExchange(SESSION, meta, echange(6, undefined, 'ESCOFFIER Gaspard 1986-07-12'));
+    const secrets = ['ESCOFFIER', 'Gaspard', '1986-07-12', '186077512345621'];
+
+    const view = await mock.admin('GET', `/_admin/certification/sessions/${SESSION}`);
+    for (const secret of secrets) expect(view.body).not.toContain(secret);
+    const bodies = view.json().echanges.slice(3).map((e: { body: unknown }) => e.body);
+    expect(JSON.parse(bodies[0])).toMatchObject({ cerfa: { numeroInterne: 'DOS-ANCIEN-1', apprenti: { nom: 'E***' } } });
+    expect(JSON.parse(Object.keys(bodies[1])[0]!)).toMatchObject({ cerfa: { numeroInterne: 'DOS-ANCIEN-1' } });
+    expect(bodies[2]).toBe('(corps non JSON masqué : 28 caractères)');
+    // Times are not masked, even 13 digits long.
+    expect(view.json().echanges[3].receivedAtMs).toBe(1_700_000_000_004);
+
+    for (const format of ['json', 'junit', 'sarif', 'markdown', 'html']) {
+      const res = await mock.admin('GET', `/_admin/certification/sessions/${SESSION}/report?format=${format}`);
+      expect(res.statusCode).toBe(200);
+      for (const secret of secrets) expect(res.body, `${format}: ${secret}`).not.toContain(secret);
+    }
+    const report = (await mock.admin('GET', `/_admin/certification/sessions/${SESSION}/report`)).body;
+    expect(report).toContain('DOS-ANCIEN-1');
   });
 
   it('refuses to start on a play the mock cannot play', async () => {

@@ -7,7 +7,7 @@ import type { MockRuntime } from '../http/types.js';
 import { packageVersion } from '../../conformance/engine/package-root.js';
 import type { CertificationRecorder } from './recorder.js';
 import { loadSession } from './session.js';
-import { scrubSession } from './scrub.js';
+import { scrubSession, withRecordedBodies } from './scrub.js';
 
 const CONTENT_TYPES: Record<SuiteFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -59,8 +59,9 @@ export function registerCertificationAdmin(admin: FastifyInstance, runtime: Mock
       const description = `Format de rapport inconnu « ${format} » : ${SUITE_FORMATS.join(', ')}`;
       throw new MockProblem('REQUETE_INVALIDE', description, [{ code: 'REQUETE_INVALIDE', description, champ: 'format' }]);
     }
-    const session = await loadSession(runtime.store, request.params.id, recorder.options);
-    if (!session) throw unknownSession(request.params.id);
+    const stored = await loadSession(runtime.store, request.params.id, recorder.options);
+    if (!stored) throw unknownSession(request.params.id);
+    const session = withRecordedBodies(stored);
     const { capabilities, tool, waivers, script } = recorder.options;
     const report = judgeSession(session, {
       capabilities,

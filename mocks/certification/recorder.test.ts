@@ -110,7 +110,8 @@ describe('recording', () => {
     expect(list[3]!.payload?.kind).toBe('convention');
     expect(list[3]!.payload?.context.dossiers?.map((d) => d.cerfa.numeroInterne)).toEqual(['DOS-CERT-2']);
     expect(list[4]).toMatchObject({ operation: 'POST /factures', schemaErrors: [expect.stringContaining('JSON')] });
-    expect(list[4]!.body).toBeUndefined();
+    // Not JSON: not kept, only its length.
+    expect(list[4]!.body).toBe('(corps non JSON masqué : 5 octets)');
   });
 
   it('attributes a request whose key is known even when the mock rejects it, and ignores unknown keys', async () => {
@@ -168,13 +169,66 @@ describe('hostile bodies', () => {
     expect(res.statusCode).toBe(400);
     expect(errors).toEqual([]);
     const [e] = await echanges(mock);
-    expect(e?.body).toBe(`(corps JSON imbriqué sur plus de ${MAX_RECORDED_DEPTH} niveaux : non conservé)`);
+    expect(e?.body).toBe(`(corps JSON trop imbriqué masqué : ${MAX_RECORDED_DEPTH} niveaux)`);
     expect(e?.schemaErrors?.length).toBeGreaterThan(0);
     // A payload of the norm's depth is kept as sent.
     expect((await mock.call('POST', '/v2/conventions', conventionFor(validCerfa('DOS-DEEP')))).statusCode).toBeLessThan(500);
     expect(typeof (await echanges(mock))[1]?.body).toBe('object');
     const report = await mock.admin('GET', `/_admin/certification/sessions/${SESSION}/report?format=html`);
     expect(report.statusCode).toBe(200);
+  });
+});
+
+describe('bodies under another Content-Type', () => {
+  const NIR = validCerfa().apprenti.nir;
+  const texte = JSON.stringify(depotCerfa('DOS-TYPE-1'));
+  const send = (m: TestMock, payload: string, contentType?: string) =>
+    m.app.inject({ method: 'POST', url: '/v2/dossiers', headers: { ...HEADERS, ...(contentType ? { 'content-type': contentType } : {}) }, payload });
+
+  it('records them redacted field by field when they parse, masked whole when not, and answers 415', async () => {
+    mock = await startTestMock({ certification: certification() });
+    // curl --data @file: the JSON text is one form key with an empty value.
+    expect((await send(mock, texte, 'application/x-www-form-urlencoded')).statusCode).toBe(415);
+    expect((await send(mock, texte, 'text/plain')).statusCode).toBe(415);
+    expect((await send(mock, `nom=MARTIN&prenom=Lucas&nir=${NIR}&cerfa=${encodeURIComponent(texte)}`, 'application/x-www-form-urlencoded')).statusCode).toBe(415);
+    expect((await send(mock, `MARTIN;Lucas;2004-09-01;${NIR}`, 'text/csv')).statusCode).toBe(415);
+    expect((await send(mock, texte.slice(0, 200), 'application/json')).statusCode).toBe(400);
+    const recorded = await echanges(mock);
+    expect(recorded).toHaveLength(5);
+    const [form, text, fields, csv, cut] = recorded.map((e) => e.body);
+    const stored = JSON.stringify(recorded);
+    for (const value of [NIR, 'MARTIN', 'Lucas', '2004-09-01']) expect(stored).not.toContain(value);
+    // Parsed as JSON and redacted, still readable: the dossier number and the employer's name are not personal.
+    const key = Object.keys(form as object)[0]!;
+    expect(JSON.parse(key)).toMatchObject({ cerfa: { numeroInterne: 'DOS-TYPE-1', apprenti: { nom: 'M***', dateNaissance: '****-**-**' }, employeur: { denomination: 'Boulangerie des Tests' } } });
+    expect(JSON.parse(text as string)).toMatchObject({ cerfa: { numeroInterne: 'DOS-TYPE-1', apprenti: { prenom: 'L***' } } });
+    expect(fields).toMatchObject({ nom: 'M***', prenom: 'L***', nir: expect.stringMatching(/^1 \*\*/) });
+    expect(JSON.parse((fields as { cerfa: string }).cerfa)).toMatchObject({ cerfa: { numeroInterne: 'DOS-TYPE-1' } });
+    expect(csv).toBe(`(corps non JSON masqué : ${`MARTIN;Lucas;2004-09-01;${NIR}`.length} caractères)`);
+    expect(cut).toBe('(corps non JSON masqué : 200 octets)');
+    // Times are not personal data: kept as numbers.
+    for (const e of recorded) expect(typeof e.receivedAtMs).toBe('number');
+    // Refused for its type: a spec error of the request (client-requete-conforme-spec), not counted as a play.
+    expect(recorded[1]!.schemaErrors).toEqual(['Content-Type : Content-Type attendu : application/json ; reçu : text/plain']);
+    expect((await mock.call('POST', '/v2/dossiers', depotCerfa('DOS-TYPE-2'))).statusCode).toBe(503);
+  });
+
+  it('keeps a JSON body whole for the judge, and an OAuth form readable with its secret masked', async () => {
+    mock = await startTestMock({ certification: certification() });
+    // The default script answers this first deposit 503: recorded all the same.
+    await send(mock, texte, 'application/json');
+    await mock.app.inject({
+      method: 'POST',
+      url: '/v2/oauth/token',
+      headers: { ...HEADERS, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'grant_type=client_credentials&client_id=demo-client&client_secret=tres-secret-client-0001',
+    });
+    const [deposit, token] = await echanges(mock);
+    expect(deposit?.body).toEqual(JSON.parse(texte));
+    if (token?.body !== undefined) {
+      expect(token.body).toMatchObject({ grant_type: 'client_credentials', client_id: 'demo-client' });
+      expect(JSON.stringify(token.body)).not.toContain('tres-secret-client-0001');
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import { factureContext } from '../engine/factures.js';
 import { contexteDepot } from '../engine/dossiers.js';
 import type { MockRuntime } from '../http/types.js';
 import type { SessionMeta } from '../store/types.js';
-import { redactSecret } from '../redact.js';
+import { receivedBody, redactSecret } from '../redact.js';
 import { playProblem, ScriptError, type CertificationScript, type Play } from './script.js';
 
 /** What `createMockApp({ certification })` needs: the script, the declared capabilities and protocol version. */
@@ -51,6 +51,7 @@ const BEFORE_PLAYS = new Set([
   'JETON_ABSENT',
   'JETON_INVALIDE',
   'JSON_MALFORME',
+  'TYPE_CONTENU_NON_SUPPORTE',
   'OPERATION_INCONNUE',
   'OPCO_INCONNU',
   'NON_SUPPORTE',
@@ -118,7 +119,14 @@ function deeperThan(value: unknown, max: number): boolean {
 
 /** The body as it can be stored and judged. */
 function storable(body: unknown): unknown {
-  return deeperThan(body, MAX_RECORDED_DEPTH) ? `(corps JSON imbriqué sur plus de ${MAX_RECORDED_DEPTH} niveaux : non conservé)` : body;
+  return deeperThan(body, MAX_RECORDED_DEPTH) ? `(corps JSON trop imbriqué masqué : ${MAX_RECORDED_DEPTH} niveaux)` : body;
+}
+
+/** What the mock's 415 said about the Content-Type it expected and received. */
+function motifTypeContenu(answer: unknown): string {
+  const errors = (answer as { errors?: { description?: unknown }[] } | undefined)?.errors;
+  const description = Array.isArray(errors) ? errors[0]?.description : undefined;
+  return typeof description === 'string' ? description : 'Content-Type attendu : application/json';
 }
 
 /** Whether a recorded exchange counted towards the plays of its operation (see BEFORE_PLAYS). */
@@ -341,9 +349,15 @@ export class CertificationRecorder {
     if (body !== undefined) exchange.body = storable(body);
     const answer = parsed(payload);
     if (answer !== undefined) exchange.response.body = storable(answer);
-    // A body that is not JSON fails the spec before its validation runs.
-    if (codeProbleme(answer) === 'JSON_MALFORME' && !exchange.schemaErrors) {
-      exchange.schemaErrors = ["(corps) : Le corps de la requête n'est pas un JSON valide"];
+    // A body sent under another Content-Type than JSON fails the spec's requestBody before anything reads it.
+    if (codeProbleme(answer) === 'TYPE_CONTENU_NON_SUPPORTE' && !exchange.schemaErrors) {
+      exchange.schemaErrors = [`Content-Type : ${motifTypeContenu(answer)}`];
+    }
+    // A body that is not JSON fails the spec before its validation runs; it is not kept, only its length.
+    if (codeProbleme(answer) === 'JSON_MALFORME') {
+      if (!exchange.schemaErrors) exchange.schemaErrors = ["(corps) : Le corps de la requête n'est pas un JSON valide"];
+      const length = Number(firstHeader(request.headers['content-length']));
+      if (exchange.body === undefined && Number.isInteger(length) && length > 0) exchange.body = `(corps non JSON masqué : ${length} octets)`;
     }
     try {
       await this.writes.run(() => this.runtime.store.appendExchange(pending.sessionId, pending.meta, exchange));
@@ -352,13 +366,17 @@ export class CertificationRecorder {
     }
   }
 
+  /**
+   * The request body as recorded: kept whole when parsed from JSON (the judge checks its values), redacted whatever
+   * else it came as (a form, text, no Content-Type: the mock refused it unread), the token request's secret masked.
+   */
   private requestBody(request: FastifyRequest, operation: string | undefined): unknown {
-    const body = request.body;
+    let body: unknown = request.body;
     if (body === undefined || body === null) return undefined;
-    if (Buffer.isBuffer(body)) return body.length === 0 ? undefined : body.toString('utf8');
-    if (operation === 'POST /oauth/token' && typeof body === 'object' && 'client_secret' in body) {
-      return { ...body, client_secret: redactSecret(String((body as { client_secret: unknown }).client_secret)) };
+    if (Buffer.isBuffer(body) && body.length === 0) return undefined;
+    if (operation === 'POST /oauth/token' && typeof body === 'object' && !Buffer.isBuffer(body) && 'client_secret' in body) {
+      body = { ...body, client_secret: redactSecret(String((body as { client_secret: unknown }).client_secret)) };
     }
-    return body;
+    return receivedBody(body, firstHeader(request.headers['content-type']));
   }
 }

@@ -21,6 +21,14 @@ export interface Comportement {
   totalEtats(total: number): number;
   /** A rupture keeps the whole schedule (no prorata). */
   ruptureSansProrata: boolean;
+  /** The schedule after a rupture on `dateRupture`, from the norm's prorated one and the schedule before the rupture. */
+  echeancesRupture(prorata: EcheancePlan[], avant: EcheancePlan[], dateRupture: string): EcheancePlan[];
+  /** A deposit under a numeroInterne already received is answered as a new deposit (no DOSSIER_DEJA_CONNU). */
+  redepotAccepte: boolean;
+  /** The page the `etats` listing serves for the `numeroPage` asked. */
+  pageServie(demandee: number): number;
+  /** The appairage also searches the other CFAs' dossiers at the OPCO. */
+  appairageTousLesCfa: boolean;
   /** An invoice number already accepted is accepted again. */
   factureDoublonAcceptee: boolean;
   /** When an accepted invoice's amount is paid on its échéance, from the norm's date (ISO instant). */
@@ -37,6 +45,10 @@ export const CONFORME: Comportement = {
   etatsTousLesCfa: false,
   totalEtats: (total) => total,
   ruptureSansProrata: false,
+  echeancesRupture: (prorata) => prorata,
+  redepotAccepte: false,
+  pageServie: (demandee) => demandee,
+  appairageTousLesCfa: false,
   factureDoublonAcceptee: false,
   paiementAllocation: (paidAt) => paidAt,
 };

@@ -145,7 +145,10 @@ async function enregistrerDepot(ctx: EngineContext, judged: Cerfa, findings: Fin
     cerfa = { numeroInterne: await numeroAttribue(ctx), ...reste };
   }
   const numeroInterne = cerfa.numeroInterne as string;
-  if (await ctx.store.getDossier(ctx.scope, numeroInterne)) {
+  const connu = await ctx.store.getDossier(ctx.scope, numeroInterne);
+  // redepot-accepte: the twin is answered as a first deposit (the stored dossier is left as it is).
+  if (connu && ctx.comportement.redepotAccepte) return { status: ctx.profile.depotStatus, body: { numeroInterne, numeroExterne: connu.numeroExterne, etat: 'TRANSMIS' } };
+  if (connu) {
     throw new MockProblem('DOSSIER_DEJA_CONNU', `Le numéro interne « ${numeroInterne} » a déjà été transmis`, [
       { code: 'DOSSIER_DEJA_CONNU', description: 'Un dossier portant ce numéro interne est déjà connu', champ: 'numeroInterne' },
     ]);
@@ -240,7 +243,7 @@ export async function ruptureEmployeur(ctx: EngineContext, input: OperationInput
   }
   const echeances = ctx.comportement.ruptureSansProrata
     ? record.decision.echeances
-    : planApresRupture(echeancierInput(ctx, record.cerfa), dateRupture, echeancesAt(record, now));
+    : ctx.comportement.echeancesRupture(planApresRupture(echeancierInput(ctx, record.cerfa), dateRupture, echeancesAt(record, now)), record.decision.echeances, dateRupture);
   record.rupture = { dateRupture, declaredAt: now.toISOString(), echeances, engagement: totalPlan(echeances) };
   await ctx.store.putDossier(record);
   return { status: 200, body: vueDossier(ctx, record) };

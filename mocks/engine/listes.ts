@@ -31,7 +31,7 @@ export function pageNumber(input: OperationInput): number {
 }
 
 export async function etatsDossiers(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
-  const page = pageNumber(input);
+  const page = ctx.comportement.pageServie(pageNumber(input));
   let { total, items } = await ctx.store.listDossiers(ctx.scope, (page - 1) * ctx.pageSize, ctx.pageSize);
   if (ctx.comportement.etatsTousLesCfa) {
     const everyone = [];
@@ -65,6 +65,9 @@ export async function appairage(ctx: EngineContext, input: OperationInput): Prom
     siret: q('siretEmployeur'),
     dateDebutContrat: q('dateDebutContrat'),
   });
-  const records = await ctx.store.findByIdentity(ctx.scope, key);
+  const records = [...(await ctx.store.findByIdentity(ctx.scope, key))];
+  if (ctx.comportement.appairageTousLesCfa) {
+    for (const cfa of ctx.siretsConnus) if (cfa !== ctx.scope.cfa) records.push(...(await ctx.store.findByIdentity({ opco: ctx.scope.opco, cfa }, key)));
+  }
   return { status: 200, body: records.map((r) => vueDossier(ctx, r)) };
 }

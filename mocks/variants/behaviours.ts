@@ -37,6 +37,14 @@ export function cinquanteCinquante(plan: readonly EcheancePlan[]): EcheancePlan[
   return plan.map((e) => out.get(e.numero) ?? e);
 }
 
+/**
+ * `rupture-annee-entiere`: after a rupture on `dateRupture`, the échéances of the years begun by then are kept whole
+ * (the rupture year is not prorated) and those of later years are dropped.
+ */
+export function anneeEntiere(avant: readonly EcheancePlan[], dateRupture: string): EcheancePlan[] {
+  return avant.filter((e) => (e.dateDebut ?? e.dateOuverture).slice(0, 10) <= dateRupture).map((e) => ({ ...e }));
+}
+
 /** `deca-format-invalide`: a number an OPCO might invent, not the norm's 15-character DECA number. */
 export function numeroDecaInvalide(sequence: number): string {
   return `DECA-${String(sequence).padStart(6, '0')}`;

@@ -75,7 +75,43 @@ export const VARIANTS = [
   {
     id: 'rupture-sans-prorata',
     description: 'A rupture sets the state but keeps the whole échéancier (no prorata, later échéances kept).',
-    breaks: ['serveur-rupture-prorata'],
+    // The mid-year rupture's amount is not prorated either.
+    breaks: ['serveur-rupture-prorata', 'serveur-rupture-montant-prorata'],
+  },
+  {
+    id: 'rupture-annee-entiere',
+    description: "A rupture drops the years after it but keeps the rupture year's whole amount (no prorata within the year).",
+    breaks: ['serveur-rupture-montant-prorata'],
+  },
+  {
+    id: 'redepot-accepte',
+    description: 'A second deposit under a numeroInterne already received is answered 201 like a first one (no DOSSIER_DEJA_CONNU).',
+    breaks: ['serveur-redepot-refuse'],
+  },
+  {
+    id: 'numero-page-ignore',
+    description: 'GET /dossiers/etats ignores numeroPage: every page asked is answered with page 1.',
+    breaks: ['serveur-pagination-numero-page'],
+  },
+  {
+    id: 'erreurs-sans-champ',
+    description: 'Error bodies keep errors[].code and description but drop errors[].champ (the field at fault).',
+    breaks: ['serveur-erreur-champ'],
+  },
+  {
+    id: 'reponses-texte-brut',
+    description: 'Successful JSON answers are served with Content-Type text/plain (error answers keep application/problem+json).',
+    breaks: ['serveur-type-contenu-json'],
+  },
+  {
+    id: 'retry-after-absent',
+    description: 'A 429 answer (rate limit, Prefer: code=429 or an armed fault) carries no Retry-After header.',
+    breaks: ['serveur-retry-after-429'],
+  },
+  {
+    id: 'appairage-tous-les-cfa',
+    description: "GET /dossiers/appairage also returns another CFA's dossier at the same OPCO when the identity matches.",
+    breaks: ['serveur-isolation-appairage'],
   },
   {
     id: 'json-malforme-500',
@@ -111,6 +147,8 @@ export const VARIANTS = [
       'serveur-entetes-editeur-obligatoires',
       'serveur-json-malforme-400',
       'serveur-corps-trop-volumineux-413',
+      // The field at fault is named in errors[].champ: without the list, no field is named.
+      'serveur-erreur-champ',
       // Each planted invoice rejection is judged on its code, read from errors[].
       'facture-deja-connue',
       'facture-echeance-ouverte',

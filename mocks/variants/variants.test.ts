@@ -9,6 +9,7 @@ import { depotCerfa, factureFor, HEADERS, validCerfa } from '../testdata/fixture
 import { DEMO } from '../tenants.js';
 import { findVariant, ignoredRules, parseBreaks, UnknownVariantError, VARIANTS, type VariantId } from './index.js';
 import { cinquanteCinquante } from './behaviours.js';
+import { SONDES_VERDICTS, type Probe } from './sondes-verdicts.js';
 
 const DECA = /^(0[0-9][0-9]|02[AB]|9[012345]|97[12346])([0-9]{4})([0-1][0-9])(NC|[0-9]{2})([0-9]{4})$/;
 const OTHER_CFA = { siret: '42100000100006', denomination: 'Autre CFA', keys: { '*': 'other-cfa-key-123' }, iban: 'FR1420041010050500013M02606' };
@@ -47,19 +48,11 @@ async function invoice(mock: TestMock, rule?: string): Promise<{ status: number;
   return { status: res.statusCode, body: res.json() };
 }
 
-/**
- * One observation per variant: what a client sees of the behaviour the variant breaks. The conformant mock must give
- * `clean`, the broken one `broken` (each checked separately so a failure names the side).
- */
-interface Probe {
-  observe(mock: TestMock): Promise<unknown>;
-  clean(value: any): void;
-  broken(value: any): void;
-}
 
 const errorCodes = (body: any): string[] => (body.errors ?? []).map((e: { code: string }) => e.code);
 
 const PROBES: Record<VariantId, Probe> = {
+  ...SONDES_VERDICTS,
   'facture-total-non-controle': {
     observe: (m) => invoice(m, 'facture-total-egal-somme-lignes'),
     clean: (r) => {

@@ -19,6 +19,7 @@ import serveurFactureReglement from './serveur-facture-reglement.js';
 import serveurIsolationDossier from './serveur-isolation-dossier.js';
 import serveurIsolationEtats from './serveur-isolation-etats.js';
 import serveurJsonMalforme400 from './serveur-json-malforme-400.js';
+import serveurMembreNonDocumente from './serveur-membre-non-documente.js';
 import serveurNumeroDecaFormat from './serveur-numero-deca-format.js';
 import serveurPaginationTotal from './serveur-pagination-total.js';
 import serveurPasErreurServeur from './serveur-pas-erreur-serveur.js';
@@ -27,6 +28,13 @@ import serveurReponseConformeSpec from './serveur-reponse-conforme-spec.js';
 import serveurRuptureProrata from './serveur-rupture-prorata.js';
 import serveurStatutDisponible from './serveur-statut-disponible.js';
 import serveurCleApiInfo from './serveur-cle-api-info.js';
+import serveurErreurChamp from './serveur-erreur-champ.js';
+import serveurIsolationAppairage from './serveur-isolation-appairage.js';
+import serveurPaginationNumeroPage from './serveur-pagination-numero-page.js';
+import serveurRedepotRefuse from './serveur-redepot-refuse.js';
+import serveurRetryAfter429 from './serveur-retry-after-429.js';
+import serveurRuptureMontantProrata from './serveur-rupture-montant-prorata.js';
+import serveurTypeContenuJson from './serveur-type-contenu-json.js';
 
 /** Generic rules (every exchange) first, then the rules a scenario step names. */
 export const serveurRules: Rule<any>[] = [
@@ -34,7 +42,11 @@ export const serveurRules: Rule<any>[] = [
   serveurCorpsErreur,
   serveurErreurTypeContenu,
   serveurReponseConformeSpec,
+  serveurMembreNonDocumente,
   serveurPaginationTotal,
+  serveurPaginationNumeroPage,
+  serveurTypeContenuJson,
+  serveurRetryAfter429,
   serveurNumeroDecaFormat,
   serveurAppairage,
   serveurCleApiAbsente,
@@ -57,4 +69,8 @@ export const serveurRules: Rule<any>[] = [
   serveurRuptureProrata,
   serveurStatutDisponible,
   serveurCleApiInfo,
+  serveurRedepotRefuse,
+  serveurErreurChamp,
+  serveurRuptureMontantProrata,
+  serveurIsolationAppairage,
 ];

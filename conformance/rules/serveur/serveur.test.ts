@@ -1,7 +1,7 @@
 // Each 'serveur' rule on a conformant exchange (pass) and on its plant (fail); the helpers that read exchanges.
 import { describe, expect, it } from 'vitest';
 import type { Echange } from '../../model/payloads.js';
-import { computeEcheancier } from '../../financing/index.js';
+import { computeEcheancier, prorataRupture } from '../../financing/index.js';
 import { serveurRules } from './index.js';
 import { errorCodes, valueAt } from './support.js';
 
@@ -20,7 +20,8 @@ function echange(step: Partial<Echange> & { regles?: string[]; status?: number; 
 }
 
 const contrat = { dateConclusion: '2025-08-20', dateDebutContrat: '2025-09-01', dateFinContrat: '2027-08-31' };
-const echeances = computeEcheancier({ ...contrat, npecAnnuel: 7000, majorationRQTHAnnuelle: 0, iban: 'FR7630006000011234567890189', siret: '85300000800005' });
+const entree = { ...contrat, npecAnnuel: 7000, majorationRQTHAnnuelle: 0, iban: 'FR7630006000011234567890189', siret: '85300000800005' };
+const echeances = computeEcheancier(entree);
 const total = Math.round(echeances.reduce((s, e) => s + e.montantTotal * 100, 0)) / 100;
 const engage = { cerfa: { numeroInterne: 'A', etat: 'ENGAGE', numeroDeca: '075202509NC0001', commentaireEtat: null, contrat }, engagement: total, echeances };
 
@@ -30,6 +31,7 @@ const GOOD: Record<string, Echange> = {
   'serveur-corps-erreur': echange({ status: 404, headers: PROBLEM, body: erreur('DOSSIER_INCONNU') }),
   'serveur-erreur-type-contenu': echange({ status: 404, headers: PROBLEM, body: erreur('DOSSIER_INCONNU') }),
   'serveur-reponse-conforme-spec': echange({ status: 200, body: {} }),
+  'serveur-membre-non-documente': echange({ status: 200, body: {} }),
   'serveur-pagination-total': echange({ request: { method: 'GET', path: '/v2/dossiers/etats?numeroPage=1', headers: {} }, body: { total: 1, count: 1, page: 1, EtatDossierResult: [{ numeroInterne: 'A' }] }, expected: { regles: [], cumul: 1 } }),
   'serveur-numero-deca-format': echange({ body: engage }),
   'serveur-appairage': echange({ regles: ['serveur-appairage'], body: [engage], expected: { regles: [], numeroInterne: 'A' } }),
@@ -53,6 +55,13 @@ const GOOD: Record<string, Echange> = {
   'serveur-statut-disponible': echange({ regles: ['serveur-statut-disponible'], request: { method: 'GET', path: '/v2/status', headers: {} }, body: { status: 'healthy', supportedVersions: ['v2'] } }),
   'serveur-cle-api-info': echange({ regles: ['serveur-cle-api-info'], request: { method: 'GET', path: '/v2/cfakeyinfo', headers: {} }, body: { status: 'success', dateFinValidite: '2099-12-31', comment: 'Clé valide' } }),
   'serveur-rupture-prorata': echange({ regles: ['serveur-rupture-prorata'], body: { cerfa: { etat: 'RUPTURE', contrat: { ...contrat, dateRupture: '2026-03-01' } }, engagement: echeances[0]!.montantTotal, echeances: [echeances[0]] } }),
+  'serveur-pagination-numero-page': echange({ request: { method: 'GET', path: '/v2/dossiers/etats?numeroPage=2', headers: {} }, body: { total: 3, count: 1, page: 2, EtatDossierResult: [{ numeroInterne: 'C' }] }, expected: { regles: ['serveur-pagination-numero-page'], cumul: 3 } }),
+  'serveur-type-contenu-json': echange({ status: 200, body: { status: 'healthy' } }),
+  'serveur-retry-after-429': echange({ regles: ['serveur-retry-after-429'], status: 429, headers: { ...PROBLEM, 'retry-after': '1' }, body: erreur('TROP_DE_REQUETES') }),
+  'serveur-redepot-refuse': echange({ regles: ['serveur-redepot-refuse'], status: 409, headers: PROBLEM, body: erreur('DOSSIER_DEJA_CONNU') }),
+  'serveur-erreur-champ': echange({ regles: ['serveur-erreur-champ'], status: 400, headers: PROBLEM, body: { ...erreur('VALEUR_INVALIDE'), errors: [{ code: 'VALEUR_INVALIDE', description: 'd', champ: 'cerfa.contrat.dateDebutContrat' }] }, expected: { regles: [], status: [400], champs: { 'errors[].champ': 'cerfa.contrat.dateDebutContrat' } } }),
+  'serveur-rupture-montant-prorata': echange({ regles: ['serveur-rupture-montant-prorata'], body: { cerfa: { etat: 'RUPTURE', contrat: { ...contrat, dateRupture: echeances[1]!.dateOuverture } }, echeances: prorataRupture(echeances, echeances[1]!.dateOuverture, entree) }, expected: { regles: [], champs: { '@engagementAvantRupture': total } } }),
+  'serveur-isolation-appairage': echange({ regles: ['serveur-isolation-appairage'], body: [], expected: { regles: [], absents: ['A'] } }),
 };
 
 describe('serveur rules', () => {

@@ -46,6 +46,9 @@ export function expectationViolations(echange: Echange): Violation[] {
     if (!codes.includes(code)) violations.push({ path: 'errors[].code', expected: code, received: codes.length > 0 ? codes.join(', ') : '(aucun code)' });
   }
   for (const [path, value] of Object.entries(expected.champs ?? {})) {
+    // A path over every item (`errors[].champ`) is judged by the rule that owns it (serveur-erreur-champ); a name
+    // starting with `@` is a value the step gives its rules (`@engagementAvantRupture`), not one of the answer.
+    if (path.includes('[]') || path.startsWith('@')) continue;
     const received = valueAt(body, path);
     if (JSON.stringify(received) !== JSON.stringify(value)) violations.push({ path, expected: show(value), received: show(received) });
   }
@@ -103,4 +106,24 @@ export function refusAvecCode(echange: Echange, statuses: number[]): Violation[]
   if (!statuses.includes(status)) violations.push({ path: '(statut HTTP)', expected: statuses.join(' ou '), received: String(status) });
   if (errorCodes(body).length === 0) violations.push({ path: 'errors[].code', expected: "au moins un code d'erreur", received: '(aucun)' });
   return violations;
+}
+
+/** The page container of a listing: `{total, count, page, …}`, unwrapped from a one-element array (some OPCOs). */
+export function pageContainer(body: unknown): Record<string, unknown> | undefined {
+  const c = Array.isArray(body) && body.length === 1 ? body[0] : body;
+  return isObject(c) && 'total' in c ? c : undefined;
+}
+
+/** The `numeroPage` a request asked for (absent: 1, the norm's default). */
+export function numeroPageDemande(path: string): number {
+  return Number(new URLSearchParams(path.split('?')[1] ?? '').get('numeroPage') ?? '1');
+}
+
+/** A paged listing read (`…/etats`) answered 200. */
+export const estPageDeListe = (echange: Echange): boolean => /\/etats(\?|$)/.test(echange.request.path) && echange.response.status === 200;
+
+/** A response header, whatever the case of its name. */
+export function entete(headers: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : headers[key];
 }
