@@ -48,6 +48,10 @@ describe('parseCapabilities', () => {
     expect(parseCapabilities(undefined)).toEqual(['contrats', 'conventions', 'factures', 'certificats']);
     expect(parseCapabilities('contrats, factures,contrats')).toEqual(['contrats', 'factures']);
   });
+
+  it('knows lectures, for software that only reads, declared on its own', () => {
+    expect(parseCapabilities('lectures')).toEqual(['lectures']);
+  });
 });
 
 describe('sessionSummary', () => {

@@ -7,13 +7,13 @@ import { EXIT, ExitError, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_OPCO } from '../../mocks/profiles.js';
 import { DEMO, type CfaTenant } from '../../mocks/tenants.js';
 import { packageVersion } from '../../conformance/engine/package-root.js';
-import { CAPACITES_CFA, type CapaciteCfa } from '../../conformance/model/session.js';
+import { CAPACITES_CFA, CAPACITES_PAR_DEFAUT, type CapaciteCfa } from '../../conformance/model/session.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
 
 export interface TestCfaOptions {
   port: string;
   host: string;
-  /** Comma-separated declared capabilities (all four when absent). */
+  /** Comma-separated declared capabilities (the four that deposit when absent). */
   capabilities?: string;
   version?: string;
   duration?: string;
@@ -56,9 +56,9 @@ export function parseRunDuration(raw: string): number {
   return Math.round(ms);
 }
 
-/** The declared capabilities; all four when the option is absent. */
+/** The declared capabilities; the four that deposit when the option is absent (`lectures` is declared alone, for read-only software). */
 export function parseCapabilities(raw: string | undefined): CapaciteCfa[] {
-  if (raw === undefined) return [...CAPACITES_CFA];
+  if (raw === undefined) return [...CAPACITES_PAR_DEFAUT];
   const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
   const unknown = values.filter((v) => !(CAPACITES_CFA as readonly string[]).includes(v));
   if (unknown.length > 0) throw new ExitError(`--capabilities: unknown capability ${unknown.join(', ')} (known: ${CAPACITES_CFA.join(', ')})`);
@@ -294,7 +294,10 @@ export function registerTestCfa(test: Command, ctx: CommandContext): void {
     )
     .option('--port <port>', 'port to listen on (0: any free port)', '4010')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--capabilities <list>', `comma-separated capabilities the software claims: ${CAPACITES_CFA.join(', ')} (default: all)`)
+    .option(
+      '--capabilities <list>',
+      `comma-separated capabilities the software claims: ${CAPACITES_CFA.join(', ')} (default: ${CAPACITES_PAR_DEFAUT.join(',')}; lectures: software that only reads)`,
+    )
     .option('--version <v1|v2>', 'the protocol version the software uses (default: either)')
     .option('--duration <time>', 'stop by itself after this long (90s, 10m, 1h, PT10M); default: until Ctrl-C / SIGTERM')
     .option('--out <dir>', 'directory for the reports, one sub-directory per session', 'convergence-reports')

@@ -1,85 +1,23 @@
 // The capability checklist: per declared capability (and `protocole`), what the session showed the software doing right.
-import type { CapaciteCfa, EchangeCfa, SessionCfa } from '../model/session.js';
-import type { Outcome } from '../rules/rule.js';
-import type { ChecklistItemReport, ChecklistOutcome } from '../../reports/suite/model.js';
+import type { CapaciteCfa, EchangeCfa } from '../model/session.js';
+import type { ChecklistItemReport } from '../../reports/suite/model.js';
 import { canonicalJson, DEPOT_REUSSI, dossierDepose, dossiersLus, estRejet, numeroFacture } from './exchanges.js';
-import { codesErreur, motifsRefus } from '../rules/client/support.js';
-import { codeProbleme } from '../model/probleme.js';
+import {
+  jeu,
+  MAX_EXCHANGES,
+  motifs,
+  notExercised,
+  ofOperation,
+  parRegle,
+  PROTOCOLE,
+  reponses,
+  sansReponse,
+  type Constats,
+  type ItemDef,
+  type Verdict,
+} from './checklist-support.js';
 
-/** Always judged, whatever the editor declared: how the software handles throttling and server errors. */
-export const PROTOCOLE = 'protocole';
-
-/** A protocol rule's verdict on the session, as the checklist needs it. */
-export interface VerdictRegle {
-  outcome: Outcome;
-  /** The waiver's reason when one covers the rule. */
-  waived?: string;
-  reason?: string;
-  /** Sequence numbers of the exchanges its findings point to. */
-  exchanges: number[];
-}
-
-/** What the judge learnt from the session, that the checklist reads. */
-export interface Constats {
-  session: SessionCfa;
-  /** Per exchange seq: ids of the unwaived blocking payload rules that failed (or could not run) on its payload. */
-  blocagesPayload: ReadonlyMap<number, readonly string[]>;
-  /** A protocol rule's verdict; undefined when the rule was not run (`only`). */
-  regle(id: string): VerdictRegle | undefined;
-  /** The run's scripted plays, so a not-exercised item can say which request triggers them; absent: unknown. */
-  script?: ScriptJoue;
-}
-
-/** What the checklist needs of the certification script: its plays, to tell the editor how to exercise an item. */
-export interface ScriptJoue {
-  plays: readonly { id: string; operation: string; occurrence: number; status: number }[];
-}
-
-type Verdict = { outcome: ChecklistOutcome; reason?: string; exchanges?: number[] };
-
-interface ItemDef {
-  id: string;
-  capability: CapaciteCfa | typeof PROTOCOLE;
-  title: string;
-  /** Protocol versions whose spec has the operation the item needs; absent: both. */
-  versions?: readonly ('v1' | 'v2')[];
-  judge(c: Constats): Verdict;
-}
-
-const notExercised = (reason: string): Verdict => ({ outcome: 'not-exercised', reason });
-const ofOperation = (c: Constats, operation: string): EchangeCfa[] => c.session.echanges.filter((e) => e.operation === operation);
-const MAX_EXCHANGES = 10;
-const rang = (n: number): string => (n === 1 ? '1re' : `${n}e`);
-
-/**
- * How the script exercises what `match` selects: `le script répond 429 à la 1re requête GET /dossiers de la session
- * (limite-debit-lecture)`; undefined when the script is unknown or has no such play.
- */
-function jeu(c: Constats, match: (play: ScriptJoue['plays'][number]) => boolean): string | undefined {
-  if (c.script === undefined) return undefined;
-  const play = c.script.plays.find(match);
-  return play && `le script répond ${play.status} à la ${rang(play.occurrence)} requête ${play.operation} de la session (${play.id})`;
-}
-
-/** The answers a list of exchanges got, for a reason: `#1 503 (réponse jouée erreur-serveur-depot), #2 403 EDITEUR_NON_AUTORISE`. */
-function reponses(list: readonly EchangeCfa[]): string {
-  const shown = list.slice(-3).map((e) => {
-    const code = problemeDe(e);
-    return `#${e.seq} ${e.response.status}${e.scripted !== undefined ? ` (réponse jouée ${e.scripted})` : code !== undefined ? ` ${code}` : ''}`;
-  });
-  return `${list.length > 3 ? '…, ' : ''}${shown.join(', ')}`;
-}
-
-/** The problem code of a norm error answer (`urn:convergence:probleme:CODE`, else the first errors[].code). */
-function problemeDe(e: EchangeCfa): string | undefined {
-  const premier = codesErreur(e.response.body)[0];
-  return codeProbleme(e.response.body) ?? (premier !== undefined && premier !== '?' ? premier : undefined);
-}
-
-/** What a refusal designates: `REFERENCE_FACTURE_REFUSEE sur referenceFactureCFA`. */
-function motifs(e: EchangeCfa): string {
-  return motifsRefus(e.response.body) || `réponse ${e.response.status}`;
-}
+export { PROTOCOLE, type Constats, type ScriptJoue, type VerdictRegle } from './checklist-support.js';
 
 /** A deposit of `operation` accepted with one of `statuses` whose payload has no blocking finding; fail when every deposit had one or was refused. */
 function depotValide(operation: string, statuses: readonly number[], what: string, conseil: string, feminin = false) {
@@ -106,37 +44,33 @@ function depotValide(operation: string, statuses: readonly number[], what: strin
   };
 }
 
-/** An item that a protocol rule decides once the session exercised it (`exercised` non-empty). */
-function parRegle(ruleId: string, exercised: (c: Constats) => number[], absent: (c: Constats) => string) {
-  return (c: Constats): Verdict => {
-    const verdict = c.regle(ruleId);
-    const seqs = exercised(c);
-    if (verdict !== undefined && (verdict.outcome === 'fail' || verdict.outcome === 'error')) {
-      if (verdict.waived !== undefined) {
-        return { outcome: 'pass', reason: `règle ${ruleId} non satisfaite mais levée par dérogation : ${verdict.waived}`, exchanges: verdict.exchanges.slice(0, MAX_EXCHANGES) };
-      }
-      return {
-        outcome: 'fail',
-        reason: verdict.outcome === 'fail' ? `règle ${ruleId} non satisfaite` : `la règle ${ruleId} n’a pas pu juger : ${verdict.reason ?? 'erreur'}`,
-        exchanges: (verdict.exchanges.length > 0 ? verdict.exchanges : seqs).slice(0, MAX_EXCHANGES),
-      };
-    }
-    if (seqs.length === 0) return notExercised(absent(c));
-    if (verdict === undefined) return notExercised(`règle ${ruleId} non retenue pour ce jugement`);
-    if (verdict.outcome === 'pass') return { outcome: 'pass', exchanges: seqs.slice(0, MAX_EXCHANGES) };
-    return notExercised(verdict.reason ?? `la règle ${ruleId} n’a pas pu juger la session`);
+/** The reads of a dossier's state a `lectures` software makes. */
+const LECTURES_ETAT: readonly string[] = ['GET /dossiers', 'GET /dossiers/etats', 'GET /dossiers/liste'];
+
+const PAUSE = 'client-pause-avant-renvoi-apres-5xx';
+const TEMPETE = 'client-pas-de-tempete-apres-erreur';
+
+/**
+ * After a 5xx: no storm (exercised by any 5xx) and a pause before the resend. The pause rule only adds its failure:
+ * software that does not resend the request at all has nothing to pause for.
+ */
+function apresErreurServeur(c: Constats): Verdict {
+  const tempete = parRegle(
+    TEMPETE,
+    (k) => k.session.echanges.filter((e) => e.response.status >= 500).map((e) => e.seq),
+    (k) => sansReponse(k, 'aucune réponse 5xx dans la session', (p) => p.status >= 500, 'le script ne joue aucune erreur 5xx, l’item ne peut pas être exercé avec ce script'),
+  )(c);
+  const pause = c.regle(PAUSE);
+  if (tempete.outcome === 'fail' || pause === undefined || (pause.outcome !== 'fail' && pause.outcome !== 'error')) return tempete;
+  if (pause.waived !== undefined) return tempete.outcome === 'pass' ? { ...tempete, reason: `règle ${PAUSE} non satisfaite mais levée par dérogation : ${pause.waived}` } : tempete;
+  return {
+    outcome: 'fail',
+    reason: pause.outcome === 'fail' ? `règle ${PAUSE} non satisfaite` : `la règle ${PAUSE} n’a pas pu juger : ${pause.reason ?? 'erreur'}`,
+    exchanges: pause.exchanges.slice(0, MAX_EXCHANGES),
   };
 }
 
 const AUCUN_CONTRAT = 'aucun contrat accepté dans la session : déposez d’abord un contrat (item contrats-depot-valide)';
-
-/** Why a reaction item is not exercised yet, and which request of the script provokes it. */
-function sansReponse(c: Constats, constat: string, match: (play: ScriptJoue['plays'][number]) => boolean, sansJeu: string): string {
-  const play = jeu(c, match);
-  if (play !== undefined) return `${constat} : ${play}, envoyez-la pour l’exercer`;
-  if (c.script !== undefined) return `${constat} : ${sansJeu}`;
-  return constat;
-}
 
 const aucunRejet = (c: Constats): string =>
   sansReponse(c, 'aucune facture rejetée dans la session', (p) => p.operation === 'POST /factures' && p.status >= 400 && p.status < 500 && p.status !== 429, 'le script ne joue aucun refus de facture, seul un refus réel du bouchon l’exerce');
@@ -258,6 +192,20 @@ const ITEMS: readonly ItemDef[] = [
     judge: depotValide('POST /certificats', [200, 201], 'Le certificat', 'déposez le certificat de réalisation d’un dossier facturé (POST /v2/certificats)'),
   },
   {
+    id: 'lectures-etat-dossier',
+    capability: 'lectures',
+    title: 'Lire l’état d’un dossier connu de l’OPCO (par son numéro, dans la liste des états ou la liste par numéros)',
+    judge(c) {
+      const lecture = c.session.echanges.find((e) => dossiersLus(e).length > 0);
+      if (lecture !== undefined) return { outcome: 'pass', exchanges: [lecture.seq] };
+      const tentatives = c.session.echanges.filter((e) => LECTURES_ETAT.includes(e.operation ?? ''));
+      if (tentatives.length === 0) {
+        return notExercised('aucune lecture d’état dans la session : lisez un dossier du CFA (GET /dossiers?numeroInterne=…, /dossiers/etats ou /dossiers/liste)');
+      }
+      return notExercised(`aucune lecture n’a encore montré un dossier (${reponses(tentatives)}) : lisez un dossier que le CFA a déposé avec cette clé`);
+    },
+  },
+  {
     id: 'protocole-retry-after',
     capability: PROTOCOLE,
     title: 'Respecter le délai Retry-After après une réponse 429',
@@ -270,12 +218,8 @@ const ITEMS: readonly ItemDef[] = [
   {
     id: 'protocole-erreur-serveur',
     capability: PROTOCOLE,
-    title: 'Ne pas renvoyer en rafale après une erreur serveur (5xx)',
-    judge: parRegle(
-      'client-pas-de-tempete-apres-erreur',
-      (c) => c.session.echanges.filter((e) => e.response.status >= 500).map((e) => e.seq),
-      (c) => sansReponse(c, 'aucune réponse 5xx dans la session', (p) => p.status >= 500, 'le script ne joue aucune erreur 5xx, l’item ne peut pas être exercé avec ce script'),
-    ),
+    title: 'Après une erreur serveur (5xx), attendre avant de renvoyer la même requête, sans rafale',
+    judge: apresErreurServeur,
   },
 ];
 

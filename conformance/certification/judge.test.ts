@@ -364,3 +364,50 @@ describe('checklist and exit code', () => {
     }
   });
 });
+
+describe('read-only software (capability lectures) and the pause after a 5xx', () => {
+  it('certifies the reads of the good session for exactly lectures: one item, plus protocole', () => {
+    const report = juger(sessionValide(), { capabilities: ['lectures'] });
+    expect(report.checklist?.map((i) => [i.id, i.outcome])).toEqual([
+      ['lectures-etat-dossier', 'pass'],
+      ['protocole-retry-after', 'pass'],
+      ['protocole-erreur-serveur', 'pass'],
+    ]);
+    expect(item(report, 'lectures-etat-dossier')?.exchanges).toEqual([5]);
+    expect(report.session?.capabilities).toEqual(['lectures']);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('leaves lectures not exercised until a read shows a dossier, saying what to read', () => {
+    const lecture = echange({ path: '/v2/dossiers', query: { numeroInterne: 'X' }, receivedAtMs: T0_MS, response: { status: 404, headers: {}, body: {} } });
+    const report = juger(avecEchanges(sessionValide(), [lecture]), { capabilities: ['lectures'] });
+    expect(item(report, 'lectures-etat-dossier')).toMatchObject({ outcome: 'not-exercised', reason: expect.stringContaining('#1 404') });
+    const vide = juger(avecEchanges(sessionValide(), [echange()]), { capabilities: ['lectures'] });
+    expect(item(vide, 'lectures-etat-dossier')?.reason).toContain('GET /dossiers?numeroInterne=');
+    expect(vide.exitCode).toBe(1);
+  });
+
+  it('a resend 0 ms after the 503 → client-pause-avant-renvoi-apres-5xx only, and the protocole item fails', () => {
+    const planted = findRule('client-pause-avant-renvoi-apres-5xx')!.plant!(sessionValide(), {}).payload as SessionCfa;
+    const report = juger(planted);
+    expect(echoues(report)).toEqual(['client-pause-avant-renvoi-apres-5xx']);
+    expect(item(report, 'protocole-erreur-serveur')).toMatchObject({ outcome: 'fail', reason: 'règle client-pause-avant-renvoi-apres-5xx non satisfaite', exchanges: [3] });
+    expect(report.exitCode).toBe(1);
+    const leve = juger(planted, { waivers: [{ ruleId: 'client-pause-avant-renvoi-apres-5xx', reason: 'accepté' }] });
+    expect(item(leve, 'protocole-erreur-serveur')).toMatchObject({ outcome: 'pass', reason: expect.stringContaining('dérogation') });
+  });
+
+  it('a batch of other contracts right after the 503 is neither a storm nor a missing pause', () => {
+    const session = sessionValide();
+    const depot = session.echanges[2]!;
+    const autres = ['B', 'C', 'D'].map((n, k) => {
+      const body = structuredClone(depot.body) as Record<string, any>;
+      body.numeroInterne = `CFA-2025-00012${k}`;
+      body.apprenti = { ...body.apprenti, prenom: `Prénom ${n}` };
+      return { ...structuredClone(depot), receivedAtMs: session.echanges[1]!.receivedAtMs + 100 * (k + 1), body };
+    });
+    const batch = avecEchanges(session, [...session.echanges.slice(0, 2), ...autres, ...session.echanges.slice(2)]);
+    const report = juger(batch);
+    expect(echoues(report).filter((id) => id.startsWith('client-'))).toEqual([]);
+  });
+});

@@ -2,9 +2,14 @@
 import type { PayloadKind } from './payloads.js';
 import type { RuleContext } from './contexte.js';
 
-/** Capabilities an editor declares for `convergence test cfa`; `protocole` (429, 5xx) is always judged. */
-export type CapaciteCfa = 'contrats' | 'conventions' | 'factures' | 'certificats';
-export const CAPACITES_CFA: readonly CapaciteCfa[] = ['contrats', 'conventions', 'factures', 'certificats'];
+/**
+ * Capabilities an editor declares for `convergence test cfa`; `protocole` (429, 5xx) is always judged. `lectures` is
+ * software that only reads (dossiers, their states, invoice states): it can be certified for exactly that.
+ */
+export type CapaciteCfa = 'contrats' | 'conventions' | 'factures' | 'certificats' | 'lectures';
+export const CAPACITES_CFA: readonly CapaciteCfa[] = ['contrats', 'conventions', 'factures', 'certificats', 'lectures'];
+/** Declared when `--capabilities` is absent: the four that deposit (`lectures` is their subset, for read-only software). */
+export const CAPACITES_PAR_DEFAUT: readonly CapaciteCfa[] = ['contrats', 'conventions', 'factures', 'certificats'];
 
 /** One request the software sent and the answer it got, in the order received. */
 export interface EchangeCfa {
@@ -46,12 +51,21 @@ export interface EchangeCfa {
 
 /** Thresholds of the protocol rules; documented choices, overridable in the certification script. */
 export interface ParametresProtocole {
-  /** More resends than this of the same operation within `fenetreTempeteMs` after a 5xx is a retry storm. */
+  /** More resends than this of the same request (operation and payload identity) within `fenetreTempeteMs` after a 5xx is a retry storm. */
   tempeteMaxRenvois: number;
   fenetreTempeteMs: number;
+  /** The least pause before resending a request answered 5xx without Retry-After (with one, its delay applies). */
+  pauseApresErreurMs: number;
+  /** More reads than this of the same dossier (or states page) within one second is polling too fast. */
+  lecturesMaxParSeconde: number;
 }
 
-export const PARAMETRES_PROTOCOLE_DEFAUT: ParametresProtocole = { tempeteMaxRenvois: 3, fenetreTempeteMs: 10_000 };
+export const PARAMETRES_PROTOCOLE_DEFAUT: ParametresProtocole = {
+  tempeteMaxRenvois: 3,
+  fenetreTempeteMs: 10_000,
+  pauseApresErreurMs: 1000,
+  lecturesMaxParSeconde: 2,
+};
 
 export interface SessionCfa {
   /** Stable id: the OPCO id and a digest of the key, `norme-3f9a1c2b`. Never the key itself. */

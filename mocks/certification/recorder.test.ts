@@ -39,7 +39,8 @@ describe('recording', () => {
     expect(refused.json()).toMatchObject({ type: 'urn:convergence:probleme:SERVICE_INDISPONIBLE', status: 503 });
     // A played 503 on a deposit stores nothing.
     expect((await mock.call('GET', '/v2/dossiers?numeroInterne=DOS-CERT-1')).statusCode).toBe(429);
-    expect((await mock.call('GET', '/v2/dossiers?numeroInterne=DOS-CERT-1')).statusCode).toBe(404);
+    // The second read is the script's server error on reads (erreur-serveur-lecture).
+    expect((await mock.call('GET', '/v2/dossiers?numeroInterne=DOS-CERT-1')).statusCode).toBe(503);
 
     expect((await mock.call('POST', '/v2/dossiers', { cerfa })).statusCode).toBe(201);
     // The script's delays replace the config's: ENGAGE a minute after the deposit on the mock's clock.
@@ -64,7 +65,7 @@ describe('recording', () => {
       [1, 'GET /cfakeyinfo', 200, undefined],
       [2, 'POST /dossiers', 503, 'erreur-serveur-depot'],
       [3, 'GET /dossiers', 429, 'limite-debit-lecture'],
-      [4, 'GET /dossiers', 404, undefined],
+      [4, 'GET /dossiers', 503, 'erreur-serveur-lecture'],
       [5, 'POST /dossiers', 201, undefined],
       [6, 'GET /dossiers', 200, undefined],
       [7, 'POST /factures', 400, 'rejet-premiere-facture'],

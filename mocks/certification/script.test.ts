@@ -28,7 +28,7 @@ function errorOf(fn: () => unknown): ScriptError {
 }
 
 describe('default script', () => {
-  it('engages after a minute, and plays a 503, a 429 with Retry-After 2 and a refused invoice once each', () => {
+  it('engages after a minute, and plays a 503 on a deposit, a 429 (Retry-After 2) then a 503 on each state read, a refused invoice', () => {
     const script = loadCertificationScript();
     expect(script.file).toBe(defaultScriptPath());
     expect(script.delais).toEqual({ instruction: 'PT30S', decision: 'PT1M', paiement: 'PT2M' });
@@ -36,14 +36,16 @@ describe('default script', () => {
     expect(script.plays.map((p) => [p.id, p.operation, p.occurrence, p.answer.status, p.answer.code])).toEqual([
       ['erreur-serveur-depot', 'POST /dossiers', 1, 503, 'SERVICE_INDISPONIBLE'],
       ['limite-debit-lecture', 'GET /dossiers', 1, 429, 'TROP_DE_REQUETES'],
+      ['erreur-serveur-lecture', 'GET /dossiers', 2, 503, 'SERVICE_INDISPONIBLE'],
       ['limite-debit-etats', 'GET /dossiers/etats', 1, 429, 'TROP_DE_REQUETES'],
+      ['erreur-serveur-etats', 'GET /dossiers/etats', 2, 503, 'SERVICE_INDISPONIBLE'],
       ['rejet-premiere-facture', 'POST /factures', 1, 400, 'FACTURE_REJETEE'],
     ]);
     expect(() => checkPlays(script, ENGINE_OPERATIONS)).not.toThrow();
     const problem = playProblem(script.plays[1]!);
     expect(problem.status).toBe(429);
     expect(problem.headers).toEqual({ 'retry-after': '2' });
-    const refus = playProblem(script.plays[3]!).body();
+    const refus = playProblem(script.plays[5]!).body();
     expect(refus.errors).toEqual([{ code: 'REFERENCE_FACTURE_REFUSEE', description: expect.stringMatching(/référence/), champ: 'referenceFactureCFA' }]);
   });
 
@@ -59,6 +61,8 @@ describe('script errors', () => {
     ['unknown top-level field', 'pieces: 1\n', 'pieces', /unknown field/],
     ['bad duration', 'delais: { decision: 1 minute }\n', 'delais.decision', /ISO 8601/],
     ['bad threshold', 'parametres: { tempeteMaxRenvois: -1 }\n', 'parametres.tempeteMaxRenvois', />= 0/],
+    ['bad pause', 'parametres: { pauseApresErreurMs: -5 }\n', 'parametres.pauseApresErreurMs', />= 0/],
+    ['no read allowed', 'parametres: { lecturesMaxParSeconde: 0 }\n', 'parametres.lecturesMaxParSeconde', />= 1/],
     ['missing occurrence', 'plays: [{ id: a, operation: GET /dossiers, answer: { status: 429 } }]\n', 'plays[0].occurrence', /required/],
     ['status out of range', 'plays: [{ id: a, operation: GET /dossiers, occurrence: 1, answer: { status: 200 } }]\n', 'plays[0].answer.status', />= 400/],
     ['unknown code', 'plays: [{ id: a, operation: GET /dossiers, occurrence: 1, answer: { status: 400, code: NIMPORTE } }]\n', 'plays[0].answer.code', /one of/],

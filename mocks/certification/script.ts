@@ -64,7 +64,12 @@ const schema = {
     parametres: {
       type: 'object',
       additionalProperties: false,
-      properties: { tempeteMaxRenvois: { type: 'integer', minimum: 0 }, fenetreTempeteMs: { type: 'integer', minimum: 1 } },
+      properties: {
+        tempeteMaxRenvois: { type: 'integer', minimum: 0 },
+        fenetreTempeteMs: { type: 'integer', minimum: 1 },
+        pauseApresErreurMs: { type: 'integer', minimum: 0 },
+        lecturesMaxParSeconde: { type: 'integer', minimum: 1 },
+      },
     },
     plays: {
       type: 'array',

@@ -40,7 +40,7 @@ export interface CfaClientOptions {
   time: MockTime;
   numeroInterne?: string;
   numeroFacture?: string;
-  /** First wait after a 5xx, doubled on each try. */
+  /** First wait after a 5xx, doubled on each try (at least the bench's 1 s pause: client-pause-avant-renvoi-apres-5xx). */
   backoffMs?: number;
 }
 
@@ -104,7 +104,7 @@ export async function runCfaClient(options: CfaClientOptions): Promise<CfaClient
   const base = `${options.baseUrl.replace(/\/+$/, '')}/v2`;
   const editor = options.editor ?? EDITOR;
   const mistake = options.mistake;
-  const backoffMs = options.backoffMs ?? 200;
+  const backoffMs = options.backoffMs ?? 1000;
   const numeroInterne = options.numeroInterne ?? 'CFA-SIM-0001';
   const numeroFacture = options.numeroFacture ?? 'FAC-SIM-0001';
   const exchanges: ClientExchange[] = [];
@@ -155,8 +155,13 @@ export async function runCfaClient(options: CfaClientOptions): Promise<CfaClient
     if (answer.status < 200 || answer.status > 299) throw new ClientError(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
   };
 
+  // Polls a dossier at most twice a second (client-cadence-lecture-etat): a careful software paces its polling.
+  let derniereLecture = 0;
   const lireDossier = async (): Promise<DossierLu> => {
+    const attente = derniereLecture + 1100 - Date.now();
+    if (attente > 0) await sleep(attente);
     const answer = await read(`/dossiers?numeroInterne=${encodeURIComponent(numeroInterne)}`);
+    derniereLecture = Date.now();
     expect2xx('GET /dossiers', answer);
     return answer.body as DossierLu;
   };

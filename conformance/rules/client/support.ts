@@ -1,5 +1,6 @@
 // What the 'client' rules read in a recorded session: operations, rejections, canonical bodies, state reads, Retry-After.
 import type { EchangeCfa, SessionCfa } from '../../model/session.js';
+import { lireDepotCerfa } from '../../model/depot-cerfa.js';
 
 /** Where a finding points: the exchange's index in `session.echanges`. */
 export const chemin = (index: number): string => `echanges[${index}]`;
@@ -75,6 +76,73 @@ function trier(value: unknown): unknown {
   return value;
 }
 
+const estObjet = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const texte = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+
+/** The numeroInterne a `POST /dossiers` body carries (inside `cerfa` or beside it), if any. */
+export function numeroInterneDepose(body: unknown): string | undefined {
+  return estObjet(body) ? texte(lireDepotCerfa(body).cerfa?.numeroInterne) : undefined;
+}
+
+/**
+ * The contract's identity, the mock's duplicate key (docs/mock.md "duplicates", research §2.7): apprentice's nom,
+ * prénom and birth date, employer SIRET, contract start date, compared exactly. Undefined when one is missing.
+ */
+export function identiteContrat(body: unknown): string | undefined {
+  if (!estObjet(body)) return undefined;
+  const cerfa = lireDepotCerfa(body).cerfa as unknown;
+  if (!estObjet(cerfa) || !estObjet(cerfa.apprenti) || !estObjet(cerfa.employeur) || !estObjet(cerfa.contrat)) return undefined;
+  const parts = [cerfa.apprenti.nom, cerfa.apprenti.prenom, cerfa.apprenti.dateNaissance, cerfa.employeur.siret, cerfa.contrat.dateDebutContrat].map(texte);
+  if (parts.some((p) => p === undefined)) return undefined;
+  return parts.map((p, i) => (i === 2 || i === 4 ? p!.slice(0, 10) : p)).join('|');
+}
+
+/**
+ * What makes two requests "the same request" (a resend): the operation and path, and the payload's identity — the
+ * contract's numeroInterne for `POST /dossiers` (else its identity), the invoice's numeroInterneFacture for
+ * `POST /factures`, the query for a read, the canonical body otherwise. Distinct contracts or invoices sent one
+ * after the other are distinct requests, whatever their pace.
+ */
+export function identiteRequete(echange: EchangeCfa): string {
+  const operation = `${operationDe(echange)} ${echange.path}`;
+  if (echange.method.toUpperCase() === 'GET') return `${operation}?${canonique(echange.query)}`;
+  if (operationDe(echange) === 'POST /dossiers') {
+    const numero = numeroInterneDepose(echange.body);
+    if (numero !== undefined) return `${operation}#numeroInterne=${numero}`;
+    const identite = identiteContrat(echange.body);
+    if (identite !== undefined) return `${operation}#contrat=${identite}`;
+  }
+  if (operationDe(echange) === OPERATION_FACTURE && estObjet(echange.body)) {
+    const numero = texte(echange.body.numeroInterneFacture);
+    if (numero !== undefined) return `${operation}#numeroInterneFacture=${numero}`;
+  }
+  return `${operation}#${canonique(echange.body)}`;
+}
+
+/** The reads a GET makes, one key per dossier or states page: `dossier:X` (by number or in a list), `etats:page`. */
+export function lecturesDe(echange: EchangeCfa): string[] {
+  if (echange.method.toUpperCase() !== 'GET') return [];
+  const premier = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+  const page = premier(echange.query.numeroPage) ?? '1';
+  switch (operationDe(echange)) {
+    case 'GET /dossiers': {
+      const numero = premier(echange.query.numeroInterne);
+      return numero === undefined ? [] : [`dossier:${numero}`];
+    }
+    case 'GET /dossiers/liste': {
+      const brut = echange.query.numerosInternes;
+      const numeros = (Array.isArray(brut) ? brut : brut === undefined ? [] : [brut]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+      return [...new Set(numeros)].map((n) => `dossier:${n}`);
+    }
+    case 'GET /dossiers/etats':
+      return [`etats-dossiers:page ${page}`];
+    case 'GET /factures/etats':
+      return [`etats-factures:page ${page}`];
+    default:
+      return [];
+  }
+}
+
 const ENTETES_JUGEES = ['editeur', 'logiciel', 'version', 'content-type'] as const;
 const entetes = (e: EchangeCfa): string => ENTETES_JUGEES.map((h) => e.headers[h] ?? '').join('\u0000');
 
@@ -148,6 +216,15 @@ export function finAttente(echange: EchangeCfa): number | undefined {
   if (/^\d+$/.test(valeur)) return echange.receivedAtMs + Number(valeur) * 1000;
   const date = Date.parse(valeur);
   return Number.isNaN(date) ? undefined : date;
+}
+
+/**
+ * The earliest time a resend may come after the 5xx `echange`: its Retry-After when it carries a readable one, else
+ * `pauseMs` after it.
+ */
+export function finPauseErreur(echange: EchangeCfa, pauseMs: number): { fin: number; selon: 'retry-after' | 'pause' } {
+  const fin = finAttente(echange);
+  return fin !== undefined ? { fin, selon: 'retry-after' } : { fin: echange.receivedAtMs + pauseMs, selon: 'pause' };
 }
 
 /** Seconds in French notation for messages: `1,5 s`. */
