@@ -1,35 +1,22 @@
 // `validate` judges each payload with the spec's request schema, as the mock does before its rules (issue 13 §4).
 import { afterAll, describe, expect, it } from 'vitest';
-import { Readable, Writable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../main.js';
-import type { CliIO } from '../io.js';
+import { captureIO } from '../testing.js';
 import { factureValide } from '../../conformance/rules/fixtures/facture-valide.js';
 import { schemaJudge } from './validate-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'convergence-validate-schema-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function sink(): Writable & { text: string } {
-  const out = new Writable({
-    write(chunk, _enc, done) {
-      out.text += String(chunk);
-      done();
-    },
-  }) as Writable & { text: string };
-  out.text = '';
-  return out;
-}
 
 async function validateJson(name: string, records: unknown[]): Promise<{ code: number; report: any; stderr: string }> {
   writeFileSync(join(dir, name), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  const stdout = sink();
-  const stderr = sink();
-  const io: CliIO = { stdout, stderr, stdin: Readable.from([]), env: {}, cwd: dir };
+  const io = captureIO(dir);
   const code = await main(['node', 'convergence', 'validate', name, '--format', 'json', '--only', 'schema-conforme-spec', '--max-findings', '50'], io);
-  return { code, report: stdout.text === '' ? undefined : JSON.parse(stdout.text), stderr: stderr.text };
+  return { code, report: io.out() === '' ? undefined : JSON.parse(io.out()), stderr: io.err() };
 }
 
 describe('validate applies the spec request schemas', () => {

@@ -13,6 +13,7 @@ import { contexteDepot } from '../engine/dossiers.js';
 import type { MockRuntime } from '../http/types.js';
 import type { SessionMeta } from '../store/types.js';
 import { receivedBody, redactSecret } from '../redact.js';
+import { deeperThan } from '../../reports/suite/scrub.js';
 import { playProblem, ScriptError, type CertificationScript, type Play } from './script.js';
 
 /** What `createMockApp({ certification })` needs: the script, the declared capabilities and protocol version. */
@@ -104,18 +105,6 @@ function parsed(payload: unknown): unknown {
  * store's JSON and the judge's walks recurse and would overflow the stack, losing the exchange.
  */
 export const MAX_RECORDED_DEPTH = 64;
-
-/** Whether `value` nests deeper than `max` arrays or objects; iterative, so it never overflows itself. */
-function deeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(v as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-  }
-  return false;
-}
 
 /** The body as it can be stored and judged. */
 function storable(body: unknown): unknown {

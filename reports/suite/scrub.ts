@@ -80,7 +80,7 @@ export function scrubHeaders(headers: Record<string, string>): Record<string, st
 const MAX_BODY_DEPTH = 64;
 
 /** Whether `value` nests deeper than `max` arrays or objects; iterative, so it never overflows itself. */
-function deeperThan(value: unknown, max: number): boolean {
+export function deeperThan(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;

@@ -1,11 +1,10 @@
 // `validate` agrees with the mock: every CERFA or invoice the mock refuses with 400 gets a blocking finding from `validate` (issue 13 §4).
 import { afterAll, describe, expect, it } from 'vitest';
-import { Readable, Writable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main.js';
-import type { CliIO } from '../../cli/io.js';
+import { captureIO } from '../../cli/testing.js';
 import { catalogue } from '../../conformance/rules/index.js';
 import { generateInvalidRecord, generateRecord, ruleAppliesTo, surLeFil } from '../../conformance/generate/index.js';
 import { bundledReferentiel, rncpInactifs } from '../../mocks/engine/referentiel.js';
@@ -17,26 +16,15 @@ const dir = mkdtempSync(join(tmpdir(), 'convergence-agreement-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SEED = 4242;
 
-function sink(): Writable & { text: string } {
-  const out = new Writable({
-    write(chunk, _enc, done) {
-      out.text += String(chunk);
-      done();
-    },
-  }) as Writable & { text: string };
-  out.text = '';
-  return out;
-}
 
 /** `convergence validate` on the records with the mock's context; the blocking rule ids found per record (1-based line). */
 async function validateAll(records: unknown[]): Promise<Map<number, string[]>> {
   writeFileSync(join(dir, 'records.ndjson'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   const context = { today: START.slice(0, 10), rncpInactifs: rncpInactifs(bundledReferentiel()), siretCfa: DEMO.siret };
   writeFileSync(join(dir, 'context.json'), JSON.stringify(context));
-  const stdout = sink();
-  const io: CliIO = { stdout, stderr: sink(), stdin: Readable.from([]), env: {}, cwd: dir };
+  const io = captureIO(dir);
   await main(['node', 'convergence', 'validate', 'records.ndjson', '--context', 'context.json', '--format', 'json', '--max-findings', '100000'], io);
-  const report = JSON.parse(stdout.text) as { rules: { id: string; severity: string; findings: { record: { line: number } }[] }[] };
+  const report = JSON.parse(io.out()) as { rules: { id: string; severity: string; findings: { record: { line: number } }[] }[] };
   const found = new Map<number, string[]>();
   for (const rule of report.rules) {
     if (rule.severity !== 'bloquant') continue;
