@@ -19,13 +19,13 @@ const require = createRequire(import.meta.url);
  * Specs referencing other files are not cached (their content is not in the key). The cache holds code that is
  * run, so it lives in the user's own cache directory (mode 0700), never in a shared temporary directory.
  */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const CACHE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'convergence-kit', 'spec');
 
 interface CachedSpec {
   operations: IHttpOperation[];
-  /** Standalone module code of each operation's body and query validators. */
-  validators: { body: string | null; query: string | null }[];
+  /** Standalone module code of each operation's body validators (all errors; first error only) and query validator. */
+  validators: { body: string | null; bodyFirst: string | null; query: string | null }[];
 }
 
 function cacheKey(text: string): string {
@@ -58,6 +58,27 @@ function writeCache(key: string, entry: CachedSpec): void {
   } catch {
     // A cache that cannot be written only costs start-up time.
   }
+}
+
+/**
+ * A body validator in two passes: the first-error validator (ajv `allErrors: false`, about 1.5× faster on a CERFA)
+ * decides, and only a body it refuses is judged again by the all-errors validator, whose `errors` the caller reads.
+ * Most bodies are valid, so the mock and `validate` pay the fast pass alone. The fast code is compiled on first use.
+ */
+function twoPass(full: ValidateFunction, firstError: () => ValidateFunction): ValidateFunction {
+  let fast: ValidateFunction | undefined;
+  const validate = ((data: unknown) => {
+    fast ??= firstError();
+    if (fast(data)) {
+      validate.errors = null;
+      return true;
+    }
+    const valid = full(data) as boolean;
+    validate.errors = full.errors;
+    return valid;
+  }) as ValidateFunction;
+  validate.errors = null;
+  return validate;
 }
 
 export interface CompiledOperation {
@@ -172,10 +193,15 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
   try {
     key = cacheKey(readFileSync(file, 'utf8'));
     const cached = readCache(key);
-    if (cached && cached.operations.length === cached.validators.length) {
+    if (cached && cached.operations.length === cached.validators.length && cached.validators.every((v) => v.bodyFirst !== undefined)) {
       return new CompiledSpec(
         file,
-        cached.operations.map((op, i) => compiledOperation(op, loadValidator(cached.validators[i]!.body), loadValidator(cached.validators[i]!.query))),
+        cached.operations.map((op, i) => {
+          const { body, bodyFirst, query } = cached.validators[i]!;
+          const full = loadValidator(body);
+          const validateBody = full && bodyFirst !== null ? twoPass(full, () => loadValidator(bodyFirst)!) : full;
+          return compiledOperation(op, validateBody, loadValidator(query));
+        }),
       );
     }
   } catch {
@@ -219,8 +245,10 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
   // Source kept so the validators can be cached as standalone code; formats then come from ajv-formats at load.
   const code = { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` };
   const bodyAjv = new AjvClass({ allErrors: true, strict: false, logger: false, code });
+  const firstErrorAjv = new AjvClass({ allErrors: false, strict: false, logger: false, code });
   const queryAjv = new AjvClass({ allErrors: true, strict: false, logger: false, coerceTypes: 'array', code });
   addFormats(bodyAjv);
+  addFormats(firstErrorAjv);
   addFormats(queryAjv);
   const compile = (ajv: Ajv, schema: unknown, where: string): ValidateFunction => {
     try {
@@ -241,12 +269,15 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
           required: query.filter((q) => q.required).map((q) => q.name),
         }
       : null;
-    const validateBody = json?.schema ? compile(bodyAjv, json.schema, `${where} request body`) : null;
+    const fullBody = json?.schema ? compile(bodyAjv, json.schema, `${where} request body`) : null;
+    const firstErrorBody = json?.schema ? compile(firstErrorAjv, json.schema, `${where} request body`) : null;
     const validateQuery = querySchema ? compile(queryAjv, querySchema, `${where} query`) : null;
     validators.push({
-      body: validateBody && standaloneCode(bodyAjv, validateBody),
+      body: fullBody && standaloneCode(bodyAjv, fullBody),
+      bodyFirst: firstErrorBody && standaloneCode(firstErrorAjv, firstErrorBody),
       query: validateQuery && standaloneCode(queryAjv, validateQuery),
     });
+    const validateBody = fullBody && firstErrorBody ? twoPass(fullBody, () => firstErrorBody) : fullBody;
     return compiledOperation(operation, validateBody, validateQuery);
   });
   if (key !== undefined && !external) {

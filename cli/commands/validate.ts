@@ -6,27 +6,28 @@ import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { CommandContext } from '../main.js';
 import { EXIT, ExitError, type ExitCode } from '../io.js';
+import { availableParallelism } from 'node:os';
 import {
   createEvaluator,
-  detectKind,
   InputError,
+  ndjsonRecords,
   PAYLOAD_KINDS,
-  parseRecord,
-  recordRef,
   RecordSplitter,
   SEVERITIES,
-  Summarizer,
   UnknownRuleError,
   type Evaluator,
-  type RawRecord,
   type RecordRef,
   type ValidationSummary,
 } from '../../conformance/engine/index.js';
 import { packageVersion } from '../../conformance/engine/package-root.js';
-import type { Rule, RuleContext, RuleResult, Severity } from '../../conformance/rules/rule.js';
+import type { RuleContext, Severity } from '../../conformance/rules/rule.js';
 import type { PayloadKind } from '../../conformance/model/payloads.js';
 import { FORMATS, reporters, type FormatName } from '../../reports/formats/index.js';
-import { schemaJudge, type SchemaJudge } from './validate-schema.js';
+import { RecordJudge, type JudgeSettings } from './validate-judge.js';
+import { JudgePool, LineFeeder, type LineBatch } from './validate-pool.js';
+
+/** NDJSON input read in this thread before worker threads take over the rest (they need ~0.3 s to start). */
+const POOL_THRESHOLD_BYTES = 1024 * 1024;
 
 interface ValidateOptions {
   type?: PayloadKind;
@@ -39,6 +40,7 @@ interface ValidateOptions {
   output?: string;
   maxFindings: string;
   progress: boolean;
+  jobs?: string;
 }
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
@@ -68,6 +70,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--max-findings <n>', 'findings listed per rule (counts are always complete)', '20')
     .option('--no-progress', 'never show the progress bar (shown only on a terminal, for files)')
+    .option('-j, --jobs <n>', 'threads judging a large NDJSON input (default: the cores available; 1: this thread only)')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -107,6 +110,13 @@ function readContextFile(file: string, cwd: string): RuleContext {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ExitError(`--context ${file}: expected a JSON object (a RuleContext)`);
   return value as RuleContext;
+}
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new ExitError(`--jobs: expected a whole number from 1 to 64, got '${value}'`);
+  return jobs;
 }
 
 function splitIds(ids: string[] | undefined): string[] | undefined {
@@ -180,9 +190,11 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
   const mergeEachContext = options.context !== undefined || forcedToday !== undefined;
 
   const inputs = openInputs(files, ctx);
+  const jobs = parseJobs(options.jobs);
+  const settings: JudgeSettings = { only: splitIds(options.only), type: options.type, baseContext, forcedToday, mergeEachContext, maxFindings };
   // The spec's request schemas, as the mock applies them before its rules (compiled only when the rule is selected).
-  const judgeSchema: SchemaJudge | undefined = evaluator.rules.some((rule) => rule.id === 'schema-conforme-spec') ? await schemaJudge() : undefined;
-  const summarizer = new Summarizer(evaluator.rules, { maxFindings });
+  const judge = await RecordJudge.create(settings, evaluator);
+  const summarizer = judge.summarizer;
   const total = inputs.every((input) => input.size !== undefined) ? inputs.reduce((sum, input) => sum + input.size!, 0) : undefined;
   const bar =
     options.progress && ctx.io.stderr.isTTY === true && total !== undefined && total > 0
@@ -198,55 +210,84 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
         )
       : undefined;
 
-  // One visit function for the whole run: the hot loop allocates nothing but the record's reference.
-  let current: RecordRef = { line: 0, index: 0, kind: 'cerfa' };
-  const visit = (rule: Rule<any>, result: RuleResult): void => summarizer.add(current, rule, result);
-  let records = 0;
+  const inputOrder = (file: string | undefined): number => inputs.findIndex((input) => input.name === file);
+  // Worker threads are started only for a large NDJSON input: a small file is judged before they would be ready.
+  let pool: JudgePool | undefined;
   let bytes = 0;
+  let records = 0;
 
   bar?.start(total!, 0, { records: 0, file: '' });
   try {
     for (const input of inputs) {
       const splitter = new RecordSplitter();
       let index = 0;
-      const handle = (raw: RawRecord): void => {
-        const record = parseRecord(raw);
-        const kind = options.type ?? record.kind ?? detectKind(record.payload);
-        if (kind === undefined) {
-          throw new InputError(raw.line, 'cannot tell the payload type (not a CERFA, facture, convention or certificat); use --type');
+      let inputBytes = 0;
+      let feeder: LineFeeder | undefined;
+      const judgeHere = (batch: LineBatch): void => {
+        let at = batch.index;
+        for (const raw of ndjsonRecords(Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength), batch.line)) {
+          judge.judge(raw, input.name, at++);
+          records++;
         }
-        const own = record.context;
-        const recordContext =
-          own === undefined
-            ? baseContext
-            : !mergeEachContext && own.today !== undefined
-              ? own
-              : { ...baseContext, ...own, today: forcedToday ?? own.today ?? baseContext.today };
-        const erreursSchema = judgeSchema?.(record.payload, kind);
-        const context = erreursSchema === undefined ? recordContext : { ...recordContext, erreursSchema };
-        current = recordRef(record.payload, kind, { file: input.name, line: raw.line, index: index++ });
-        summarizer.addRecord(current);
-        evaluator.run(record.payload, kind, context, visit);
-        records++;
       };
       try {
         for await (const chunk of input.stream()) {
           // Bytes go to the splitter undecoded: NDJSON lines are cut in the bytes and decoded one by one.
           const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
           bytes += buffer.length;
-          for (const raw of splitter.push(buffer)) handle(raw);
+          inputBytes += buffer.length;
+          if (feeder !== undefined) {
+            await feeder.push(buffer);
+            if (pool?.stopped) break;
+          } else {
+            for (const raw of splitter.push(buffer)) {
+              judge.judge(raw, input.name, index++);
+              records++;
+            }
+            if (jobs > 1 && inputBytes >= POOL_THRESHOLD_BYTES) {
+              const state = splitter.detachLines();
+              if (state !== undefined) {
+                pool ??= JudgePool.start(jobs, settings, inputOrder);
+                const workers = pool;
+                feeder = new LineFeeder(input.name, state.line, index, state.tail, (batch) =>
+                  workers === undefined || !workers.started ? judgeHere(batch) : workers.submit(batch),
+                );
+              }
+            }
+          }
           bar?.update(bytes, { records, file: input.name });
         }
-        for (const raw of splitter.end()) handle(raw);
+        if (feeder !== undefined) await feeder.end();
+        else {
+          for (const raw of splitter.end()) {
+            judge.judge(raw, input.name, index++);
+            records++;
+          }
+        }
       } catch (error) {
         if (error instanceof InputError) throw new ExitError(`${input.name}:${error.line}: ${error.message}`);
         const code = (error as NodeJS.ErrnoException | undefined)?.code;
         if (typeof code === 'string') throw new ExitError(`cannot read ${input.name}: ${code}`);
         throw error;
       }
+      if (pool?.stopped) break;
+    }
+    if (pool !== undefined) {
+      const running = pool;
+      pool = undefined;
+      let parts: ValidationSummary[];
+      try {
+        parts = await running.finish();
+      } catch (error) {
+        if (error instanceof InputError) throw new ExitError(`${(error as InputError & { file: string }).file}:${error.line}: ${error.message}`);
+        throw error;
+      }
+      const order = (a: RecordRef, b: RecordRef): number => inputOrder(a.file) - inputOrder(b.file) || a.index - b.index;
+      for (const part of parts) summarizer.merge(part, order);
     }
   } finally {
     bar?.stop();
+    await pool?.close();
   }
 
   const summary: ValidationSummary = summarizer.finish({

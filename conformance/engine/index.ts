@@ -24,5 +24,5 @@ export {
   type SummaryOptions,
   type SummaryMeta,
 } from './summary.js';
-export { RecordSplitter, parseRecord, InputError, MAX_RECORD_CHARS, type RawRecord, type ParsedRecord } from './records.js';
+export { RecordSplitter, parseRecord, isBlankLine, ndjsonRecords, InputError, MAX_RECORD_CHARS, type RawRecord, type ParsedRecord } from './records.js';
 export { redactResult, personalKind, scrubText } from './redaction.js';

@@ -365,12 +365,44 @@ export class RecordSplitter {
     if (start < chunk.length) this.keep(chunk.slice(start));
   }
 
+  /**
+   * Hands the rest of an NDJSON byte input over to another reader (`validate`'s worker threads): the next line's
+   * number and the partial line held. Undefined, and nothing changes, unless the input was found to be NDJSON bytes.
+   * The splitter must not be used afterwards.
+   */
+  detachLines(): { line: number; tail: Buffer | undefined } | undefined {
+    if (this.bytes !== 'lines') return undefined;
+    const state = { line: this.line, tail: this.byteTail };
+    this.byteTail = undefined;
+    return state;
+  }
+
   private pushLine(text: string, out: RawRecord[]): void {
     const line = this.line++;
     // Blank lines (including a lone \r) are allowed and skipped.
     if (text.length === 0 || (isSpace(text.charCodeAt(0)) && text.trim() === '')) return;
     out.push({ text, line });
     this.values++;
+  }
+}
+
+/**
+ * Whether bytes `[start, end)` of an NDJSON input are a blank line, as RecordSplitter decides it on the decoded
+ * line (empty, or white space from its first character); the text is decoded only in that rare case.
+ */
+export function isBlankLine(bytes: Buffer, start: number, end: number): boolean {
+  if (start >= end) return true;
+  const first = bytes[start]!;
+  const maybe = first === SPACE || first === TAB || first === CR || (first === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf);
+  return maybe && bytes.toString('utf8', start, end).trim() === '';
+}
+
+/** The records of a buffer of whole NDJSON lines (the last one ends with its line break), the first at `line`. */
+export function* ndjsonRecords(bytes: Buffer, line: number): Generator<RawRecord> {
+  let start = 0;
+  for (let nl = bytes.indexOf(LF); nl !== -1; nl = bytes.indexOf(LF, start), line++) {
+    if (!isBlankLine(bytes, start, nl)) yield { text: bytes.toString('utf8', start, nl), line };
+    start = nl + 1;
   }
 }
 

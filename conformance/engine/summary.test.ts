@@ -91,3 +91,26 @@ describe('summarize', () => {
     expect(summary.rules[0]!.appliesTo).toEqual(['cerfa']);
   });
 });
+
+describe('Summarizer.merge', () => {
+  it('adds counts and keeps the first N findings in input order, whichever part saw them', () => {
+    const ref = (index: number) => ({ line: index + 1, index, kind: 'cerfa' as const });
+    const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
+    const evens = new Summarizer([], { maxFindings: 3 });
+    const odds = new Summarizer([], { maxFindings: 3 });
+    for (let i = 0; i < 10; i++) {
+      const part = i % 2 === 0 ? evens : odds;
+      part.addEvaluations(ref(i), [ev('r', 'bloquant', i < 2 ? { outcome: 'pass' } : failing), ev('s', 'information', { outcome: 'skip', reason: `raison ${i % 3}` })]);
+    }
+    const whole = new Summarizer([], { maxFindings: 3 });
+    whole.merge(odds.finish(), byIndex);
+    whole.merge(evens.finish(), byIndex);
+    const summary = whole.finish();
+    expect(summary.records).toBe(10);
+    const r = summary.rules.find((rule) => rule.id === 'r')!;
+    expect(r.counts).toMatchObject({ pass: 2, fail: 8 });
+    expect(r.findings.map((f) => f.record.index)).toEqual([2, 3, 4]);
+    expect(summary.rules.find((rule) => rule.id === 's')!.skipReasons).toHaveLength(3);
+    expect(summary.conformant).toBe(false);
+  });
+});

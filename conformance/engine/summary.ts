@@ -225,6 +225,31 @@ export class Summarizer {
     }
   }
 
+  /**
+   * Adds what another summarizer made of other records of the same run (a worker thread's `finish()`). `inputOrder`
+   * compares two records as the input orders them, so the findings kept are still the first N in input order.
+   */
+  merge(part: Pick<ValidationSummary, 'records' | 'byKind' | 'rules'>, inputOrder: (a: RecordRef, b: RecordRef) => number): void {
+    this.records += part.records;
+    for (const kind of PAYLOAD_KINDS) this.byKind[kind] += part.byKind[kind];
+    for (const rule of part.rules) {
+      const entry = this.entryFor(rule);
+      const counts = entry.counts;
+      counts.pass += rule.counts.pass;
+      counts.fail += rule.counts.fail;
+      counts.skip += rule.counts.skip;
+      counts.notApplicable += rule.counts.notApplicable;
+      counts.error += rule.counts.error;
+      if (rule.findings.length > 0) {
+        const findings = [...entry.findings, ...rule.findings].sort((a, b) => inputOrder(a.record, b.record));
+        entry.findings.splice(0, entry.findings.length, ...findings.slice(0, this.maxFindings));
+      }
+      for (const reason of rule.skipReasons) {
+        if (entry.skipReasons.length < this.maxReasons && !entry.skipReasons.includes(reason)) entry.skipReasons.push(reason);
+      }
+    }
+  }
+
   finish(meta: SummaryMeta = {}): ValidationSummary {
     const failSeverity = meta.failSeverity ?? 'bloquant';
     const rules = [...this.entries.values()].sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!);
