@@ -65,16 +65,34 @@ function writeCache(key: string, entry: CachedSpec): void {
  * decides, and only a body it refuses is judged again by the all-errors validator, whose `errors` the caller reads.
  * Most bodies are valid, so the mock and `validate` pay the fast pass alone. The fast code is compiled on first use.
  */
-function twoPass(full: ValidateFunction, firstError: () => ValidateFunction): ValidateFunction {
+function twoPass(allErrors: () => ValidateFunction, firstError: () => ValidateFunction): ValidateFunction {
   let fast: ValidateFunction | undefined;
+  let full: ValidateFunction | undefined;
   const validate = ((data: unknown) => {
     fast ??= firstError();
     if (fast(data)) {
       validate.errors = null;
       return true;
     }
+    full ??= allErrors();
     const valid = full(data) as boolean;
     validate.errors = full.errors;
+    return valid;
+  }) as ValidateFunction;
+  validate.errors = null;
+  return validate;
+}
+
+/**
+ * A cached validator compiled on its first call: a process that serves or checks a few operations (a `validate`
+ * worker needs four of them) neither spends the start-up time nor holds the code of the others.
+ */
+function lazyValidator(code: string): ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  const validate = ((data: unknown) => {
+    compiled ??= loadValidator(code)!;
+    const valid = compiled(data) as boolean;
+    validate.errors = compiled.errors;
     return valid;
   }) as ValidateFunction;
   validate.errors = null;
@@ -198,9 +216,9 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
         file,
         cached.operations.map((op, i) => {
           const { body, bodyFirst, query } = cached.validators[i]!;
-          const full = loadValidator(body);
-          const validateBody = full && bodyFirst !== null ? twoPass(full, () => loadValidator(bodyFirst)!) : full;
-          return compiledOperation(op, validateBody, loadValidator(query));
+          const validateBody =
+            body === null ? null : bodyFirst === null ? lazyValidator(body) : twoPass(() => loadValidator(body)!, () => loadValidator(bodyFirst)!);
+          return compiledOperation(op, validateBody, query === null ? null : lazyValidator(query));
         }),
       );
     }
@@ -277,7 +295,7 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
       bodyFirst: firstErrorBody && standaloneCode(firstErrorAjv, firstErrorBody),
       query: validateQuery && standaloneCode(queryAjv, validateQuery),
     });
-    const validateBody = fullBody && firstErrorBody ? twoPass(fullBody, () => firstErrorBody) : fullBody;
+    const validateBody = fullBody && firstErrorBody ? twoPass(() => fullBody, () => firstErrorBody) : fullBody;
     return compiledOperation(operation, validateBody, validateQuery);
   });
   if (key !== undefined && !external) {

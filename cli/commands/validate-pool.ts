@@ -61,7 +61,7 @@ export class JudgePool {
     private readonly inputOrder: (file: string) => number,
   ) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: new Worker(script, { workerData: settings }), ready: false, inFlight: 0 };
+      const slot: Slot = { worker: new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: 8 } }), ready: false, inFlight: 0 };
       slot.worker.on('message', (message: WorkerMessage) => this.receive(slot, message));
       slot.worker.on('error', (error) => this.fail(error));
       return slot;
