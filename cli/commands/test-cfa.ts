@@ -9,6 +9,7 @@ import { DEMO, type CfaTenant } from '../../mocks/tenants.js';
 import { packageVersion } from '../../conformance/engine/package-root.js';
 import { CAPACITES_CFA, CAPACITES_PAR_DEFAUT, type CapaciteCfa } from '../../conformance/model/session.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
+import { describeOutcome, execEnvironment, execExitCode, runCommand } from './test-cfa-exec.js';
 
 export interface TestCfaOptions {
   port: string;
@@ -24,10 +25,16 @@ export interface TestCfaOptions {
   config?: string;
   script?: string;
   waivers?: string;
+  exec?: string;
 }
 
 export interface RunningCfa {
   url: string;
+  /** The admin token, and the first configured CFA's key, SIRET and OPCO (the demo CFA without --config). */
+  adminToken: string;
+  apiKey: string;
+  siret: string;
+  opco: string;
   /** Stops the mock, judges every session that made a request, writes their reports; resolves with the exit code. */
   stop(): Promise<ExitCode>;
 }
@@ -281,7 +288,10 @@ export async function startTestCfa(options: TestCfaOptions, io: CliIO): Promise<
     return code;
   };
   let stopping: Promise<ExitCode> | undefined;
-  return { url: running.url, stop: () => (stopping ??= stop()) };
+  const firstCfa: { siret: string; keys: Record<string, string> } = config?.cfas[0] ?? { siret: DEMO.siret, keys: { '*': DEMO.apiKey } };
+  const opco = config?.defaultOpco ?? DEFAULT_OPCO;
+  const apiKey = firstCfa.keys[opco] ?? firstCfa.keys['*'] ?? Object.values(firstCfa.keys)[0] ?? '';
+  return { url: running.url, adminToken: running.adminToken, apiKey, siret: firstCfa.siret, opco, stop: () => (stopping ??= stop()) };
 }
 
 export function registerTestCfa(test: Command, ctx: CommandContext): void {
@@ -307,6 +317,11 @@ export function registerTestCfa(test: Command, ctx: CommandContext): void {
     .option('--config <file>', 'YAML tenant config (CFAs, API keys, admin token); a demo CFA when absent')
     .option('--script <file>', 'YAML certification script: delays and scripted answers (default: the bundled one)')
     .option('--waivers <file>', 'YAML list of {ruleId, reason}: waived rules are reported but do not fail the certification')
+    .option(
+      '--exec <command>',
+      'run this shell command against the mock (CONVERGENCE_URL, CONVERGENCE_API_KEY, CONVERGENCE_SIRET, CONVERGENCE_ADMIN_TOKEN, ' +
+        'CONVERGENCE_OPCO in its environment), then judge and stop; the exit code is the verdict, at least 1 if the command failed',
+    )
     .action(async (options: TestCfaOptions) => {
       const durationMs = options.duration !== undefined ? parseRunDuration(options.duration) : undefined;
       // Handlers first: a signal that arrives while the mock starts still ends the run with its reports.
@@ -322,8 +337,16 @@ export function registerTestCfa(test: Command, ctx: CommandContext): void {
       process.on('SIGTERM', onSignal);
       let timer: NodeJS.Timeout | undefined;
       try {
+        if (options.exec !== undefined && options.exec.trim() === '') throw new ExitError('--exec: give the command to run, e.g. --exec "npm test"');
         const running = await startTestCfa(options, ctx.io);
         if (durationMs !== undefined) timer = setTimeout(() => finish(`--duration ${options.duration} elapsed`), durationMs);
+        if (options.exec !== undefined) {
+          ctx.io.stdout.write(`running --exec "${options.exec}" with CONVERGENCE_URL=${running.url} and the demo or first configured CFA's key\n`);
+          const outcome = await runCommand(options.exec, execEnvironment(running), ctx.io, finished);
+          ctx.io.stdout.write(`${describeOutcome(options.exec, outcome)}: stopping the mock and judging the sessions\n`);
+          ctx.setExit(execExitCode(await running.stop(), outcome));
+          return;
+        }
         const why = await finished;
         ctx.io.stdout.write(`${why}: stopping the mock and judging the sessions\n`);
         ctx.setExit(await running.stop());
