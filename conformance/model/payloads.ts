@@ -342,6 +342,13 @@ export interface AttenteEchange {
   codes?: string[];
   /** Expected values by JSON path of the response body (`cerfa.etat`). */
   champs?: Record<string, unknown>;
+  /**
+   * The dossier's state reached at least this far (`TRANSMIS`: TRANSMIS or any later state), judged by order with
+   * `etatsLus`, not by sampling: a server that decides faster than the suite polls is not wrong.
+   */
+  etat?: string;
+  /** The states of the same dossier read by the scenario's earlier steps, in order. */
+  etatsLus?: string[];
   /** The payload rule the request body was planted to violate (`facture-iban-identique-echeance`). */
   plant?: string;
   /** Paged listings: elements read on every page up to this last one (must equal `total`). */

@@ -165,6 +165,8 @@ export class ScenarioRunner {
   private cerfas = new Map<string, Cerfa>();
   private today = new Date().toISOString().slice(0, 10);
   private factureCount = 0;
+  /** The states read of each dossier (by numeroInterne), in order: the lifecycle rule judges order, not sampling. */
+  private readonly etatsLus = new Map<string, string[]>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -367,6 +369,16 @@ export class ScenarioRunner {
     return this.target.particularites ?? {};
   }
 
+  /** Notes the dossier state this answer shows; a step expecting a state gets the states read before it. */
+  private avecEtatsLus(expected: AttenteEchange | undefined, lu: unknown): AttenteEchange | undefined {
+    const etat = valueAt(lu, 'cerfa.etat');
+    const numero = valueAt(lu, 'cerfa.numeroInterne') ?? valueAt(lu, 'numeroInterne');
+    if (typeof etat !== 'string' || typeof numero !== 'string') return expected;
+    const lus = this.etatsLus.get(numero) ?? [];
+    this.etatsLus.set(numero, [...lus, etat]);
+    return expected?.etat !== undefined ? { ...expected, etatsLus: lus } : expected;
+  }
+
   /** An answer read to build the next requests: every quirk tolerated, declared or not (particularites.ts). */
   private lectureTolerante(method: string, path: string, res: Response): unknown {
     return reponseALaNorme(method, path, res.status, res.body, LECTURE_TOLERANTE);
@@ -513,9 +525,9 @@ export class ScenarioRunner {
     const res = spec.bodyBytes !== undefined ? this.aLaNorme(spec.method, path, await this.sendLarge(spec.method, path, headers, text ?? '')) : await this.send(spec.method, path, headers, text, step);
     const throttled = toujours429(res);
     if (throttled) return { outcome: 'skip', status: 429, reason: throttled };
-    const echange = this.record(step, spec.method, path, headers, recorded, res, this.expected(step, {}, spec.method, path));
-    this.judge(step, echange, text, false, res.renvois);
     const lu = this.lectureTolerante(spec.method, path, res);
+    const echange = this.record(step, spec.method, path, headers, recorded, res, this.avecEtatsLus(this.expected(step, {}, spec.method, path), lu));
+    this.judge(step, echange, text, false, res.renvois);
     for (const [name, jsonPath] of Object.entries(step.capture ?? {})) {
       const value = valueAt(lu, jsonPath);
       if (value === undefined) return { outcome: 'fail', status: res.status, reason: `capture « ${name} » : ${jsonPath} absent de la réponse ${res.status}` };
@@ -539,6 +551,7 @@ export class ScenarioRunner {
       ...(status ? { status } : {}),
       ...(codes ? { codes } : {}),
       ...(e?.champs ? { champs: render(e.champs, this.resolve) as Record<string, unknown> } : {}),
+      ...(e?.etat ? { etat: String(render(e.etat, this.resolve)) } : {}),
       ...(plant ? { plant } : {}),
       ...(e?.absents ? { absents: render(e.absents, this.resolve) as string[] } : {}),
       ...(e?.numeroInterne ? { numeroInterne: String(render(e.numeroInterne, this.resolve)) } : {}),
@@ -634,7 +647,10 @@ export class ScenarioRunner {
     const sleep = this.sleep;
     for (;;) {
       const res = await this.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined, step);
-      const value = valueAt(this.lectureTolerante('GET', path, res), wait.until.champ);
+      const lu = this.lectureTolerante('GET', path, res);
+      // A poll is a reading too: the lifecycle rule judges the next state read after it.
+      this.avecEtatsLus(undefined, lu);
+      const value = valueAt(lu, wait.until.champ);
       if (valeurs.some((v) => JSON.stringify(v) === JSON.stringify(value))) return { outcome: 'pass', status: res.status, waited: true };
       if (Date.now() >= deadline) {
         return { outcome: 'skip', status: res.status, waited: true, reason: `délai dépassé (${Math.round(limitMs / 1000)} s) en attendant ${wait.until.champ} ∈ ${JSON.stringify(valeurs)} (dernière valeur ${JSON.stringify(value)})` };

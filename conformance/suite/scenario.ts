@@ -31,6 +31,8 @@ export interface ExpectSpec {
   status?: number | string | (number | string)[];
   codes?: string[];
   champs?: Record<string, unknown>;
+  /** The dossier's state, reached at least this far (see AttenteEchange.etat). */
+  etat?: string;
   absents?: string[];
   numeroInterne?: string;
 }

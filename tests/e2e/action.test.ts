@@ -86,6 +86,13 @@ async function runAction(inputs: Record<string, string>, cwd: string) {
   const log: string[] = [];
   let verdict: number | undefined;
   for (const step of action.runs.steps) {
+    // The install step would run `npm ci` in this very checkout, under the other tests' feet: its script is only
+    // checked to be the one the action ships; the kit here is installed and built already.
+    if (step.name === 'Install convergence-kit') {
+      expect(step.run).toContain('integrations/github/install.sh');
+      log.push(`${step.name}: not run here`);
+      continue;
+    }
     if (step.uses !== undefined) {
       const uploads = Object.values(step.with ?? {}).map(expand);
       log.push(`uses ${step.uses}: ${uploads.join(' ')}`);
