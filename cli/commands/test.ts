@@ -128,7 +128,7 @@ async function writeReports(report: SuiteReport, out: string, formats: string[])
 function summaryText(report: SuiteReport, quirks: string[]): string {
   const s = report.summary;
   const lines = [
-    `convergence test opco ${report.target.url}${report.target.profile ? ` (profil ${report.target.profile})` : ''}: ${report.scenarios.length} scenarios, ${report.rules.length} rules in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `convergence test opco ${report.target.url}${report.target.profile ? ` (profile ${report.target.profile})` : ''}: ${report.scenarios.length} scenarios, ${report.rules.length} rules in ${(report.durationMs / 1000).toFixed(1)} s`,
     ...(quirks.length > 0 ? [`  quirks accepted (declared by the profile or --quirk): ${quirks.join(', ')}`] : []),
     `  ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.skip} skip, ${s.notApplicable} not applicable, ${s.waived} waived (${s.blocking} blocking)`,
   ];
@@ -153,7 +153,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .requiredOption('--target <url>', "base URL of the server (the part before /v1 or /v2), e.g. https://api.opco.fr/ApiEchangeCFA")
     .requiredOption('--cfa-key <key>', "the CFA's API key (X-API-KEY)")
     .option('--cfa-key-2 <key>', "a second CFA's key, for the isolation scenarios (skipped without it)")
-    .option('--editor <EDITEUR/LOGICIEL/VERSION>', 'the software headers sent', 'Convergence/convergence-test/0.1.0')
+    .option('--editor <EDITEUR/LOGICIEL/VERSION>', 'the software headers sent', `Convergence/convergence-test/${packageVersion()}`)
     .option('--profile <opco-id>', 'declared capabilities and quirks of the target (mocks/profiles.yaml): norme, akto, atlas…', 'norme')
     .option('--admin-token <token>', "admin token of the mock's /_admin API: time steps move its clock instead of polling")
     .option('--admin-url <url>', "base URL of the mock's /_admin API (default: the target, without a trailing /<profile> as the mock serves OPCO profiles)")

@@ -60,7 +60,7 @@ interface Judgement {
   violations?: Violation[];
 }
 
-const violationText = (v: Violation): string => v.message ?? `${v.path} : attendu ${v.expected}, reçu ${v.received}`;
+const violationText = (v: Violation): string => v.message ?? `${v.path}: expected ${v.expected}, received ${v.received}`;
 
 function evidenceOf(session: SessionCfa, baseUrl: string, e: EchangeCfa, result: RuleResult, violations?: Violation[]): Evidence {
   const list = violations ?? (result.outcome === 'fail' ? result.violations : []);

@@ -1,4 +1,5 @@
 // The server suite (`convergence test opco`): plays the scenarios against a target and returns the suite report.
+import { packageVersion } from '../engine/package-root.js';
 import { findRule } from '../rules/index.js';
 import type { Rule, RuleResult, Severity } from '../rules/rule.js';
 import { serveurRules } from '../rules/serveur/index.js';
@@ -51,7 +52,7 @@ function scenariosFor(scenarios: Scenario[], only: ReadonlySet<string> | undefin
 function evidenceOf(j: Judgement): Evidence | undefined {
   if (!j.echange) return undefined;
   const first = j.result.outcome === 'fail' ? j.result.violations[0] : undefined;
-  const why = j.result.outcome === 'fail' ? j.result.violations.map((v) => v.message ?? `${v.path} : attendu ${v.expected}, reçu ${v.received}`).join(' ; ') : 'reason' in j.result ? j.result.reason : undefined;
+  const why = j.result.outcome === 'fail' ? j.result.violations.map((v) => v.message ?? `${v.path}: expected ${v.expected}, received ${v.received}`).join(' ; ') : 'reason' in j.result ? j.result.reason : undefined;
   // A request resent after 429 answers says so: the answer judged is the one after the wait.
   const reason = j.renvois ? `${why ? `${why} ` : ''}(requête ${j.renvois})` : why;
   const e = j.echange;
@@ -125,7 +126,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
   const clauses = [...new Set(rules.flatMap((r) => r.requirements))].sort();
   return {
     schemaVersion: SUITE_REPORT_SCHEMA_VERSION,
-    tool: options.tool ?? { name: 'convergence', version: '0.1.0' },
+    tool: options.tool ?? { name: 'convergence', version: packageVersion() },
     kind: 'opco',
     target: { url: options.target.url, ...(options.profile ? { profile: options.profile } : {}) },
     startedAt: startedAt.toISOString(),
