@@ -90,6 +90,21 @@ describe('convergence test opco', () => {
     }
   }, 60_000);
 
+  it('is not conformant while rules of the scope go unjudged (no admin clock), unless --min-evaluated allows it', async () => {
+    const args = ['node', 'convergence', 'test', 'opco', '--target', mock.url, '--cfa-key', 'suite-cfa-key-1', '--scenarios', 'scenarios/doublon.yaml', '--max-wait', '1', '--poll-interval', '0.05', '--format', 'json'];
+    const io = captureIO(process.cwd());
+    expect(await main([...args, '--out', join(dir, 'out-unjudged')], io)).toBe(1);
+    expect(io.out()).toMatch(/\d+ of \d+ rules in the declared scope evaluated \(all required\)/);
+    expect(io.out()).toMatch(/NOT EVALUATED \d+: .*serveur-doublon-detecte/);
+    expect(io.out()).toContain('NOT CONFORMANT');
+    const lenient = captureIO(process.cwd());
+    expect(await main([...args, '--out', join(dir, 'out-lenient'), '--min-evaluated', '0%'], lenient)).toBe(0);
+    expect(lenient.out()).toContain('(at least 0 % required)');
+    const bad = captureIO(process.cwd());
+    expect(await main([...args, '--out', join(dir, 'out-bad'), '--min-evaluated', '1.5'], bad)).toBe(2);
+    expect(bad.err()).toContain('--min-evaluated');
+  }, 60_000);
+
   it('marks scenarios outside the profile as not applicable', async () => {
     const io = captureIO(dir);
     // Constructys serves v1 only: every scenario on /v2 is out of its declared capabilities; the v1 one runs.

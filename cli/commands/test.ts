@@ -29,6 +29,7 @@ interface TestOpcoOptions {
   timeout: string;
   maxWait: string;
   pollInterval: string;
+  minEvaluated: string;
   seed?: string;
   spec?: string;
   progress: boolean;
@@ -125,12 +126,34 @@ async function writeReports(report: SuiteReport, out: string, formats: string[])
   return reports.writeReports(reports.scrubReport(report), out, formats as (typeof reports.SUITE_FORMATS)[number][]);
 }
 
+/** `0.8`, `80%` or `1` → a share in [0, 1]; exit 2 otherwise. */
+function share(option: string, raw: string): number {
+  const text = raw.trim();
+  const value = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === '' || !Number.isFinite(value) || value < 0 || value > 1) throw new ExitError(`${option}: expected a share from 0 to 1 (or 0% to 100%), got '${raw}'`);
+  return value;
+}
+
+/** The line saying how much of the declared scope was judged, and why the rest was not. */
+function evaluationText(report: SuiteReport): string[] {
+  const e = report.evaluation;
+  if (e === undefined) return [];
+  const lines = [`  ${e.evaluated} of ${e.inScope} rules in the declared scope evaluated${e.minimum < 1 ? ` (at least ${Math.round(e.minimum * 100)} % required)` : ' (all required)'}`];
+  if (e.notEvaluated > 0) {
+    const skipped = report.rules.filter((r) => r.waived === undefined && r.outcome === 'skip');
+    lines.push(`  NOT EVALUATED ${e.notEvaluated}: ${skipped.slice(0, 8).map((r) => r.ruleId).join(', ')}${skipped.length > 8 ? ', …' : ''} — e.g. ${skipped[0]?.reason ?? ''}`);
+  }
+  return lines;
+}
+
 function summaryText(report: SuiteReport, quirks: string[]): string {
   const s = report.summary;
   const lines = [
     `convergence test opco ${report.target.url}${report.target.profile ? ` (profile ${report.target.profile})` : ''}: ${report.scenarios.length} scenarios, ${report.rules.length} rules in ${(report.durationMs / 1000).toFixed(1)} s`,
     ...(quirks.length > 0 ? [`  quirks accepted (declared by the profile or --quirk): ${quirks.join(', ')}`] : []),
     `  ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.skip} skip, ${s.notApplicable} not applicable, ${s.waived} waived (${s.blocking} blocking)`,
+    ...evaluationText(report),
+    `  ${report.exitCode === 0 ? 'CONFORMANT' : 'NOT CONFORMANT'}`,
   ];
   for (const rule of report.rules) {
     if (rule.waived || (rule.outcome !== 'fail' && rule.outcome !== 'error')) continue;
@@ -164,6 +187,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--format <formats>', `comma-separated report formats: ${FORMATS.join(', ')}`, FORMATS.join(','))
     .option('--timeout <seconds>', 'timeout of each request', '30')
     .option('--max-wait <seconds>', 'longest a time step polls for a state before skipping the rest of its scenario', '600')
+    .option('--min-evaluated <share>', 'share of the rules in the declared scope that must be evaluated (not skipped) for exit 0: 0 to 1, or a percentage', '1')
     .option('--poll-interval <seconds>', 'delay between two polls', '10')
     .option('--seed <n>', 'seed of the generated CERFAs (default: a new one per run, printed in the report)')
     .option('--spec <file>', 'OpenAPI file whose response schemas judge the answers (default: the bundled spec)')
@@ -244,6 +268,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
           runId: `S${Date.now().toString(36).slice(-6).toUpperCase()}`,
           timeoutMs: positive('--timeout', options.timeout) * 1000,
           maxWaitMs: positive('--max-wait', options.maxWait) * 1000,
+          minEvaluated: share('--min-evaluated', options.minEvaluated),
           pollIntervalMs: positive('--poll-interval', options.pollInterval) * 1000,
           schemas: await loadResponseSchemas(options.spec ? resolve(ctx.io.cwd, options.spec) : bundledSpecPath()),
           tool: { name: 'convergence', version: packageVersion() },

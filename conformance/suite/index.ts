@@ -4,7 +4,7 @@ import { findRule } from '../rules/index.js';
 import type { Rule, RuleResult, Severity } from '../rules/rule.js';
 import { serveurRules } from '../rules/serveur/index.js';
 import { redactFields } from '../../reports/suite/scrub.js';
-import { coverageOf, summarize, SUITE_REPORT_SCHEMA_VERSION, type Evidence, type RuleReport, type ScenarioReport, type SuiteReport } from '../../reports/suite/model.js';
+import { assezEvalue, coverageOf, evaluationOf, summarize, SUITE_REPORT_SCHEMA_VERSION, type Evidence, type RuleReport, type ScenarioReport, type SuiteReport } from '../../reports/suite/model.js';
 import { TokenSource } from './oauth.js';
 import { preflight } from './preflight.js';
 import { rulesOfStep, ScenarioRunner, type Judgement, type RunOptions, type ScenarioRun, type Target } from './runner.js';
@@ -28,6 +28,8 @@ export interface SuiteOptions extends Omit<RunOptions, 'only'> {
   tool?: { name: string; version: string };
   /** false skips the checks of the operator's inputs (tests of the runner against partial doubles). */
   preflight?: boolean;
+  /** Share of the rules in scope that must be evaluated for a conformant verdict (default 1: every one). */
+  minEvaluated?: number;
   /** Called after each scenario (the CLI's progress line). */
   onProgress?: (done: number, total: number, scenario: string) => void;
 }
@@ -78,7 +80,8 @@ function aggregate(rule: Rule<any>, judgements: Judgement[]): Pick<RuleReport, '
   if (by('pass').length > 0) return { outcome: 'pass', evidence: [] };
   if (by('skip').length > 0) return { outcome: 'skip', reason: reasons(by('skip')), evidence: evidence(by('skip').filter((j) => j.waited)) };
   if (by('not-applicable').length > 0) return { outcome: 'not-applicable', reason: reasons(by('not-applicable')), evidence: [] };
-  return { outcome: 'skip', reason: rule.area === 'serveur' ? 'aucun scénario joué ne met cette règle en jeu' : "aucun scénario joué ne l'exerce", evidence: [] };
+  // No scenario of the run's scope puts the rule in play: out of the declared scope, like a capability not declared.
+  return { outcome: 'not-applicable', reason: rule.area === 'serveur' ? 'aucun scénario joué ne met cette règle en jeu' : "aucun scénario joué ne l'exerce", evidence: [] };
 }
 
 function scenarioReport(run: ScenarioRun): ScenarioReport {
@@ -122,6 +125,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
     };
   });
   const summary = summarize(rules);
+  const evaluation = evaluationOf(rules, options.minEvaluated ?? 1);
   const finishedAt = new Date();
   const clauses = [...new Set(rules.flatMap((r) => r.requirements))].sort();
   return {
@@ -133,10 +137,12 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     summary,
+    evaluation,
     rules,
     scenarios: runs.map(scenarioReport),
     coverage: coverageOf(rules, clauses),
-    // Only blocking findings and errors fail the run: a warning (an undocumented member…) is reported, not blocking.
-    exitCode: summary.blocking + summary.error > 0 ? 1 : 0,
+    // Blocking findings and errors fail the run (a warning is reported, not blocking); so does a scope left
+    // mostly unjudged: "conformant" needs the required share of the rules in scope evaluated.
+    exitCode: summary.blocking + summary.error > 0 || !assezEvalue(evaluation) ? 1 : 0,
   };
 }

@@ -196,9 +196,10 @@ export class ScenarioRunner {
       return result('not-applicable', reason);
     }
     if (this.scenario.besoins?.includes('cfa2') && !this.target.cfaKey2) {
-      const reason = "nécessite la clé d'un second CFA (--cfa-key-2)";
-      this.remaining(this.scenario.steps, 'skip', reason, steps);
-      return result('skip', reason);
+      // Out of the declared scope, as a capability not declared: the operator gave no second CFA to isolate.
+      const reason = "hors du périmètre déclaré : nécessite la clé d'un second CFA (--cfa-key-2)";
+      this.remaining(this.scenario.steps, 'not-applicable', reason, steps);
+      return result('not-applicable', reason);
     }
     try {
       await this.prepareDates();

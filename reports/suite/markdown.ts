@@ -82,6 +82,10 @@ export const markdown = (input: SuiteReport): string => {
   out.push('| Pass | Fail | Error | Skip | N/A | Waived | Blocking |');
   out.push('|---:|---:|---:|---:|---:|---:|---:|');
   out.push(`| ${s.pass} | ${s.fail} | ${s.error} | ${s.skip} | ${s.notApplicable} | ${s.waived} | **${s.blocking}** |`);
+  const e = report.evaluation;
+  if (e !== undefined) {
+    out.push('', `Evaluated: **${e.evaluated} of ${e.inScope}** rules in the declared scope (${e.minimum < 1 ? `at least ${Math.round(e.minimum * 100)} %` : 'all'} required)${e.notEvaluated > 0 ? `; ${e.notEvaluated} not evaluated (skipped, see the rules below)` : ''}.`);
+  }
   if (report.session !== undefined) out.push('', ...sessionLines(report.session));
   if (report.checklist !== undefined && report.checklist.length > 0) out.push('', ...checklistLines(report.checklist));
   const findings = report.rules.filter(isFinding);

@@ -149,6 +149,34 @@ export interface SuiteSummary {
   blocking: number;
 }
 
+/**
+ * How much of the declared scope a run evaluated (issue 18 §7): a target is conformant only when at least
+ * `minimum` of the rules in scope were evaluated, not when most of them were skipped for want of time or clock.
+ */
+export interface EvaluationReport {
+  /** Rules not out of the declared scope (not applicable), waived ones included. */
+  inScope: number;
+  /** Of those, rules that passed, failed or errored. */
+  evaluated: number;
+  /** Of those, rules skipped: nothing judged them (a wait that timed out, no admin clock…). */
+  notEvaluated: number;
+  /** The share of `inScope` that must be evaluated (`--min-evaluated`, default 1: all). */
+  minimum: number;
+}
+
+/** The evaluation of a run's rules against the required share. */
+export function evaluationOf(rules: readonly RuleReport[], minimum: number): EvaluationReport {
+  // A waived rule was still judged (or not): the waiver changes its weight in the verdict, not whether it ran.
+  const inScope = rules.filter((r) => r.outcome !== 'not-applicable');
+  const evaluated = inScope.filter((r) => r.outcome !== 'skip').length;
+  return { inScope: inScope.length, evaluated, notEvaluated: inScope.length - evaluated, minimum };
+}
+
+/** Whether enough of the scope was evaluated for a verdict of conformance (nothing in scope is never enough). */
+export function assezEvalue(evaluation: EvaluationReport): boolean {
+  return evaluation.inScope > 0 && evaluation.evaluated >= Math.ceil(evaluation.minimum * evaluation.inScope - 1e-9);
+}
+
 export interface SuiteReport {
   schemaVersion: typeof SUITE_REPORT_SCHEMA_VERSION;
   tool: { name: string; version: string };
@@ -159,6 +187,8 @@ export interface SuiteReport {
   finishedAt: string;
   durationMs: number;
   summary: SuiteSummary;
+  /** opco runs: how much of the declared scope was evaluated. Since 1.1 (optional). */
+  evaluation?: EvaluationReport;
   rules: RuleReport[];
   scenarios: ScenarioReport[];
   coverage: CoverageReport;

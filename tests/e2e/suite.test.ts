@@ -36,7 +36,7 @@ describe('convergence test opco against the mock', () => {
     expect(faq.filter((id) => report.rules.find((r) => r.ruleId === id)?.outcome !== 'pass')).toEqual([]);
   }, 60_000);
 
-  it('skips, not fails, what needs a second CFA key or the admin clock', async () => {
+  it('leaves out of scope what needs a second CFA key, skips what needs the admin clock, and does not call that conformant', async () => {
     const { cfaKey2: _k, adminToken: _a, ...target } = mock.target;
     const report = await runSuite({
       target,
@@ -49,13 +49,17 @@ describe('convergence test opco against the mock', () => {
       schemas: await loadResponseSchemas(bundledSpecPath()),
     });
     const byId = new Map(report.scenarios.map((s) => [s.id, s]));
-    expect(byId.get('isolation-autre-cfa')?.outcome).toBe('skip');
+    expect(byId.get('isolation-autre-cfa')?.outcome).toBe('not-applicable');
     expect(byId.get('isolation-autre-cfa')?.reason).toMatch(/--cfa-key-2/);
     expect(byId.get('cle-absente')?.outcome).toBe('pass');
     // Without the admin clock the decision is polled for, then given up: a skip saying it waited.
     expect(byId.get('doublon')?.outcome).toBe('skip');
     expect(byId.get('doublon')?.reason).toMatch(/délai dépassé/);
-    expect(report.rules.find((r) => r.ruleId === 'serveur-isolation-dossier')?.outcome).toBe('skip');
+    expect(report.rules.find((r) => r.ruleId === 'serveur-isolation-dossier')?.outcome).toBe('not-applicable');
     expect(report.summary.fail + report.summary.error).toBe(0);
+    // No finding, but rules of the scope were not judged: not conformant (issue 18 §7), unless the gate allows it.
+    expect(report.evaluation!.notEvaluated).toBeGreaterThan(0);
+    expect(report.evaluation!.evaluated + report.evaluation!.notEvaluated).toBe(report.evaluation!.inScope);
+    expect(report.exitCode).toBe(1);
   }, 60_000);
 });
