@@ -3,7 +3,7 @@
 // Meant to live with the variants (mocks/variants/, helper C's); kept here until it moves. The app puts its result
 // in the runtime (`runtime.comportement = comportementDesVariantes(breaks)`), the engine context carries it.
 import { CONFORME, type Comportement } from './engine/comportement.js';
-import { anneeEntiere, cinquanteCinquante, JAMAIS, numeroDecaInvalide } from './variants/behaviours.js';
+import { anneeEntiere, cinquanteCinquante, DEJA, JAMAIS, numeroDecaInvalide } from './variants/behaviours.js';
 import { isBroken, withoutIgnored, type Breaks } from './variants/index.js';
 
 export function comportementDesVariantes(breaks: Breaks): Comportement {
@@ -24,6 +24,16 @@ export function comportementDesVariantes(breaks: Breaks): Comportement {
     appairageTousLesCfa: casse('appairage-tous-les-cfa'),
     factureDoublonAcceptee: casse('facture-doublon-acceptee'),
     // montant-regle-fige: the invoice is paid on time, but its échéance never sees the payment.
-    paiementAllocation: (paidAt) => (casse('montant-regle-fige') ? JAMAIS : paidAt),
+    // reglement-immediat: the échéance shows the amount as paid on receipt, never en cours d'instruction.
+    paiementAllocation: (paidAt) => (casse('montant-regle-fige') ? JAMAIS : casse('reglement-immediat') ? DEJA : paidAt),
+    amorcageParNiveau: !casse('amorcage-niveau-unique'),
+    minorationDistanciel: !casse('distanciel-non-minore'),
+    // participation-non-deduite: nothing deducted at the commitment; participation-rupture-forfait: the flat amount kept after any rupture.
+    participation: (norme, moment, forfait) =>
+      moment === 'engagement' ? (casse('participation-non-deduite') ? 0 : norme) : casse('participation-rupture-forfait') ? forfait : norme,
+    // etat-bloque-transmis never decides, not even by silence; non-commence-reste-engage keeps a contract never started.
+    silenceVautRefus: !casse('etat-bloque-transmis'),
+    annulationNonCommence: !casse('non-commence-reste-engage'),
+    motifRejetListe: !casse('facture-rejet-sans-motif'),
   };
 }

@@ -81,6 +81,18 @@ export interface OpcoProfile extends Particularites {
   oauth2Required: boolean;
   oauth2Scope?: string;
   etatRupture: 'RUPTURE' | 'RUPTU';
+  /**
+   * CDV-15/16: the OPCO decides within this delay from receipt (ISO 8601 duration, 20 days by the Code du travail);
+   * a dossier still undecided then reads REFUSE (the silence is a refusal). Absent: no deadline.
+   */
+  delaiDecisionMaximal?: string;
+  /** This OPCO's own time to decide (ISO 8601), instead of the config's `delais.decision`; past the deadline it is silence. */
+  delaiDecision?: string;
+  /**
+   * Seed 003 "Annulé — contrat non commencé": an engaged contract with no sign of execution (no accepted invoice,
+   * certificat de réalisation or rupture) this long after its start date (ISO 8601) reads ANNULE. Absent: never.
+   */
+  delaiAnnulationNonCommence?: string;
   /** Why this profile departs from the norm on a quirk (mocks/profiles.yaml). */
   sources?: Partial<Record<Particularite, string>>;
 }

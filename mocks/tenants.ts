@@ -105,6 +105,10 @@ const configSchema = {
           pageEtatsEnveloppeTableau: { type: 'boolean' },
           naturesFraisCasse: { enum: ['codes', 'mots'] },
           formeDates: { enum: ['date', 'date-time'] },
+          // Lifecycle delays (mocks/profiles.yaml): decision deadline, own decision delay, contrat non commencé.
+          delaiDecisionMaximal: duration,
+          delaiDecision: duration,
+          delaiAnnulationNonCommence: duration,
           clients: {
             type: 'array',
             items: {

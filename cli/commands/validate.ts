@@ -25,6 +25,7 @@ import type { PayloadKind } from '../../conformance/model/payloads.js';
 import { FORMATS, reporters, type FormatName } from '../../reports/formats/index.js';
 import { RecordJudge, type JudgeSettings } from './validate-judge.js';
 import { JudgePool, LineFeeder, type LineBatch } from './validate-pool.js';
+import { parseSirene, type ReferentielSirene } from '../../conformance/model/sirene.js';
 
 /** NDJSON input read in this thread before worker threads take over the rest (they need ~0.3 s to start). */
 const POOL_THRESHOLD_BYTES = 1024 * 1024;
@@ -36,6 +37,7 @@ interface ValidateOptions {
   only?: string[];
   listRules?: boolean;
   context?: string;
+  sirene?: string;
   today?: string;
   output?: string;
   maxFindings: string;
@@ -66,6 +68,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--only <rule-ids...>', 'run only these rules (space- or comma-separated)')
     .option('--list-rules', 'print the rule catalogue (id, severity, area, payload types, title) and exit')
     .option('--context <file>', 'a RuleContext JSON file applied to every record (dossiers, facturesConnues, today…)')
+    .option('--sirene <file>', 'a SIRENE référentiel (YAML or JSON, as mocks/data/sirene.yaml) for the SIRET rules; without it they skip')
     .option('--today <YYYY-MM-DD>', 'the judging date (default: the context\'s, else today\'s date)')
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--max-findings <n>', 'findings listed per rule (counts are always complete)', '20')
@@ -78,6 +81,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
         '  convergence validate cerfa.json --format sarif -o validate.sarif\n' +
         '  convergence generate cerfa --count 1000 --with-context | convergence validate - --fail-severity avertissement\n' +
         '  convergence validate factures.ndjson --context opco.json --today 2025-09-30\n' +
+        '  convergence validate contrats.ndjson --sirene mocks/data/sirene.yaml\n' +
         '  convergence validate contrats.ndjson --only cerfa-nir-obligatoire,cerfa-membre-non-prevu\n' +
         '  convergence validate --list-rules\n',
     )
@@ -117,6 +121,16 @@ function parseJobs(value: string | undefined): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new ExitError(`--jobs: expected a whole number from 1 to 64, got '${value}'`);
   return jobs;
+}
+
+/** The --sirene file: a SIRENE référentiel (conformance/model/sirene.ts), given to every record's context. */
+function readSireneFile(file: string, cwd: string): ReferentielSirene {
+  try {
+    return parseSirene(readFileSync(resolve(cwd, file), 'utf8'), `--sirene ${file}`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ExitError(reason.startsWith('--sirene') ? reason : `--sirene ${file}: ${reason}`);
+  }
 }
 
 function splitIds(ids: string[] | undefined): string[] | undefined {
@@ -185,9 +199,10 @@ async function runValidate(files: string[], options: ValidateOptions, ctx: Comma
   const forcedToday = options.today !== undefined ? checkDate(options.today, '--today') : undefined;
   const fileContext = options.context !== undefined ? readContextFile(options.context, ctx.io.cwd) : {};
   if (fileContext.today !== undefined) checkDate(String(fileContext.today), `--context ${options.context}: today`);
-  const baseContext: RuleContext = { ...fileContext, today: forcedToday ?? fileContext.today ?? localToday() };
-  // Without --context and --today, a record's own context is used as it is when it has a date (no copy per record).
-  const mergeEachContext = options.context !== undefined || forcedToday !== undefined;
+  const sirene = options.sirene !== undefined ? readSireneFile(options.sirene, ctx.io.cwd) : undefined;
+  const baseContext: RuleContext = { ...fileContext, ...(sirene ? { sirene } : {}), today: forcedToday ?? fileContext.today ?? localToday() };
+  // Without --context, --sirene and --today, a record's own context is used as it is when it has a date (no copy per record).
+  const mergeEachContext = options.context !== undefined || options.sirene !== undefined || forcedToday !== undefined;
 
   const inputs = openInputs(files, ctx);
   const jobs = parseJobs(options.jobs);

@@ -5,6 +5,7 @@ export {
   regimeEcheancier,
   plafondsFraisAnnexes,
   plafondMajorationRQTH,
+  valeurAmorcage,
   enVigueur,
   FinancementParamsError,
   type FinancementParams,
@@ -15,6 +16,7 @@ export {
   type PlafondsFraisAnnexes,
   type MajorationRQTHParams,
   type ParticipationEmployeurParams,
+  type ValeursAmorcage,
   type MinorationDistanciel,
   type TauxDate,
 } from './params.js';
@@ -29,6 +31,16 @@ export {
   type Participation,
   type MotifParticipation,
 } from './montants.js';
+export {
+  niveauDuTypeDiplome,
+  apresRuptureAutreEmployeur,
+  participationDuContrat,
+  forfaitParticipation,
+  financerContrat,
+  financerRupture,
+  type ContratFinance,
+  type Financement,
+} from './contrat.js';
 export { plafondNature, montantMaximal, engagerFraisAnnexes, type NatureFrais, type PlafondNature, type DemandeFraisAnnexe } from './frais-annexes.js';
 export { anneesContrat, estContratCourt, moisCommences, joursInclus, prorataAnnee, FinancementError, type AnneeContrat } from './periodes.js';
 export { toCents, toEuros, mulDivHalfUp, splitByPercents, sumEuros, sameAmount, type Cents } from './cents.js';

@@ -53,6 +53,16 @@ export interface ParticipationEmployeurParams {
   source: string;
 }
 
+/** Annual amounts committed for a certification without an NPEC ("valeur d'amorçage"), per level, for contracts concluded from dateDebut. */
+export interface ValeursAmorcage {
+  dateDebut: IsoDate;
+  /** Euros per level of the national framework of certifications (3–8). */
+  niveaux: Record<number, number>;
+  /** The start date or the amounts are a documented guess (see the YAML comment). */
+  incertain: boolean;
+  source: string;
+}
+
 export interface TauxDate {
   dateDebut: IsoDate;
   tauxPourcent: number;
@@ -70,6 +80,7 @@ export interface FinancementParams {
   fraisAnnexes: PlafondsFraisAnnexes[];
   majorationRQTH: MajorationRQTHParams[];
   participationEmployeur: ParticipationEmployeurParams[];
+  valeursAmorcage: ValeursAmorcage[];
   minorations: { distanciel: MinorationDistanciel; transfrontalier: TauxDate };
   majorations: { dureeReduite: TauxDate };
 }
@@ -199,6 +210,20 @@ function read(doc: unknown, file: string): FinancementParams {
       plafondRupturePeriodeProbatoire: r.amount(o.plafondRupturePeriodeProbatoire, `${at}.plafondRupturePeriodeProbatoire`),
       source: r.text(o.source),
     })),
+    valeursAmorcage: r.dated(root.valeursAmorcage, 'valeursAmorcage', (o, at) => {
+      const niveaux = r.object(o.niveaux, `${at}.niveaux`);
+      return {
+        dateDebut: r.date(o.dateDebut, `${at}.dateDebut`),
+        niveaux: Object.fromEntries(
+          Object.entries(niveaux).map(([niveau, montant]) => {
+            if (!/^[3-8]$/.test(niveau)) r.error(`${at}.niveaux.${niveau}`, 'expected a level 3 to 8');
+            return [Number(niveau), r.amount(montant, `${at}.niveaux.${niveau}`)];
+          }),
+        ),
+        incertain: o.incertain === true,
+        source: r.text(o.source),
+      };
+    }),
     minorations: {
       distanciel: {
         ...taux(distanciel, 'minorations.distanciel'),
@@ -275,4 +300,13 @@ export function plafondsFraisAnnexes(date: IsoDate, params: FinancementParams = 
 /** The annual RQTH majoration cap in force for a contract concluded on `date`; undefined before 2021-01-01. */
 export function plafondMajorationRQTH(date: IsoDate, params: FinancementParams = loadFinancementParams()): number | undefined {
   return enVigueur(params.majorationRQTH, date)?.plafondAnnuel;
+}
+
+/**
+ * The valeur d'amorçage of a certification of `niveau` (3–8) for a contract concluded on `dateConclusion`: what the
+ * OPCO commits when no NPEC is set for it (Vade-mecum V2, norme.md §2.1); undefined before the first table or for a
+ * level the table in force does not give.
+ */
+export function valeurAmorcage(niveau: number, dateConclusion: IsoDate, params: FinancementParams = loadFinancementParams()): number | undefined {
+  return enVigueur(params.valeursAmorcage, dateConclusion)?.niveaux[niveau];
 }

@@ -201,7 +201,10 @@ export function drawCerfa(seed: number, index: number, complet = false): CerfaDr
   if (!lieuFormationIdentique) {
     // A main training site of the CFA apart from its seat: a lycée or an antenna in the CFA's département.
     const lieu = id.commune(cfa.adresse.departement);
-    const site = { denomination: id.denomination(pick(LIEUX_FORMATION), lieu.nom).nom, siret: id.siret(), adresse: id.adresse(lieu, style) };
+    const modele = pick(LIEUX_FORMATION);
+    const denomination = id.denomination(modele, lieu.nom).nom;
+    // A lycée is a public establishment (EPLE): its SIREN is in the public range; an antenna or campus is the CFA's.
+    const site = { denomination, siret: id.siret(modele.startsWith('Lycée') ? 'public' : 'prive'), adresse: id.adresse(lieu, style) };
     cerfa.organismeFormationLieuFormationPrincipal = chance(0.5) ? { ...site, uaiCfa: id.uai(departementOf(lieu)) } : site;
   }
   if (chance(0.1) || complet) cerfa.maitre2 = maitre(debut, secteur, domaineEmployeur);

@@ -18,5 +18,7 @@ export function baseContext(today: string, draw: CerfaDraw, dossier?: DossierLu)
     siretsConnus: [draw.cfa.siret],
     siretCfa: draw.cfa.siret,
     rncpInactifs: [...RNCP_INACTIFS],
+    // The mock's sample of certifications not open to apprenticeship (mocks/data/referentiel.yaml): none is drawn.
+    rncpNonEligibles: ['RNCP99901', 'RNCP99902'],
   };
 }

@@ -1,15 +1,15 @@
 // The financing of a generated dossier (échéancier, employer participation, frais annexes) through conformance/financing.
 import type { EngagementFraisAnnexe, Echeance } from '../model/dossier.js';
 import {
-  computeEcheancier,
+  apresRuptureAutreEmployeur,
   engagerFraisAnnexes,
-  participationEmployeur,
+  financerContrat,
+  niveauDuTypeDiplome,
   plafondNature,
   type DemandeFraisAnnexe,
 } from '../financing/index.js';
 import type { Cerfa } from '../model/payloads.js';
 import type { Certification } from './samples.js';
-import { NIVEAU_DIPLOME } from './samples.js';
 
 export interface Financement {
   echeances: Echeance[];
@@ -19,7 +19,11 @@ export interface Financement {
   plafondPremierEquipement: number;
 }
 
-/** The OPCO's financing of the contract: what it committed and how it pays it, nothing paid yet. */
+/**
+ * The OPCO's financing of the contract: what it committed and how it pays it, nothing paid yet. The employer
+ * participation follows the CERFA as the mock and the suite read it: the level of `formation.typeDiplome`, contract
+ * type 23 for the reduced amount after a rupture with another employer (financerContrat).
+ */
 export function financement(
   cerfa: Cerfa,
   certification: Certification,
@@ -28,26 +32,22 @@ export function financement(
   demandes: readonly DemandeFraisAnnexe[],
 ): Financement {
   const { dateConclusion, dateDebutContrat, dateFinContrat } = cerfa.contrat;
-  const participation = participationEmployeur({
-    dateConclusion,
-    dateDebutContrat,
-    niveauCertification: NIVEAU_DIPLOME[certification.typeDiplome] ?? 3,
-    npecAnnuel: certification.npec,
-  }).montant;
-  const echeances = computeEcheancier({
+  const niveau = niveauDuTypeDiplome(cerfa.formation.typeDiplome ?? certification.typeDiplome);
+  const { echeances, participation } = financerContrat({
     dateConclusion,
     dateDebutContrat,
     dateFinContrat,
     npecAnnuel: certification.npec,
     majorationRQTHAnnuelle: majorationRQTH,
-    participationEmployeur: participation,
+    ...(niveau !== undefined ? { niveauCertification: niveau } : {}),
+    ...(apresRuptureAutreEmployeur(cerfa.contrat.typeContratApp) ? { nouveauContratApresRupture: true } : {}),
     iban: cfa.iban,
     siret: cfa.siret,
   });
   const plafond = plafondNature('PREMIER_EQUIPEMENT', dateConclusion);
   return {
     echeances,
-    participation,
+    participation: participation.montant,
     engagementsFraisAnnexe: engagerFraisAnnexes(demandes, dateConclusion),
     plafondPremierEquipement: plafond.par === 'aucun' ? 0 : plafond.montant,
   };

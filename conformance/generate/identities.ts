@@ -12,13 +12,27 @@ import {
   type Commune,
 } from './samples.js';
 
-/** SIREN: 8 random digits (first one 1–9) + Luhn; SIRET: SIREN + NIC `000d` + Luhn over the 14 digits. */
-export function siret(): string {
-  const siren = completeLuhn(String(int(1, 9)) + digits(7));
+/**
+ * Who holds a SIREN: INSEE gives public bodies (State, local authorities, public establishments) SIRENs starting
+ * with 1 or 2; companies and associations get the others. A few older public bodies escape the rule (RATP, 775…):
+ * the generator follows it.
+ */
+export type SecteurSiren = 'prive' | 'public';
+
+/**
+ * SIREN: 8 random digits + Luhn, the first one 3–9 for a private body, 1–2 for a public one; SIRET: SIREN + NIC
+ * `000d` + Luhn over the 14 digits. Private by default (the generated employers, CFAs and antennas).
+ */
+export function siret(secteur: SecteurSiren = 'prive'): string {
+  const premier = secteur === 'public' ? int(1, 2) : int(3, 9);
+  const siren = completeLuhn(String(premier) + digits(7));
   // 356000000 is La Poste's SIREN, valid under another rule: never produce it by chance.
-  if (siren.startsWith('356000000')) return siret();
+  if (siren.startsWith('356000000')) return siret(secteur);
   return completeLuhn(`${siren}000${int(1, 9)}`);
 }
+
+/** Employer types 21–30 (CERFA notice: public employers, 30 EPIC) hold a public-range SIREN; 11–16 a private one. */
+export const secteurDuType = (typeEmployeur: number): SecteurSiren => (typeEmployeur >= 21 && typeEmployeur <= 30 ? 'public' : 'prive');
 
 /** UAI prefix of a département: 0 + 2 digits in mainland France, 620/720 for Corse-du-Sud/Haute-Corse, 97x overseas. */
 export function uaiPrefix(departement: string): string {

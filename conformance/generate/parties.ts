@@ -47,7 +47,7 @@ export function surTrois(departement: string): string {
 export function employeur(secteur: Secteur, style: StyleLogiciel, lieu: Commune, denomination: string, domaine: string): Employeur {
   const departement = departementOf(lieu);
   const e: Employeur = {
-    siret: id.siret(),
+    siret: id.siret(id.secteurDuType(secteur.typeEmployeur)),
     denomination,
     adresse: id.adresse(lieu, style),
     telephone: id.telephoneFixe(departement, style.telephoneNational),

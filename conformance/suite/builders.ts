@@ -1,6 +1,6 @@
 // Payloads the scenarios build from what the server answered: the invoice of an échéance, the convention of a dossier.
 import type { DossierLu } from '../model/dossier.js';
-import type { Cerfa, Convention, Facture, FraisAnnexe } from '../model/payloads.js';
+import type { Cerfa, Certificat, Convention, Facture, FraisAnnexe } from '../model/payloads.js';
 
 /** Frais annexes within the caps and the amounts committed by conventionDe(): 20 meals, 10 nights, 450 € of equipment. */
 export const FRAIS_VALIDES: FraisAnnexe[] = [
@@ -97,9 +97,28 @@ export function conventionDe(dossier: DossierLu): Convention {
   return conventionDuCerfa(dossier.cerfa, { coutTotalPedagogieCFA: dossier.engagement ?? 0 });
 }
 
-/** The invoice of every échéance of a dossier (the balance at the contract's end), one line each. */
+/**
+ * The invoice of every échéance of a dossier not yet invoiced (nothing paid nor being processed on it), one line
+ * each, at the contract's end, with the final certificat de réalisation of the whole contract: the balances paid
+ * after service fait (contracts concluded from 2025-07-01, FIN-22) need it.
+ */
 export function factureSoldeDe(dossier: DossierLu, numeroInterneFacture: string, today: string): Facture {
-  const lignes = dossier.echeances.map((e) => factureDe(dossier, numeroInterneFacture, e.numero, today).lignes[0]!);
-  const base = factureDe(dossier, numeroInterneFacture, dossier.echeances[0]?.numero ?? 1, today);
-  return { ...base, lignes, montantTotal: euros(lignes.reduce((sum, l) => sum + l.montant, 0)) };
+  const dues = dossier.echeances.filter((e) => e.montantRegle + e.montantEnCoursInstruction === 0);
+  const lignes = dues.map((e) => factureDe(dossier, numeroInterneFacture, e.numero, today).lignes[0]!);
+  const derniere = dues.at(-1) ?? dossier.echeances.at(-1);
+  const base = factureDe(dossier, numeroInterneFacture, derniere?.numero ?? 1, today);
+  const { cerfa } = dossier;
+  const certificatRealisation: Certificat = {
+    typeCertificat: 'Final',
+    numeroInterneDossier: cerfa.numeroInterne,
+    numeroInterneFacture,
+    dateSignature: today,
+    attestationConservationPieces: true,
+    natureAction: 'Formation par apprentissage',
+    employeur: { siret: employeurDe(cerfa).siret },
+    apprenti: { nom: cerfa.apprenti.nom, prenom: cerfa.apprenti.prenom },
+    organismeFormation: { siret: base.organismeFormation.siret },
+    echeance: { numero: derniere?.numero ?? 1, dateDebut: jour(cerfa.contrat.dateDebutContrat), dateFin: jour(cerfa.contrat.dateFinContrat) },
+  };
+  return { ...base, lignes, montantTotal: euros(lignes.reduce((sum, l) => sum + l.montant, 0)), certificatRealisation };
 }

@@ -5,6 +5,7 @@ import type { DossierLu } from '../model/dossier.js';
 import { datesEnPartieDate, enveloppeCerfa, estEnveloppeCerfa } from '../model/depot-cerfa.js';
 import type { AttenteEchange, Cerfa, Echange } from '../model/payloads.js';
 import { findRule } from '../rules/index.js';
+import { nirKey } from '../identifiers/index.js';
 import { serveurRules } from '../rules/serveur/index.js';
 import { ruleCode, type Rule, type RuleContext, type RuleResult } from '../rules/rule.js';
 import { expectationViolations, valueAt } from '../rules/serveur/support.js';
@@ -132,6 +133,19 @@ function shiftYears<T>(value: T, years: number): T {
   return JSON.parse(text) as T;
 }
 
+/**
+ * A generated CERFA moved by whole years (shiftYears): the apprentice is born that many years later too, so the NIR's
+ * year of birth (2nd and 3rd digits) and its key follow, or the NIR would contradict the date of birth (ID-09, N2).
+ */
+function cerfaDecale(cerfa: Cerfa, years: number): Cerfa {
+  const shifted = shiftYears(cerfa, years);
+  const nir = shifted.apprenti?.nir;
+  if (years === 0 || typeof nir !== 'string' || (nir.length !== 13 && nir.length !== 15) || !/^[12][0-9]{2}/.test(nir)) return shifted;
+  const annee = (((Number(nir.slice(1, 3)) + years) % 100) + 100) % 100;
+  const corps = `${nir[0]}${String(annee).padStart(2, '0')}${nir.slice(3, 13)}`;
+  return { ...shifted, apprenti: { ...shifted.apprenti, nir: nir.length === 15 ? `${corps}${nirKey(corps)}` : corps } };
+}
+
 function statusList(value: unknown): number[] | undefined {
   if (value === undefined) return undefined;
   const list = Array.isArray(value) ? value : [value];
@@ -245,7 +259,8 @@ export class ScenarioRunner {
    * server the payload is moved by whole years so that it is sent around the server's today.
    */
   private async prepareDates(): Promise<void> {
-    const record = generateRecord('cerfa', this.options.seed, this.index * 4);
+    this.recordIndex = this.choisirRecord();
+    const record = generateRecord('cerfa', this.options.seed, this.recordIndex);
     const sendDay = record.context.today ?? this.today;
     if (this.target.adminToken) {
       await this.admin({ now: `${sendDay}T09:00:00Z` });
@@ -257,6 +272,21 @@ export class ScenarioRunner {
   }
 
   private yearShift = 0;
+  /** The generated record of this scenario (see choisirRecord). */
+  private recordIndex = 0;
+
+  /**
+   * Record `index × 4` of the seed; for a scenario about contracts concluded from a date (`concluDepuis`), the first
+   * of its own draws concluded by then: that record, then records 1 000 000 + index × 64 + k, which no other scenario uses.
+   */
+  private choisirRecord(): number {
+    const depuis = this.scenario.concluDepuis;
+    if (depuis === undefined) return this.index * 4;
+    const candidats = [this.index * 4, ...Array.from({ length: 63 }, (_, k) => 1_000_000 + this.index * 64 + k)];
+    const trouve = candidats.find((i) => generateRecord('cerfa', this.options.seed, i).payload.contrat.dateConclusion >= depuis);
+    if (trouve === undefined) throw new Error(`aucun contrat généré conclu à partir du ${depuis}`);
+    return trouve;
+  }
 
   /**
    * The scenario's CERFA (the inner object, `YYYY-MM-DD` dates): one generated record, numbered for this run,
@@ -265,8 +295,8 @@ export class ScenarioRunner {
   private cerfa(): Cerfa {
     let cerfa = this.cerfas.get('cerfa');
     if (!cerfa) {
-      const record = generateRecord('cerfa', this.options.seed, this.index * 4);
-      cerfa = shiftYears({ ...record.payload, numeroInterne: `${this.options.runId}-${this.index}` }, this.yearShift);
+      const record = generateRecord('cerfa', this.options.seed, this.recordIndex);
+      cerfa = cerfaDecale({ ...record.payload, numeroInterne: `${this.options.runId}-${this.index}` }, this.yearShift);
       this.cerfas.set('cerfa', cerfa);
     }
     return cerfa;
@@ -637,6 +667,7 @@ export class ScenarioRunner {
   private async wait(step: Step): Promise<Omit<StepRun, 'id' | 'durationMs'>> {
     const wait = step.wait!;
     if (this.target.adminToken) {
+      if (wait.depuis !== undefined) await this.admin({ now: `${String(render(wait.depuis, this.resolve)).slice(0, 10)}T09:00:00Z` });
       await this.admin({ advance: wait.advance });
       return { outcome: 'pass' };
     }

@@ -39,6 +39,8 @@ export interface ExpectSpec {
 
 export interface WaitSpec {
   advance: string;
+  /** A date read back (`{{capture.dossier.cerfa.contrat.dateFinContrat}}`): the admin clock is set to it, then advanced. */
+  depuis?: string;
   until?: { path: string; champ: string; valeurs: unknown[] };
   /** Seconds of polling before giving up (without the admin clock). */
   timeout?: number;
@@ -62,6 +64,8 @@ export interface Scenario {
   capacites: Capacite[];
   /** Inputs the run must provide, else the scenario is skipped: `cfa2` (--cfa-key-2). */
   besoins?: 'cfa2'[];
+  /** The scenario plays a generated contract concluded on or after this day (`YYYY-MM-DD`): the first of its own draws that is. */
+  concluDepuis?: string;
   steps: Step[];
   /** File it was read from (relative to the working directory when possible). */
   file: string;

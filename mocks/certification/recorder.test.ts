@@ -77,7 +77,7 @@ describe('recording', () => {
     expect(played!.headers).toMatchObject({ 'content-type': 'application/json', 'idempotency-key': 'k-1' });
     expect(JSON.stringify(list)).not.toContain(DEMO.apiKey);
     expect(played!.body).toMatchObject({ cerfa: { numeroInterne: 'DOS-CERT-1' } });
-    expect(played!.payload).toEqual({ kind: 'cerfa', context: { today: '2026-01-16', rncpInactifs: expect.any(Array), siretCfa: DEMO.siret } });
+    expect(played!.payload).toEqual({ kind: 'cerfa', context: { today: '2026-01-16', rncpInactifs: expect.any(Array), rncpNonEligibles: expect.any(Array), sirene: expect.any(Object), siretCfa: DEMO.siret } });
     expect(limited).toMatchObject({ query: { numeroInterne: 'DOS-CERT-1' }, response: { headers: { 'retry-after': '2' } } });
     expect(limited!.response.headers['content-type']).toMatch(/problem\+json/);
     expect(deposit!.payload?.kind).toBe('cerfa');

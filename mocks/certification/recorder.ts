@@ -1,7 +1,7 @@
 // Certification mode's recorder: attributes each request to its CFA key's session, plays the script, stores the exchange.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PayloadKind } from '../../conformance/model/payloads.js';
+import type { Cerfa, PayloadKind } from '../../conformance/model/payloads.js';
 import type { CapaciteCfa, EchangeCfa } from '../../conformance/model/session.js';
 import { opcoOfPath } from '../profiles.js';
 import { codeProbleme } from '../../conformance/model/probleme.js';
@@ -229,7 +229,7 @@ export class CertificationRecorder {
     const body = input.body;
     const payload = kind !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
     const exchange = pending.exchange;
-    if (kind === 'cerfa' && payload) exchange.payload = { kind, context: contexteDepot(ctx) };
+    if (kind === 'cerfa' && payload) exchange.payload = { kind, context: contexteDepot(ctx, payload.cerfa as Cerfa | undefined) };
     const capture = async (): Promise<void> => {
       if (kind && kind !== 'cerfa' && payload) exchange.payload = { kind, context: await piecesContext(kind, ctx, payload) };
     };

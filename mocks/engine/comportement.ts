@@ -33,6 +33,18 @@ export interface Comportement {
   factureDoublonAcceptee: boolean;
   /** When an accepted invoice's amount is paid on its échéance, from the norm's date (ISO instant). */
   paiementAllocation(paidAt: string): string;
+  /** A certification without NPEC is committed at the valeur d'amorçage of its level (else one flat amount for all). */
+  amorcageParNiveau: boolean;
+  /** ≥ 80 % of the training at distance lowers the annual amount (D6332-82-1). */
+  minorationDistanciel: boolean;
+  /** The employer participation deducted, from the norm's, at the commitment or after a rupture (`forfait`: the flat amount in force). */
+  participation(norme: number, moment: 'engagement' | 'rupture', forfait: number): number;
+  /** CDV-16: a dossier still undecided at the profile's deadline reads REFUSE (fixed at deposit). */
+  silenceVautRefus: boolean;
+  /** An engaged contract with no sign of execution past the profile's delay after its start reads ANNULE (fixed at deposit). */
+  annulationNonCommence: boolean;
+  /** FACT-15: a rejected invoice is listed (GET /factures/etats) with its reasons in `commentaire`. */
+  motifRejetListe: boolean;
 }
 
 /** The norm's behaviour: what the conformant mock does. */
@@ -51,4 +63,10 @@ export const CONFORME: Comportement = {
   appairageTousLesCfa: false,
   factureDoublonAcceptee: false,
   paiementAllocation: (paidAt) => paidAt,
+  amorcageParNiveau: true,
+  minorationDistanciel: true,
+  participation: (norme) => norme,
+  silenceVautRefus: true,
+  annulationNonCommence: true,
+  motifRejetListe: true,
 };

@@ -2,17 +2,17 @@
 import type { Cerfa } from '../../conformance/model/payloads.js';
 import type { RuleContext } from '../../conformance/rules/rule.js';
 import { lireDepotCerfa } from '../../conformance/model/depot-cerfa.js';
-import { plafondMajorationRQTH } from '../../conformance/financing/index.js';
+import { loadFinancementParams } from '../../conformance/financing/index.js';
 import { isoDay } from '../clock.js';
 import { MockProblem } from '../errors.js';
 import type { Decision, DossierRecord } from '../store/types.js';
 import type { EngineContext, OperationInput, OperationResult } from './context.js';
-import { planApresRupture, planEcheances, totalPlan, type EcheancierInput } from './financing.js';
+import { echeancierInput, planApresRupture, planEcheances, totalPlan } from './financing.js';
 import { identityKey, single, vueDossier } from './listes.js';
 import { cerfaReecrit } from './particularites.js';
-import { npecFor, rncpInactifs } from './referentiel.js';
-import { blocking, runRules, toNormErrors, type Finding } from './rules.js';
-import { dossierLuJson, dossierState, echeancesAt, type CerfaText, type DossierMeta } from './views.js';
+import { rncpInactifs } from './referentiel.js';
+import { blocking, constatsContratPrecedent, contexteReferentiel, runRules, toNormErrors, type Finding } from './rules.js';
+import { dossierLuJson, dossierState, echeancesAt, type CerfaText, type DossierMeta, type DossierSuivi, type SuiviCycle } from './views.js';
 
 export { appairage, etatsDossiers, identityKey, listeDossiers } from './listes.js';
 
@@ -52,27 +52,12 @@ function numeroDeca(cerfa: Cerfa, sequence: number): string {
   return `${dept.padStart(3, '0')}${debut.slice(0, 4)}${debut.slice(5, 7)}NC${String(sequence % 10_000).padStart(4, '0')}`;
 }
 
-function echeancierInput(ctx: EngineContext, cerfa: Cerfa): EcheancierInput {
-  const npec = npecFor(ctx.referentiel, cerfa.formation.rncp, cerfa.formation.codeDiplome);
-  return {
-    dateConclusion: cerfa.contrat.dateConclusion,
-    dateDebutContrat: cerfa.contrat.dateDebutContrat,
-    dateFinContrat: cerfa.contrat.dateFinContrat,
-    npecAnnuel: npec.montant,
-    majorationRQTHAnnuelle: cerfa.apprenti.handicap ? (plafondMajorationRQTH(cerfa.contrat.dateConclusion) ?? ctx.referentiel.majorationRQTH) : 0,
-    heuresDistanciel: cerfa.formation.nombreHeuresEnDistanciel,
-    heuresFormation: cerfa.formation.dureeFormation,
-    iban: ctx.tenant.iban,
-    siret: ctx.tenant.siret,
-  };
-}
-
 /**
- * What the OPCO knows when it judges a CERFA: today on its clock, the inactive RNCP codes of its référentiel and
- * the CFA whose key sent it.
+ * What the OPCO knows when it judges a CERFA: today on its clock, the inactive and non-eligible RNCP codes of its
+ * référentiel, the SIRENE establishments of the CERFA's SIRETs, and the CFA whose key sent it.
  */
-export function contexteDepot(ctx: EngineContext): RuleContext {
-  return { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel), siretCfa: ctx.tenant.siret };
+export function contexteDepot(ctx: EngineContext, cerfa?: Cerfa): RuleContext {
+  return { today: isoDay(ctx.clock.now()), rncpInactifs: rncpInactifs(ctx.referentiel), siretCfa: ctx.tenant.siret, ...contexteReferentiel(ctx.referentiel, cerfa) };
 }
 
 const vide = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -107,7 +92,7 @@ export function lireDepot(body: unknown): { cerfa: Cerfa; attribuer: boolean } {
 export function preparerDepot(ctx: EngineContext, input: OperationInput): () => Promise<OperationResult> {
   const { cerfa, attribuer } = lireDepot(input.body);
   // Judged wrapped, as it came: violation paths name the body's members (`cerfa.apprenti.nir`).
-  const findings = ctx.comportement.constats(runRules({ cerfa }, 'cerfa', contexteDepot(ctx)));
+  const findings = ctx.comportement.constats(runRules({ cerfa }, 'cerfa', contexteDepot(ctx, cerfa)));
   const payloadFailures = blocking(findings).filter((f) => f.rule.area !== ELIGIBILITY_AREA);
   if (payloadFailures.length > 0) {
     throw new MockProblem(
@@ -131,6 +116,30 @@ async function numeroAttribue(ctx: EngineContext): Promise<string> {
     const numero = `${PREFIXE_NUMERO_ATTRIBUE}${String(sequence).padStart(6, '0')}`;
     if (!(await ctx.store.getDossier(ctx.scope, numero))) return numero;
   }
+}
+
+/**
+ * The lifecycle deadlines fixed at deposit from the OPCO's profile (mocks/profiles.yaml): the decision deadline whose
+ * silence is a refusal (CDV-15/16) and the delay after which a contract with no sign of execution is cancelled (seed
+ * 003 "contrat non commencé"). A broken variant may drop either.
+ */
+function suiviCycle(ctx: EngineContext, cerfa: Cerfa): SuiviCycle {
+  return {
+    dateDebutContrat: cerfa.contrat.dateDebutContrat.slice(0, 10),
+    delaiDecisionMaximal: ctx.comportement.silenceVautRefus ? (ctx.profile.delaiDecisionMaximal ?? null) : null,
+    delaiNonCommence: ctx.comportement.annulationNonCommence ? (ctx.profile.delaiAnnulationNonCommence ?? null) : null,
+  };
+}
+
+/**
+ * A contract concluded before the first échéancier regime (2020-01-01) is deposited and engaged like any other: seed
+ * 003 restricts only its invoicing through the API (facture-contrat-conclu-depuis-2020, FAQ « Tous les contrats
+ * peuvent-ils être facturés ? »). Its schedule, shown for reading, is the first regime's, as if concluded on that
+ * regime's first day [I: no public source gives a schedule for such a contract through the norm].
+ */
+export function ordonnancable<T extends { dateConclusion: string }>(input: T): T {
+  const premier = loadFinancementParams().regimes[0]?.dateDebut;
+  return premier !== undefined && input.dateConclusion.slice(0, 10) < premier ? { ...input, dateConclusion: premier } : input;
 }
 
 function decisionSans(etat: 'ANNULE' | 'REFUSE', step: Decision['step'], commentaireEtat: string): Decision {
@@ -158,13 +167,14 @@ async function enregistrerDepot(ctx: EngineContext, judged: Cerfa, findings: Fin
   const twins = (await ctx.store.findByIdentity(ctx.scope, key)).filter((d) => d.decision.etat !== 'ANNULE');
   const numeroExterne = `${ctx.scope.opco.toUpperCase()}-${now.getUTCFullYear()}-${String(await ctx.store.nextCounter(`dossier:${ctx.scope.opco}`)).padStart(6, '0')}`;
   let decision: Decision;
-  const ineligible = blocking(findings, [ELIGIBILITY_AREA]);
+  // The successive-contract rules (ELIG-19, REM-12) read the apprentice's previous contract in the store, here.
+  const ineligible = blocking([...findings, ...(await constatsContratPrecedent(ctx, cerfa, contexteDepot(ctx, cerfa)))], [ELIGIBILITY_AREA]);
   if (twins[0]) {
     decision = decisionSans('ANNULE', 'instruction', `Doublon du dossier ${twins[0].numeroExterne}`);
   } else if (ineligible.length > 0) {
     decision = decisionSans('REFUSE', 'decision', `Refusé : ${ineligible.map((f) => f.rule.title).join(' ; ')}`);
   } else {
-    const echeances = ctx.comportement.echeances(planEcheances(echeancierInput(ctx, cerfa)));
+    const echeances = ctx.comportement.echeances(planEcheances(ordonnancable(echeancierInput(ctx, cerfa))));
     const sequence = await ctx.store.nextCounter(`deca:${ctx.scope.opco}`);
     decision = {
       etat: 'ENGAGE',
@@ -176,7 +186,7 @@ async function enregistrerDepot(ctx: EngineContext, judged: Cerfa, findings: Fin
       engagementsFraisAnnexe: [],
     };
   }
-  const record: DossierRecord = {
+  const record: DossierSuivi = {
     ...ctx.scope,
     numeroInterne,
     numeroExterne,
@@ -186,6 +196,7 @@ async function enregistrerDepot(ctx: EngineContext, judged: Cerfa, findings: Fin
     decision,
     rupture: null,
     allocations: [],
+    cycle: suiviCycle(ctx, cerfa),
   };
   await ctx.store.putDossier(record);
   return { status: ctx.profile.depotStatus, body: { numeroInterne, numeroExterne, etat: 'TRANSMIS' } };
@@ -243,7 +254,7 @@ export async function ruptureEmployeur(ctx: EngineContext, input: OperationInput
   }
   const echeances = ctx.comportement.ruptureSansProrata
     ? record.decision.echeances
-    : ctx.comportement.echeancesRupture(planApresRupture(echeancierInput(ctx, record.cerfa), dateRupture, echeancesAt(record, now)), record.decision.echeances, dateRupture);
+    : ctx.comportement.echeancesRupture(planApresRupture(ordonnancable(echeancierInput(ctx, record.cerfa)), dateRupture, echeancesAt(record, now)), record.decision.echeances, dateRupture);
   record.rupture = { dateRupture, declaredAt: now.toISOString(), echeances, engagement: totalPlan(echeances) };
   await ctx.store.putDossier(record);
   return { status: 200, body: vueDossier(ctx, record) };

@@ -1,5 +1,6 @@
 // Invoice operations of the mock OPCO: deposit judged by the facturation rules in full context, payment on the clock.
-import type { Facture } from '../../conformance/model/payloads.js';
+import { randomUUID } from 'node:crypto';
+import type { Certificat, Facture } from '../../conformance/model/payloads.js';
 import type { RuleContext } from '../../conformance/rules/rule.js';
 import { datesEnPartieDate } from '../../conformance/model/depot-cerfa.js';
 import { addDuration, isoDay } from '../clock.js';
@@ -27,6 +28,19 @@ export async function factureContext(ctx: EngineContext): Promise<RuleContext> {
 }
 
 /**
+ * The certificats de réalisation the OPCO holds for the dossiers an invoice names: sent alone (POST /certificats) or
+ * embedded in an invoice it accepted (kept as a pièce then). A balance paid after service fait needs one (FIN-22).
+ */
+export async function certificatsRecus(ctx: EngineContext, facture: Facture): Promise<Certificat[]> {
+  const numeros = new Set((Array.isArray(facture?.lignes) ? facture.lignes : []).map((l) => l?.numeroInterneDossier).filter((n): n is string => typeof n === 'string'));
+  const certificats: Certificat[] = [];
+  for (const numero of numeros) {
+    for (const piece of await ctx.store.listPieces(ctx.scope, numero)) if (piece.kind === 'certificat') certificats.push(piece.body as Certificat);
+  }
+  return certificats;
+}
+
+/**
  * An invoice as the rules judge it: dates cut to their date part, frais annexes natures as codes whichever way the
  * CFA spelled them (`Restauration` or `RESTAURATION`, wire-format.md §2). Copied only where something changes.
  */
@@ -48,7 +62,7 @@ export function factureNormalisee(body: unknown): Facture {
 export async function deposerFacture(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
   const facture = factureNormalisee(input.body);
   const now = ctx.clock.now();
-  const context = await factureContext(ctx);
+  const context: RuleContext = { ...(await factureContext(ctx)), certificatsRecus: await certificatsRecus(ctx, facture) };
   const existing = await ctx.store.getFacture(ctx.scope, facture.numeroInterneFacture);
   const failures = blocking(ctx.comportement.constats(runRules(facture, 'facture', context)));
   const errors: NormError[] = toNormErrors(failures);
@@ -91,6 +105,11 @@ export async function deposerFacture(ctx: EngineContext, input: OperationInput):
     await ctx.store.putDossier(dossier);
   }
   await ctx.store.putFacture(record);
+  // The certificat embedded in an accepted invoice is received too: later invoices of the same period may omit it.
+  const embarque = facture.certificatRealisation;
+  if (embarque && typeof embarque.numeroInterneDossier === 'string' && (await ctx.store.getDossier(ctx.scope, embarque.numeroInterneDossier))) {
+    await ctx.store.addPiece({ ...ctx.scope, kind: 'certificat', id: randomUUID(), numeroInterneDossier: embarque.numeroInterneDossier, receivedAt: now.toISOString(), body: embarque });
+  }
   return { status: 201, body: { numeroInterneFacture: facture.numeroInterneFacture, etatFacture: 'EN_COURS_INSTRUCTION' } };
 }
 
@@ -104,5 +123,5 @@ export async function etatsFactures(ctx: EngineContext, input: OperationInput): 
   }
   const { total, items } = await ctx.store.listFactures(ctx.scope, (page - 1) * ctx.pageSize, ctx.pageSize);
   const now = ctx.clock.now();
-  return { status: 200, body: pageSelonProfil({ total, count: items.length, page, factures: items.map((f) => etatFacture(f, now)) }, ctx.profile) };
+  return { status: 200, body: pageSelonProfil({ total, count: items.length, page, factures: items.map((f) => etatFacture(f, now, ctx.comportement.motifRejetListe)) }, ctx.profile) };
 }

@@ -1,6 +1,7 @@
-// The mock's échéancier (through conformance/financing): amounts add up to the financed total, per regime, and a rupture prorates it.
+// The mock's échéancier (through conformance/financing): amounts per regime, the NPEC at conclusion, the employer participation, and a rupture's prorata.
 import { describe, expect, it } from 'vitest';
-import { planApresRupture, planEcheances, totalPlan, type EcheancierInput } from './financing.js';
+import { npecALaConclusion, planApresRupture, planEcheances, totalPlan, type EcheancierInput } from './financing.js';
+import { bundledReferentiel } from './referentiel.js';
 
 const current = (input: EcheancierInput) => planEcheances(input).map((e) => ({ ...e, montantRegle: 0, montantEnCoursInstruction: 0 }));
 
@@ -66,5 +67,75 @@ describe('planApresRupture', () => {
     const paid = current(base).map((e) => (e.numero === 5 ? { ...e, montantEnCoursInstruction: e.montantTotal } : e));
     const plan = planApresRupture(base, '2026-10-14', paid);
     expect(plan.find((e) => e.numero === 5)?.montantTotal).toBe(0);
+  });
+});
+
+describe('employer participation (issue 14)', () => {
+  const master: EcheancierInput = { ...base, dateConclusion: '2025-08-20', dateDebutContrat: '2025-09-01', dateFinContrat: '2026-08-31', npecAnnuel: 6000, niveauCertification: 7 };
+
+  it('deducts 750 € from the first échéance of a level ≥ 6 contract concluded from 2025-07-01', () => {
+    const plan = planEcheances(master);
+    expect(totalPlan(plan)).toBe(5250);
+    expect(plan[0]!.montantTotal).toBe(1650);
+    expect(totalPlan(planEcheances({ ...master, niveauCertification: 5 }))).toBe(6000);
+    expect(totalPlan(planEcheances({ ...master, dateConclusion: '2025-06-30' }))).toBe(6000);
+    expect(planEcheances({ ...master, nouveauContratApresRupture: true })[0]!.montantTotal).toBe(2200);
+  });
+
+  it('recomputes it for a rupture in the 45-day probatory period', () => {
+    const avant = planEcheances(master).map((e) => ({ ...e, montantRegle: 0, montantEnCoursInstruction: 0 }));
+    expect(totalPlan(planApresRupture(master, '2025-09-30', avant))).toBe(246.57);
+  });
+
+  it('lets a broken variant replace the amount deducted', () => {
+    const comportement = { minorationDistanciel: true, participation: (norme: number, moment: string, forfait: number) => (moment === 'engagement' ? 0 : forfait) };
+    expect(totalPlan(planEcheances({ ...master, comportement }))).toBe(6000);
+    const avant = planEcheances(master).map((e) => ({ ...e, montantRegle: 0, montantEnCoursInstruction: 0 }));
+    expect(totalPlan(planApresRupture({ ...master, comportement }, '2025-09-30', avant))).toBe(0);
+  });
+
+  it('lowers the NPEC by 20 % at ≥ 80 % distance unless a variant keeps it', () => {
+    const distance = { ...master, niveauCertification: 5, heuresDistanciel: 1080, heuresFormation: 1350 };
+    expect(totalPlan(planEcheances(distance))).toBe(4800);
+    expect(totalPlan(planEcheances({ ...distance, comportement: { minorationDistanciel: false, participation: (n: number) => n } }))).toBe(6000);
+  });
+
+  it('adds 10 % to a reduced-duration contract, capped at the NPEC', () => {
+    const court = { ...base, dateConclusion: '2023-08-20', dateDebutContrat: '2023-09-01', dateFinContrat: '2024-05-31', npecAnnuel: 7000 };
+    expect(totalPlan(planEcheances(court))).toBe(5250);
+    expect(totalPlan(planEcheances({ ...court, dureeReduite: true }))).toBe(5775);
+  });
+});
+
+describe('npecALaConclusion', () => {
+  const ref = {
+    ...bundledReferentiel(),
+    npec: [
+      { rncp: 'RNCP1', codeDiplome: '32031211', intitule: 'A', montant: 7500, dateDebut: '2020-01-01', dureeMois: 24 },
+      { rncp: 'RNCP1', codeDiplome: '32031211', intitule: 'A', montant: 7000, dateDebut: '2023-09-08', dureeMois: 24 },
+      { rncp: 'RNCP2', codeDiplome: '50022141', intitule: 'B', montant: 8500 },
+      { rncp: 'RNCP3', codeDiplome: '40025214', intitule: 'C', montant: 8000, dateDebut: '2024-01-01' },
+    ],
+  };
+
+  it('takes the NPEC in force at the date of conclusion', () => {
+    expect(npecALaConclusion(ref, { rncp: 'RNCP1', codeDiplome: '' }, '2023-09-07', 5)).toEqual({ montant: 7500, source: 'RNCP1', dureeMois: 24 });
+    expect(npecALaConclusion(ref, { rncp: 'rncp1', codeDiplome: '' }, '2023-09-08', 5).montant).toBe(7000);
+    expect(npecALaConclusion(ref, { rncp: 'RNCP2', codeDiplome: '' }, '2019-01-01', 3)).toEqual({ montant: 8500, source: 'RNCP2' });
+    expect(npecALaConclusion(ref, { rncp: 'RNCP9', codeDiplome: '50022141' }, '2025-01-01', 3)).toEqual({ montant: 8500, source: '50022141' });
+  });
+
+  it("else the valeur d'amorçage of the level in force at that date, and the référentiel's own when the level is unknown", () => {
+    // RNCP3 has an NPEC only from 2024: a contract concluded before it gets the valeur d'amorçage of its level.
+    expect(npecALaConclusion(ref, { rncp: 'RNCP3', codeDiplome: '' }, '2023-12-31', 4)).toEqual({ montant: 5621, source: 'valeur-amorcage' });
+    expect(npecALaConclusion(ref, { rncp: 'RNCP99950', codeDiplome: '' }, '2022-08-31', 5).montant).toBe(7600);
+    expect(npecALaConclusion(ref, { rncp: 'RNCP99950', codeDiplome: '' }, '2022-09-01', 5).montant).toBe(6000);
+    expect(npecALaConclusion(ref, { rncp: 'RNCP99950', codeDiplome: '' }, '2025-09-01', 7).montant).toBe(7000);
+    expect(npecALaConclusion(ref, { rncp: 'RNCP99950', codeDiplome: '' }, '2025-09-01', undefined).montant).toBe(ref.valeurAmorcage);
+  });
+
+  it('the bundled sample gives RNCP35185 its dated history', () => {
+    const bundled = bundledReferentiel();
+    expect(['2021-06-01', '2022-09-01', '2023-09-08', '2026-01-10'].map((d) => npecALaConclusion(bundled, { rncp: 'RNCP35185', codeDiplome: '32031211' }, d, 5).montant)).toEqual([7500, 7300, 7000, 7000]);
   });
 });

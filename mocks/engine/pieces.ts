@@ -9,6 +9,7 @@ import type { PieceKind } from '../store/types.js';
 import type { EngineContext, OperationInput, OperationResult } from './context.js';
 import { factureContext } from './factures.js';
 import { blocking, runRules, toNormErrors } from './rules.js';
+import type { DossierSuivi } from './views.js';
 
 async function requireDossier(ctx: EngineContext, numeroInterne: string, champ: string): Promise<void> {
   if (!(await ctx.store.getDossier(ctx.scope, numeroInterne))) {
@@ -64,9 +65,18 @@ export async function deposerConvention(ctx: EngineContext, input: OperationInpu
   return store(ctx, 'convention', convention.numeroInterneDossier, convention as unknown as Record<string, unknown>);
 }
 
+/**
+ * A certificat de réalisation attests the contract's execution: the first one received is noted on its dossier (a
+ * contract with one is never cancelled as not started, views.ts) and it stands as service fait for later invoices.
+ */
 export async function deposerCertificat(ctx: EngineContext, input: OperationInput): Promise<OperationResult> {
   const certificat = datesEnPartieDate(input.body) as Certificat;
   await judged(ctx, 'certificat', certificat);
+  const dossier = (await ctx.store.getDossier(ctx.scope, certificat.numeroInterneDossier)) as DossierSuivi | undefined;
+  if (dossier?.cycle && dossier.cycle.executionConstateeLe === undefined) {
+    dossier.cycle = { ...dossier.cycle, executionConstateeLe: ctx.clock.now().toISOString() };
+    await ctx.store.putDossier(dossier);
+  }
   return store(ctx, 'certificat', certificat.numeroInterneDossier, certificat as unknown as Record<string, unknown>);
 }
 

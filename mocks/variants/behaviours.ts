@@ -53,6 +53,9 @@ export function numeroDecaInvalide(sequence: number): string {
 /** `montant-regle-fige`: the payment date written on the échéance's allocation, never reached on any clock. */
 export const JAMAIS = '9999-12-31T00:00:00.000Z';
 
+/** `reglement-immediat`: the payment date written on the échéance's allocation, reached on every clock. */
+export const DEJA = '1970-01-01T00:00:00.000Z';
+
 /** Body limit of the conformant mock (the bundled spec documents 15 MB; the mock answers 413 above 10 MiB). */
 export const BODY_LIMIT = 10 * 1024 * 1024;
 /** `corps-volumineux-accepte`: a limit no test body reaches. */

@@ -53,19 +53,33 @@ export const VARIANTS = [
     id: 'etat-bloque-transmis',
     description: 'A deposited dossier never leaves TRANSMIS (no instruction, no decision).',
     // Never decided: no refusal for age or inactive RNCP, no ANNULE for the duplicate either.
-    breaks: ['serveur-cycle-de-vie', 'serveur-refus-eligibilite', 'eligibilite-age-maximum', 'eligibilite-rncp-actif', 'serveur-doublon-detecte'],
+    breaks: ['serveur-cycle-de-vie', 'serveur-refus-eligibilite', 'eligibilite-age-maximum', 'eligibilite-rncp-actif', 'serveur-doublon-detecte', 'serveur-decision-vingt-jours', 'eligibilite-rncp-eligible-apprentissage'],
   },
   {
     id: 'engage-sans-deca',
     description: 'An engaged dossier has no DECA number (numeroDeca null).',
-    // numeroDeca null breaks the read model's schema, and without a DECA number the invoice is refused.
-    breaks: ['serveur-engage-numero-deca', 'serveur-reponse-conforme-spec', 'serveur-facture-acceptee'],
+    // numeroDeca null breaks the read model's schema, and without a DECA number the invoice is refused; nor can a
+    // successive contract name its previous one (the successive-contract refusals are not reached).
+    breaks: [
+      'serveur-engage-numero-deca',
+      'serveur-reponse-conforme-spec',
+      'serveur-facture-acceptee',
+      'serveur-refus-eligibilite',
+      'eligibilite-contrat-successif-delai',
+      'eligibilite-remuneration-contrat-precedent',
+    ],
   },
   {
     id: 'deca-format-invalide',
     description: 'The DECA number does not follow département (3) + year + month + NC + sequence (e.g. DECA-000001).',
-    // The spec's NumeroDeca pattern judges the same value.
-    breaks: ['serveur-numero-deca-format', 'serveur-reponse-conforme-spec'],
+    // The spec's NumeroDeca pattern judges the same value; a successive contract cannot name such a number.
+    breaks: [
+      'serveur-numero-deca-format',
+      'serveur-reponse-conforme-spec',
+      'serveur-refus-eligibilite',
+      'eligibilite-contrat-successif-delai',
+      'eligibilite-remuneration-contrat-precedent',
+    ],
   },
   {
     id: 'echeancier-cinquante-cinquante',
@@ -163,6 +177,12 @@ export const VARIANTS = [
       'facture-siret-emetteur-connu',
       'facture-siret-identique-echeance',
       'facture-total-egal-somme-lignes',
+      'facture-solde-service-fait',
+      'facture-solde-hors-delai',
+      'facture-contrat-conclu-depuis-2020',
+      // Deposits refused with their code: the first NIR control of depot-nir-incoherent, the closed SIRET.
+      'nir-coherence-sexe',
+      'siret-etablissement-actif',
     ],
   },
   {
@@ -177,6 +197,49 @@ export const VARIANTS = [
     breaks: ['serveur-refus-eligibilite', 'eligibilite-age-maximum'],
     ignores: ['eligibilite-age-maximum'],
   },
+  // Issue 14: the référentiels (RNCP eligibility, SIRENE), the NIR controls and the successive contracts.
+  {
+    id: 'rncp-non-eligible-engage',
+    description: "Engages a contract preparing a certification whose RNCP fiche does not tick « éligible à l'apprentissage ».",
+    breaks: ['serveur-refus-eligibilite', 'eligibilite-rncp-eligible-apprentissage'],
+    ignores: ['eligibilite-rncp-eligible-apprentissage'],
+  },
+  {
+    id: 'siret-ferme-accepte',
+    description: 'Accepts a CERFA whose employer SIRET is an establishment SIRENE knows as closed at the conclusion.',
+    breaks: ['siret-etablissement-actif'],
+    ignores: ['siret-etablissement-actif'],
+  },
+  {
+    id: 'nir-sexe-non-controle',
+    description: "Accepts a CERFA whose NIR's first digit contradicts the apprentice's sex.",
+    breaks: ['nir-coherence-sexe'],
+    ignores: ['nir-coherence-sexe'],
+  },
+  {
+    id: 'nir-naissance-non-controlee',
+    description: "Accepts a CERFA whose NIR's year or month of birth contradicts the apprentice's birth date.",
+    breaks: ['nir-coherence-date-naissance'],
+    ignores: ['nir-coherence-date-naissance'],
+  },
+  {
+    id: 'nir-departement-non-controle',
+    description: "Accepts a CERFA whose NIR's département contradicts the apprentice's birth département.",
+    breaks: ['nir-coherence-departement'],
+    ignores: ['nir-coherence-departement'],
+  },
+  {
+    id: 'contrat-successif-hors-delai-engage',
+    description: 'Engages the successive contract of an apprentice past 29 concluded more than a year after the previous contract ended.',
+    breaks: ['serveur-refus-eligibilite', 'eligibilite-contrat-successif-delai'],
+    ignores: ['eligibilite-contrat-successif-delai'],
+  },
+  {
+    id: 'remuneration-sous-contrat-precedent-engage',
+    description: "Engages a new contract with the same employer paid below the previous contract's last-year rate.",
+    breaks: ['serveur-refus-eligibilite', 'eligibilite-remuneration-contrat-precedent'],
+    ignores: ['eligibilite-remuneration-contrat-precedent'],
+  },
   {
     id: 'montant-regle-fige',
     description: "An invoice becomes REGLE but the échéance's montantRegle never rises (the amount stays en cours d'instruction).",
@@ -187,6 +250,59 @@ export const VARIANTS = [
     id: 'corps-volumineux-accepte',
     description: 'No 413 for an oversized body: the size limit is lifted (1 GiB).',
     breaks: ['serveur-corps-trop-volumineux-413'],
+  },
+  {
+    id: 'participation-non-deduite',
+    description: 'The commitment of a level ≥ 6 contract concluded from 2025-07-01 keeps the whole NPEC: the employer participation (750 €, 200 €) is not deducted from the first échéance.',
+    breaks: ['serveur-echeancier-repartition'],
+  },
+  {
+    id: 'participation-rupture-forfait',
+    description: 'After a rupture within the 45-day probatory period the flat participation (750 €) is deducted instead of 50 % of the amount of the days performed.',
+    breaks: ['serveur-rupture-montant-prorata'],
+  },
+  {
+    id: 'amorcage-niveau-unique',
+    description: "A certification without an NPEC is committed at one flat valeur d'amorçage (6 000 €) whatever its level, not at its level's (5 470 € to 7 000 € from 2022-09-01).",
+    breaks: ['serveur-npec-valeur-amorcage'],
+  },
+  {
+    id: 'distanciel-non-minore',
+    description: 'A training given at least 80 % at distance (contract concluded from 2025-07-01) is financed at the full NPEC, without the 20 % minoration.',
+    breaks: ['serveur-npec-valeur-amorcage'],
+  },
+  {
+    id: 'facture-solde-sans-service-fait',
+    description: "Accepts the invoice of a year's 10 % balance with no certificat de réalisation for its period (no service fait).",
+    breaks: ['facture-solde-service-fait'],
+    ignores: ['facture-solde-service-fait'],
+  },
+  {
+    id: 'facture-solde-hors-delai-acceptee',
+    description: "Accepts the invoice of a year's balance sent more than four months after the contract's end.",
+    breaks: ['facture-solde-hors-delai'],
+    ignores: ['facture-solde-hors-delai'],
+  },
+  {
+    id: 'facture-contrat-2019-acceptee',
+    description: 'Accepts the invoice of a contract concluded before 2020-01-01 (seed 003: only contracts from 2020 are invoiced through the API).',
+    breaks: ['facture-contrat-conclu-depuis-2020'],
+    ignores: ['facture-contrat-conclu-depuis-2020'],
+  },
+  {
+    id: 'non-commence-reste-engage',
+    description: 'A contract with no sign of execution long after its start date stays ENGAGE instead of Annulé (contrat non commencé).',
+    breaks: ['serveur-decision-annulation-non-commence'],
+  },
+  {
+    id: 'facture-rejet-sans-motif',
+    description: 'The invoice states list a rejected invoice (REJETEE) without its reasons (commentaire null).',
+    breaks: ['serveur-facture-refus-motif'],
+  },
+  {
+    id: 'reglement-immediat',
+    description: "An accepted invoice's amount shows at once in the échéance's montantRegle, never as montantEnCoursInstruction while the invoice is processed.",
+    breaks: ['serveur-facture-suivi-echeancier'],
   },
 ] as const satisfies readonly Variant[];
 

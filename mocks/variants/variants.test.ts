@@ -10,6 +10,9 @@ import { DEMO } from '../tenants.js';
 import { findVariant, ignoredRules, parseBreaks, UnknownVariantError, VARIANTS, type VariantId } from './index.js';
 import { cinquanteCinquante } from './behaviours.js';
 import { SONDES_VERDICTS, type Probe } from './sondes-verdicts.js';
+import { SONDES_FINANCEMENT } from './sondes-financement.js';
+import { SONDES_REFERENTIELS } from './sondes-referentiels.js';
+import { SONDES_CYCLE } from './sondes-cycle.js';
 
 const DECA = /^(0[0-9][0-9]|02[AB]|9[012345]|97[12346])([0-9]{4})([0-1][0-9])(NC|[0-9]{2})([0-9]{4})$/;
 const OTHER_CFA = { siret: '42100000100006', denomination: 'Autre CFA', keys: { '*': 'other-cfa-key-123' }, iban: 'FR1420041010050500013M02606' };
@@ -53,6 +56,9 @@ const errorCodes = (body: any): string[] => (body.errors ?? []).map((e: { code: 
 
 const PROBES: Record<VariantId, Probe> = {
   ...SONDES_VERDICTS,
+  ...SONDES_FINANCEMENT,
+  ...SONDES_REFERENTIELS,
+  ...SONDES_CYCLE,
   'facture-total-non-controle': {
     observe: (m) => invoice(m, 'facture-total-egal-somme-lignes'),
     clean: (r) => {
@@ -111,7 +117,7 @@ const PROBES: Record<VariantId, Probe> = {
     observe: async (m) => {
       expect((await m.call('POST', '/v2/dossiers', depotCerfa('VAR-1'))).statusCode).toBe(201);
       const etats: string[] = [];
-      for (const step of ['P1D', 'P4D', 'P365D']) {
+      for (const step of ['P1D', 'P4D', 'P30D']) {
         await m.advance(step);
         etats.push((await m.dossier('VAR-1')).cerfa.etat);
       }

@@ -292,9 +292,13 @@ describe('invoices', () => {
   it('marks a dossier SOLDE once every échéance is paid', async () => {
     mock = await startTestMock();
     const dossier = await engaged();
+    // The first avance invoiced at once: the contract has started (else cancelled as "non commencé" three months on).
+    const avance = await mock.call('POST', '/v2/factures', factureFor(dossier, 'FAC-1', 1, '2026-01-21'));
+    expect(avance.statusCode, avance.body).toBe(201);
     await mock.admin('PUT', '/_admin/clock', { now: '2028-02-01T09:00:00Z' });
-    for (const e of dossier.echeances) {
-      const res = await mock.call('POST', '/v2/factures', factureFor(dossier, `FAC-${e.numero}`, e.numero, '2028-02-01'));
+    for (const e of dossier.echeances.slice(1)) {
+      // Each with its certificat de réalisation: the balances (10 %) are paid after service fait (FIN-22).
+      const res = await mock.call('POST', '/v2/factures', factureFor(dossier, `FAC-${e.numero}`, e.numero, '2028-02-01', { certificat: true }));
       expect(res.statusCode, res.body).toBe(201);
     }
     expect((await mock.dossier('DOS-0001')).cerfa.etat).toBe('ENGAGE');

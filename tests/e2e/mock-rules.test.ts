@@ -31,10 +31,12 @@ afterEach(async () => {
   mock = undefined;
 });
 
-/** A mock whose référentiel knows the inactive RNCP codes a planted context asks for. */
+/** A mock whose référentiel knows what a planted context asks for: inactive or non-eligible RNCP codes, SIRENE entries. */
 async function mockFor(context: RuleContext | undefined): Promise<TestMock> {
   const inactifs = context?.rncpInactifs ?? referentiel.rncpInactifs;
-  return startTestMock({ referentiel: { ...referentiel, rncpInactifs: [...inactifs] } });
+  const nonEligibles = context?.rncpNonEligibles ?? referentiel.rncpNonEligibles ?? [];
+  const sirene = { ...referentiel.sirene!, etablissements: { ...referentiel.sirene!.etablissements, ...context?.sirene?.etablissements } };
+  return startTestMock({ referentiel: { ...referentiel, rncpInactifs: [...inactifs], rncpNonEligibles: [...nonEligibles], sirene } });
 }
 
 async function setToday(m: TestMock, day: string | undefined): Promise<void> {
@@ -71,6 +73,12 @@ describe.each(eligibilityRules.map((r) => [r.id, r] as const))('eligibility rule
     const planted = rule.plant(validCerfa('ELIG-1'), cerfaContext);
     mock = await mockFor(planted.context);
     await setToday(mock, planted.context?.today);
+    // The OPCO's earlier contracts a plant relies on (successions) are deposited first; the mock finds them by NIR.
+    for (const { cerfa: lu } of planted.context?.dossiers ?? []) {
+      const { numeroExterne: _e, numeroDeca: _d, etat: _s, commentaireEtat: _c, ...cerfa } = lu;
+      const precedent = await mock.call('POST', '/v2/dossiers', { cerfa });
+      expect(precedent.statusCode, precedent.body).toBe(201);
+    }
     const res = await mock.call('POST', '/v2/dossiers', { cerfa: planted.payload });
     if (res.statusCode === 400 && res.json().type.endsWith('REQUETE_INVALIDE')) return; // refused by the spec's schema
     // When the planted case also breaks a payload rule, the deposit itself must fail, naming that rule.
@@ -119,6 +127,10 @@ async function engagedForInvoices(m: TestMock): Promise<{ dossier: any; context:
   const now = (await m.admin('GET', '/_admin/clock')).json().now as string;
   const context: RuleContext = { today: now.slice(0, 10), dossiers: [dossier], facturesConnues: [], siretsConnus: [DEMO.siret] };
   const valid = factureFor(dossier, 'FAC-P1', 1, context.today, { fraisAnnexes: FRAIS_VALIDES, certificat: true });
+  // A certificat de réalisation received: the contract has started, so a plant that moves the clock months on (the
+  // balances of FIN-22) finds it engaged, not cancelled as "non commencé".
+  const certificat = await m.call('POST', '/v2/certificats', valid.certificatRealisation);
+  expect(certificat.statusCode, certificat.body).toBe(201);
   return { dossier, context, valid };
 }
 

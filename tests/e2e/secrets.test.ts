@@ -65,6 +65,9 @@ function collect(value: unknown, into: Map<string, Sensitive>, words: Set<string
   const k = key.toLowerCase();
   const kind: Kind | undefined = NAME_KEYS.has(k) ? 'nom' : k === 'datenaissance' ? 'date' : k === 'nir' ? 'nir' : k === 'iban' ? 'iban' : undefined;
   if (kind) into.set(`${kind}:${value}`, { kind, value });
+  // A date of the contract (conclusion, start…) is printed legitimately; the same day as someone's birth date
+  // (a plant's apprentice born "in the future") is ambiguous: searched next to a birth field only.
+  else if (/^\d{4}-\d{2}-\d{2}/.test(value)) words.add(`date:${value.slice(0, 10)}`);
   // E-mail addresses are built from the names: not ordinary words.
   else if (!k.includes('courriel') && !value.includes('@')) addWords(value, words);
 }
@@ -97,6 +100,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A name all of whose words are ordinary words of the run (see vocabulary). */
 function ambiguous(s: Sensitive, words: Set<string>): boolean {
+  if (s.kind === 'date') return words.has(`date:${s.value.slice(0, 10)}`);
   if (s.kind !== 'nom') return false;
   const parts = s.value.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w !== '');
   return parts.length > 0 && parts.every((w) => words.has(w));
@@ -127,7 +131,10 @@ function patterns(s: Sensitive, anchored = false): RegExp[] | undefined {
       const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.value);
       if (!m) return undefined;
       const [, y, mo, d] = m;
-      return [new RegExp(`(?<!\\d)${y}-${mo}-${d}(?!\\d)`), new RegExp(`(?<!\\d)${d}/${mo}/${y}(?!\\d)`)];
+      const forms = [`${y}-${mo}-${d}`, `${d}/${mo}/${y}`];
+      // Anchored: only right after a birth field (`"dateNaissance": "…"`, `naissance=…`).
+      if (anchored) return forms.map((f) => new RegExp(`naissance[^\\d]{1,16}${escape(f)}(?!\\d)`, 'i'));
+      return forms.map((f) => new RegExp(`(?<!\\d)${escape(f)}(?!\\d)`));
     }
     case 'nir': {
       const digits = compact(s.value);

@@ -1,6 +1,7 @@
 // Every cerfa rule accepts the valid CERFA, fails on its own plant at the expected path, and only there.
 import { describe, it, expect } from 'vitest';
 import type { Cerfa } from '../../model/payloads.js';
+import type { RuleContext } from '../rule.js';
 import { cerfaValide } from '../fixtures/cerfa-valide.js';
 import { avec, sans } from '../support/champs.js';
 import { identifiantsRules } from '../identifiants/index.js';
@@ -29,10 +30,11 @@ const CHEMIN_ATTENDU: Record<string, string> = {
   'cerfa-type-derogation': 'contrat.typeDerogation',
   'cerfa-niveau-diplome-maitre': 'maitre1.niveauDiplomeObtenu',
   'cerfa-membre-non-prevu': 'apprenti.adresse.numeroVoie',
+  'cerfa-employeur-public-celia': 'employeur.siret',
 };
 
 const mesRegles = [...identifiantsRules, ...cerfaRules].filter((r) => r.appliesTo.includes('cerfa'));
-const enEchec = (payload: unknown): string[] => mesRegles.filter((r) => r.check(payload, {}).outcome === 'fail').map((r) => r.id);
+const enEchec = (payload: unknown, context: RuleContext = {}): string[] => mesRegles.filter((r) => r.check(payload, context).outcome === 'fail').map((r) => r.id);
 
 function regle(id: string) {
   const r = cerfaRules.find((x) => x.id === id);
@@ -61,15 +63,16 @@ describe('cerfa rules: valid, planted, isolated', () => {
   for (const rule of cerfaRules) {
     it(rule.id, () => {
       const valid = cerfaValide();
-      expect(['pass', 'not-applicable']).toContain(rule.check(valid, {}).outcome);
+      // Rules reading the SIRENE référentiel skip without one (cerfa-employeur-public-celia).
+      expect(['pass', 'not-applicable', 'skip']).toContain(rule.check(valid, {}).outcome);
       const avant = JSON.stringify(valid);
-      const { payload } = rule.plant(valid, {});
+      const { payload, context = {} } = rule.plant(valid, {});
       expect(JSON.stringify(valid)).toBe(avant);
-      const result = rule.check(payload, {});
+      const result = rule.check(payload, context);
       expect(result.outcome).toBe('fail');
       if (result.outcome !== 'fail') return;
       expect(result.violations.map((v) => v.path)).toContain(CHEMIN_ATTENDU[rule.id]);
-      expect(enEchec(payload)).toEqual([rule.id]);
+      expect(enEchec(payload, context)).toEqual([rule.id]);
     });
   }
 });

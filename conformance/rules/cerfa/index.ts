@@ -22,6 +22,7 @@ import cerfaTypeContrat from './cerfa-type-contrat.js';
 import cerfaTypeDerogation from './cerfa-type-derogation.js';
 import cerfaNiveauDiplomeMaitre from './cerfa-niveau-diplome-maitre.js';
 import cerfaMembreNonPrevu from './cerfa-membre-non-prevu.js';
+import cerfaEmployeurPublicCelia from './cerfa-employeur-public-celia.js';
 
 export const cerfaRules: Rule<any>[] = [
   cerfaNumeroInterne,
@@ -46,4 +47,5 @@ export const cerfaRules: Rule<any>[] = [
   cerfaTypeDerogation,
   cerfaNiveauDiplomeMaitre,
   cerfaMembreNonPrevu,
+  cerfaEmployeurPublicCelia,
 ];

@@ -1,5 +1,6 @@
 // Rules of the 'coherence' area, listed explicitly (never registered by import side effect).
 import type { Rule } from '../rule.js';
+import siretAdresseEmployeur from './coherence-siret-adresse-employeur.js';
 import conclusionAvantDebutContrat from './coherence-conclusion-avant-debut-contrat.js';
 import finContratApresDebut from './coherence-fin-contrat-apres-debut.js';
 import debutFormationPratique from './coherence-debut-formation-pratique.js';
@@ -50,4 +51,5 @@ export const coherenceRules: Rule<any>[] = [
   partFormationCfa,
   remunerationContinuite,
   salaireEmbauche,
+  siretAdresseEmployeur,
 ];

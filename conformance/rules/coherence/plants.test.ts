@@ -13,11 +13,13 @@ const contexte: RuleContext = { today: '2025-08-25', rncpInactifs: [], dossiers:
 
 /**
  * Warnings a plant cannot avoid on some payloads: 40 h 30 a week is also too much for a minor; an RQTH apprentice
- * made too old loses RQTH, so a 42-month contract becomes too long.
+ * made too old (or needing the successive-contract exception) loses RQTH, so a 42-month contract becomes too long.
  */
 const COLLATERAUX_ADMIS = new Set([
   'coherence-duree-hebdo → coherence-duree-hebdo-mineur',
   'eligibilite-age-maximum → eligibilite-duree-contrat',
+  // The successive-contract exception needs an apprentice past 29 without RQTH: the same loss of RQTH.
+  'eligibilite-contrat-successif-delai → eligibilite-duree-contrat',
 ]);
 
 const bloquant = (id: string) => rulesOfMyAreas.find((r) => r.id === id)?.severity === 'bloquant';

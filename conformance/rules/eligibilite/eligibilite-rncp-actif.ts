@@ -1,29 +1,9 @@
 // Seed 003: a dossier whose certification is inactive in the RNCP is refused (needs the référentiel in the context).
 import { defineRule, fail, pass, skip } from '../rule.js';
 import { copie } from '../support/plant.js';
+import { dansListeRncp } from './rncp.js';
 
-/** RNCP codes compare without their "RNCP" prefix and case. */
-function normaliser(code: string): string {
-  const upper = code.trim().toUpperCase();
-  return upper.startsWith('RNCP') ? upper.slice(4) : upper;
-}
-
-const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/** Whether `code` is in the inactive list: a scan for the usual short lists, an indexed set for a référentiel. */
-function estInactif(list: readonly string[], code: string): boolean {
-  const cible = normaliser(code);
-  if (list.length <= 16) {
-    for (const c of list) if (typeof c === 'string' && normaliser(c) === cible) return true;
-    return false;
-  }
-  let set = sets.get(list);
-  if (!set) {
-    set = new Set(list.filter((c) => typeof c === 'string').map(normaliser));
-    sets.set(list, set);
-  }
-  return set.has(cible);
-}
+const estInactif = dansListeRncp;
 
 export default defineRule<'cerfa'>({
   id: 'eligibilite-rncp-actif',

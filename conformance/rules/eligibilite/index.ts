@@ -10,6 +10,9 @@ import maitreNombreApprentis from './eligibilite-maitre-nombre-apprentis.js';
 import dureeContrat from './eligibilite-duree-contrat.js';
 import remunerationMinimale from './eligibilite-remuneration-minimale.js';
 import rncpActif from './eligibilite-rncp-actif.js';
+import rncpEligibleApprentissage from './eligibilite-rncp-eligible-apprentissage.js';
+import contratSuccessifDelai from './eligibilite-contrat-successif-delai.js';
+import remunerationContratPrecedent from './eligibilite-remuneration-contrat-precedent.js';
 
 export const eligibiliteRules: Rule<any>[] = [
   ageMinimum,
@@ -22,4 +25,7 @@ export const eligibiliteRules: Rule<any>[] = [
   dureeContrat,
   remunerationMinimale,
   rncpActif,
+  rncpEligibleApprentissage,
+  contratSuccessifDelai,
+  remunerationContratPrecedent,
 ];

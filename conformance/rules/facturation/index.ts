@@ -20,6 +20,8 @@ import factureContratConcluDepuis2020 from './facture-contrat-conclu-depuis-2020
 import factureMajorationRqthPlafond from './facture-majoration-rqth-plafond.js';
 import factureDossierConnu from './facture-dossier-connu.js';
 import factureNumeroExterneCoherent from './facture-numero-externe-coherent.js';
+import factureSoldeServiceFait from './facture-solde-service-fait.js';
+import factureSoldeHorsDelai from './facture-solde-hors-delai.js';
 
 /** The twelve rejections of the inter-OPCO FAQ first (in the FAQ's order, the third split in two), then the others. */
 export const facturationRules: Rule<any>[] = [
@@ -43,4 +45,6 @@ export const facturationRules: Rule<any>[] = [
   factureMajorationRqthPlafond,
   factureDossierConnu,
   factureNumeroExterneCoherent,
+  factureSoldeServiceFait,
+  factureSoldeHorsDelai,
 ];

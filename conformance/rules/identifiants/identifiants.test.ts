@@ -71,10 +71,24 @@ const CHEMIN_ATTENDU: Record<string, Partial<Record<PayloadKind, string>>> = {
   'courriel-format': { cerfa: 'apprenti.courriel' },
   'telephone-format': { cerfa: 'employeur.telephone' },
   'siret-organisme-cle-cfa': { cerfa: 'organismeFormation.siret', convention: 'organismeFormation.siret', certificat: 'organismeFormation.siret' },
+  'siret-etablissement-actif': { cerfa: 'employeur.siret' },
 };
 
-/** What the OPCO knows of a fixture: it came with the key of the CFA it names as organisme de formation. */
-const contexteDe = (payload: unknown): RuleContext => ({ siretCfa: (payload as { organismeFormation?: { siret?: string } }).organismeFormation?.siret });
+/**
+ * What the OPCO knows of a fixture: it came with the key of the CFA it names as organisme de formation, and SIRENE
+ * knows its employer and organisme as open establishments at their addresses.
+ */
+const contexteDe = (payload: unknown): RuleContext => {
+  const p = payload as { employeur?: { siret?: string; adresse?: { codePostal?: string } }; organismeFormation?: { siret?: string } };
+  const ouvert = (codePostal?: string) => ({ etat: 'A' as const, dateCreation: '2001-01-02', diffusible: true, ...(codePostal ? { codePostal } : {}) });
+  const etablissements = Object.fromEntries(
+    [
+      [p.employeur?.siret, ouvert(p.employeur?.adresse?.codePostal)],
+      [p.organismeFormation?.siret, ouvert()],
+    ].filter(([siret]) => typeof siret === 'string'),
+  );
+  return { siretCfa: p.organismeFormation?.siret, sirene: { exhaustif: false, etablissements } };
+};
 
 const mesRegles: readonly Rule<any>[] = [...identifiantsRules, ...cerfaRules];
 

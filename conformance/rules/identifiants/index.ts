@@ -20,6 +20,7 @@ import numeroDecaFormat from './numero-deca-format.js';
 import courrielFormat from './courriel-format.js';
 import telephoneFormat from './telephone-format.js';
 import siretOrganismeCleCfa from './siret-organisme-cle-cfa.js';
+import siretEtablissementActif from './siret-etablissement-actif.js';
 
 export const identifiantsRules: Rule<any>[] = [
   siretFormat,
@@ -42,4 +43,5 @@ export const identifiantsRules: Rule<any>[] = [
   courrielFormat,
   telephoneFormat,
   siretOrganismeCleCfa,
+  siretEtablissementActif,
 ];

@@ -1,4 +1,8 @@
 // The NIR's year (characters 2–3) and month (4–5) match the birth date (Mission apprentissage control N2).
+//
+// Blocking, as in the sources: the Mission apprentissage form answers this control with an error (norme.md §3.2,
+// contrat cerfa/controls/common/nir.control.ts), the Mission offers those control scripts to the OPCOs for their
+// platforms (seed 004), and the API's management rules include blocking controls (seed 003). Requirement ID-09/10/11.
 import { redact } from '../../identifiers/index.js';
 import { defineRule, fail, type Violation } from '../rule.js';
 import { avec, PASSE, sansObjet } from '../support/champs.js';
@@ -15,7 +19,7 @@ export default defineRule({
   id: 'nir-coherence-date-naissance',
   title: 'L’année et le mois de naissance doivent correspondre aux 2e à 5e chiffres du NIR',
   requirements: ['ID-10'],
-  severity: 'avertissement',
+  severity: 'bloquant',
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {

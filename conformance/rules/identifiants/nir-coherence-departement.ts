@@ -1,4 +1,8 @@
 // The NIR's département (characters 6–7, 6–8 overseas) matches the birth département, 99 abroad (control N4).
+//
+// Blocking, as in the sources: the Mission apprentissage form answers this control with an error (norme.md §3.2,
+// contrat cerfa/controls/common/nir.control.ts), the Mission offers those control scripts to the OPCOs for their
+// platforms (seed 004), and the API's management rules include blocking controls (seed 003). Requirement ID-09/10/11.
 import { redact } from '../../identifiers/index.js';
 import { defineRule, fail } from '../rule.js';
 import { avec, PASSE, sansObjet } from '../support/champs.js';
@@ -32,7 +36,7 @@ export default defineRule({
   id: 'nir-coherence-departement',
   title: 'Le département de naissance doit correspondre aux 6e et 7e chiffres du NIR',
   requirements: ['ID-11', 'ID-28'],
-  severity: 'avertissement',
+  severity: 'bloquant',
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {

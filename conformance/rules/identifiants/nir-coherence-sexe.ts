@@ -1,4 +1,8 @@
 // The NIR's first digit matches the apprentice's sex: 1 for M, 2 for F (Mission apprentissage control N1).
+//
+// Blocking, as in the sources: the Mission apprentissage form answers this control with an error (norme.md §3.2,
+// contrat cerfa/controls/common/nir.control.ts), the Mission offers those control scripts to the OPCOs for their
+// platforms (seed 004), and the API's management rules include blocking controls (seed 003). Requirement ID-09/10/11.
 import { redact } from '../../identifiers/index.js';
 import { defineRule, fail } from '../rule.js';
 import { avec, PASSE, sansObjet } from '../support/champs.js';
@@ -10,7 +14,7 @@ export default defineRule({
   id: 'nir-coherence-sexe',
   title: 'Le sexe renseigné doit correspondre au 1er chiffre du NIR',
   requirements: ['ID-09'],
-  severity: 'avertissement',
+  severity: 'bloquant',
   area: 'identifiants',
   appliesTo: ['cerfa'],
   check(cerfa) {

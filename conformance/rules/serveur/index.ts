@@ -35,6 +35,12 @@ import serveurRedepotRefuse from './serveur-redepot-refuse.js';
 import serveurRetryAfter429 from './serveur-retry-after-429.js';
 import serveurRuptureMontantProrata from './serveur-rupture-montant-prorata.js';
 import serveurTypeContenuJson from './serveur-type-contenu-json.js';
+import serveurDecisionVingtJours from './serveur-decision-vingt-jours.js';
+import serveurDecisionAnnulationNonCommence from './serveur-decision-annulation-non-commence.js';
+import serveurFactureRefusMotif from './serveur-facture-refus-motif.js';
+import serveurFactureSuiviEcheancier from './serveur-facture-suivi-echeancier.js';
+import serveurDossierNonModifiable from './serveur-dossier-non-modifiable.js';
+import serveurNpecValeurAmorcage from './serveur-npec-valeur-amorcage.js';
 
 /** Generic rules (every exchange) first, then the rules a scenario step names. */
 export const serveurRules: Rule<any>[] = [
@@ -73,4 +79,10 @@ export const serveurRules: Rule<any>[] = [
   serveurErreurChamp,
   serveurRuptureMontantProrata,
   serveurIsolationAppairage,
+  serveurDecisionVingtJours,
+  serveurDecisionAnnulationNonCommence,
+  serveurFactureRefusMotif,
+  serveurFactureSuiviEcheancier,
+  serveurDossierNonModifiable,
+  serveurNpecValeurAmorcage,
 ];

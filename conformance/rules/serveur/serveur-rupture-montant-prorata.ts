@@ -1,39 +1,54 @@
-// After a mid-year rupture the rupture year is financed pro rata: nothing due opens or ends after the rupture, and the
-// total is prorataRupture's for the commitment read before the rupture (the step gives it: `@engagementAvantRupture`).
+// After a mid-year rupture the rupture year is financed pro rata, less the participation due for that rupture (50 % of the days' amount in the 45-day probatory period).
+// The commitment read before the rupture is given by the step: `@echeancesAvantRupture` (the échéancier) or `@engagementAvantRupture` (its total).
 import type { Echeance } from '../../model/dossier.js';
-import { computeEcheancier, FinancementError, prorataRupture, type EcheancierInput } from '../../financing/index.js';
+import { financerContrat, financerRupture, FinancementError } from '../../financing/index.js';
 import { defineRule, fail, notApplicable, verdict, type RuleResult, type Violation } from '../rule.js';
+import { annuelsPossibles, cents, contratLu, jour, participationsPossibles, type ContratLu } from './financement-lu.js';
 import { judgedBy, notListed, show, valueAt, withResponse } from './support.js';
 
 const ID = 'serveur-rupture-montant-prorata';
-/** The key of a step's `champs` that gives the commitment read before the rupture. */
+/** The keys of a step's `champs` that give the commitment read before the rupture (the échéancier is preferred). */
 export const ENGAGEMENT_AVANT = '@engagementAvantRupture';
-const cents = (v: unknown): number => Math.round(Number(v ?? 0) * 100);
-const jour = (v: unknown): string | undefined => (typeof v === 'string' ? v.slice(0, 10) : undefined);
+export const ECHEANCES_AVANT = '@echeancesAvantRupture';
 
-function entree(contrat: Record<string, string>, npec: number, premier: Echeance): EcheancierInput {
-  const { dateConclusion = '', dateDebutContrat = '', dateFinContrat = '' } = contrat;
-  return { dateConclusion, dateDebutContrat, dateFinContrat, npecAnnuel: npec, majorationRQTHAnnuelle: 0, iban: premier.iban, siret: premier.siret };
+/** One reading of the OPCO's annual amounts (and the schedule it committed before the rupture). */
+interface Hypothese {
+  npec: number;
+  rqth: number;
+  avant: Echeance[];
+}
+
+const somme = (l: readonly Partial<Echeance>[], champ: 'montantTotal' | 'montantPedagogique' | 'montantMajorationRQTH'): number => l.reduce((s, e) => s + cents(e[champ]), 0);
+
+/** From the échéancier read before: its NPEC read on the échéances the participation does not touch; the schedule as committed. */
+function depuisEcheances(lu: ContratLu, avant: Echeance[]): Hypothese[] {
+  const { npec, rqth } = annuelsPossibles(lu, avant, participationsPossibles(lu));
+  return npec.flatMap((n) => rqth.map((r) => ({ npec: n, rqth: r, avant })));
 }
 
 /**
- * The total after the rupture for a commitment of `engagement` before it: the library's amounts are linear in the
- * annual amount (NPEC plus majoration, both prorated alike), so a unit schedule scales to the commitment.
+ * From the total committed before: NPEC + majoration are linear in it once the participation is added back; the
+ * majoration's part is read from the RQTH amounts after the rupture (prorated like the NPEC, never reduced).
  */
-function totalAttendu(contrat: Record<string, string>, rupture: string, engagement: number, premier: Echeance): number {
-  const unite = entree(contrat, 10_000, premier);
-  const avant = computeEcheancier(unite);
-  const apres = prorataRupture(avant, rupture, unite);
-  const somme = (l: Echeance[]): number => l.reduce((s, e) => s + cents(e.montantTotal), 0);
-  return Math.round((somme(apres) * cents(engagement)) / somme(avant));
+function depuisEngagement(lu: ContratLu, engagement: number, apres: readonly Echeance[]): Hypothese[] {
+  const unite = (n: number, r: number) => financerContrat({ ...lu.contrat, npecAnnuel: n, majorationRQTHAnnuelle: r }, undefined, 0).echeances;
+  const parEuro = somme(unite(10_000, 0), 'montantTotal') / 10_000;
+  const rupture = lu.dateRupture ?? lu.contrat.dateFinContrat;
+  const rqthApres = somme(apres, 'montantMajorationRQTH');
+  const rqthParEuro = somme(financerRupture(unite(0, 1_000), rupture, { ...lu.contrat, majorationRQTHAnnuelle: 1_000 }, undefined, 0).echeances, 'montantMajorationRQTH') / 1_000;
+  const rqth = rqthApres === 0 || !(rqthParEuro > 0) ? 0 : Math.round((rqthApres / rqthParEuro) * 100) / 100;
+  return participationsPossibles(lu).map((p) => {
+    const npec = Math.round(((cents(engagement) + cents(p)) / parEuro) * 100) / 100 - rqth;
+    return { npec, rqth, avant: financerContrat({ ...lu.contrat, npecAnnuel: npec, majorationRQTHAnnuelle: rqth }).echeances };
+  });
 }
 
-function juger(body: unknown, engagementAvant: unknown): RuleResult {
-  const contrat = valueAt(body, 'cerfa.contrat') as Record<string, string> | undefined;
-  const rupture = jour(contrat?.dateRupture);
-  if (!contrat || rupture === undefined) return notApplicable('pas de date de rupture (jugé par serveur-rupture-prorata)');
+function juger(body: unknown, champs: Record<string, unknown>): RuleResult {
+  const lu = contratLu(body);
+  const rupture = lu?.dateRupture;
+  if (!lu || rupture === undefined) return notApplicable('pas de date de rupture (jugé par serveur-rupture-prorata)');
   const lues = valueAt(body, 'echeances') as Echeance[] | undefined;
-  if (!Array.isArray(lues) || lues.length === 0) return fail({ path: 'echeances', expected: "l'échéancier au prorata de la rupture", received: show(lues) });
+  if (!Array.isArray(lues)) return fail({ path: 'echeances', expected: "l'échéancier au prorata de la rupture", received: show(lues) });
   const violations: Violation[] = [];
   // What is still due after the rupture opens by the rupture date and ends there (the balance is due at once).
   lues.forEach((e, i) => {
@@ -42,34 +57,52 @@ function juger(body: unknown, engagementAvant: unknown): RuleResult {
     const ouverture = jour(e.dateOuverture);
     if (ouverture !== undefined && ouverture > rupture) violations.push({ path: `echeances[${i}].dateOuverture`, expected: `au plus tard le ${rupture} (date de rupture)`, received: ouverture });
   });
-  if (typeof engagementAvant === 'number' && engagementAvant > 0) {
-    try {
-      const attendu = totalAttendu(contrat, rupture, engagementAvant, lues[0]!);
-      const recu = lues.reduce((s, e) => s + cents(e.montantTotal), 0);
+  const echeancesAvant = champs[ECHEANCES_AVANT];
+  const engagementAvant = champs[ENGAGEMENT_AVANT];
+  try {
+    const hypotheses = Array.isArray(echeancesAvant) && echeancesAvant.length > 0
+      ? depuisEcheances(lu, echeancesAvant as Echeance[])
+      : typeof engagementAvant === 'number' && engagementAvant > 0 ? depuisEngagement(lu, engagementAvant, lues) : [];
+    if (hypotheses.length === 0 && lues.length === 0) violations.push({ path: 'echeances', expected: "l'échéancier au prorata de la rupture", received: '[]' });
+    const recu = somme(lues, 'montantTotal');
+    let ecart: Violation | undefined;
+    for (const h of hypotheses) {
+      const contrat = { ...lu.contrat, npecAnnuel: h.npec, majorationRQTHAnnuelle: h.rqth };
+      const { echeances, participation } = financerRupture(h.avant, rupture, contrat);
+      const attendu = somme(echeances, 'montantTotal');
       // Rounding of each échéance (pédagogique and RQTH apart): a few cents.
-      if (Math.abs(recu - attendu) > 2 * lues.length) {
-        violations.push({ path: 'echeances[].montantTotal', expected: `${(attendu / 100).toFixed(2)} au total (engagement de ${engagementAvant} ramené au prorata du ${rupture})`, received: (recu / 100).toFixed(2) });
+      if (Math.abs(recu - attendu) <= 2 * Math.max(1, lues.length)) {
+        ecart = undefined;
+        break;
       }
-    } catch (error) {
-      if (!(error instanceof FinancementError)) throw error;
-      violations.push({ path: 'cerfa.contrat', expected: 'des dates permettant un échéancier', received: error.message });
+      const motif = participation.montant > 0 ? `, participation de l'employeur de ${participation.montant} € déduite (${participation.motif})` : '';
+      ecart ??= {
+        path: 'echeances[].montantTotal',
+        expected: `${(attendu / 100).toFixed(2)} au total (NPEC de ${h.npec} € ramené au prorata du ${rupture}${motif})`,
+        received: (recu / 100).toFixed(2),
+      };
     }
+    if (ecart) violations.push(ecart);
+  } catch (error) {
+    if (!(error instanceof FinancementError)) throw error;
+    violations.push({ path: 'cerfa.contrat', expected: 'des dates permettant un échéancier', received: error.message });
   }
   return verdict(violations);
 }
 
 export default defineRule({
   id: ID,
-  title: "Après une rupture en cours d'année, le montant de l'année de rupture est ramené au prorata de la date de rupture",
-  requirements: ['SRV-15', 'CDV-19'],
+  title:
+    "Après une rupture en cours d'année, le montant de l'année de rupture est ramené au prorata de la date de rupture, moins la participation de l'employeur due pour cette rupture",
+  requirements: ['SRV-15', 'CDV-19', 'FIN-08', 'FIN-15'],
   severity: 'bloquant',
   area: 'serveur',
   appliesTo: ['echange'],
-  check: (echange) => (judgedBy(echange, ID) ? juger(echange.response.body, echange.expected?.champs?.[ENGAGEMENT_AVANT]) : notListed(ID)),
+  check: (echange) => (judgedBy(echange, ID) ? juger(echange.response.body, echange.expected?.champs ?? {}) : notListed(ID)),
   plant: (valid) => {
     const body = valid.response.body as { cerfa: { contrat: { dateDebutContrat: string; dateFinContrat: string; dateConclusion: string } } };
     const contrat = body.cerfa.contrat;
-    const entier = computeEcheancier({ ...contrat, npecAnnuel: 7000, majorationRQTHAnnuelle: 0, iban: 'FR7630006000011234567890189', siret: '85300000800005' });
+    const entier = financerContrat({ ...contrat, npecAnnuel: 7000, majorationRQTHAnnuelle: 0, iban: 'FR7630006000011234567890189', siret: '85300000800005' }).echeances;
     // The rupture year kept whole: every échéance of the first year, none prorated.
     const annee = entier.filter((e) => e.dateDebut === contrat.dateDebutContrat);
     return { payload: withResponse(valid, ID, { body: { ...body, engagement: annee.reduce((s, e) => s + e.montantTotal, 0), echeances: annee } }) };

@@ -62,6 +62,13 @@ const GOOD: Record<string, Echange> = {
   'serveur-erreur-champ': echange({ regles: ['serveur-erreur-champ'], status: 400, headers: PROBLEM, body: { ...erreur('VALEUR_INVALIDE'), errors: [{ code: 'VALEUR_INVALIDE', description: 'd', champ: 'cerfa.contrat.dateDebutContrat' }] }, expected: { regles: [], status: [400], champs: { 'errors[].champ': 'cerfa.contrat.dateDebutContrat' } } }),
   'serveur-rupture-montant-prorata': echange({ regles: ['serveur-rupture-montant-prorata'], body: { cerfa: { etat: 'RUPTURE', contrat: { ...contrat, dateRupture: echeances[1]!.dateOuverture } }, echeances: prorataRupture(echeances, echeances[1]!.dateOuverture, entree) }, expected: { regles: [], champs: { '@engagementAvantRupture': total } } }),
   'serveur-isolation-appairage': echange({ regles: ['serveur-isolation-appairage'], body: [], expected: { regles: [], absents: ['A'] } }),
+  'serveur-decision-vingt-jours': echange({ regles: ['serveur-decision-vingt-jours'], body: { cerfa: { etat: 'REFUSE', commentaireEtat: "Refus implicite : aucune décision de l'OPCO dans le délai de 20 jours" } } }),
+  'serveur-decision-annulation-non-commence': echange({ regles: ['serveur-decision-annulation-non-commence'], body: { cerfa: { etat: 'ANNULE', commentaireEtat: 'Annulé : contrat non commencé' } } }),
+  'serveur-facture-refus-motif': echange({ request: { method: 'GET', path: '/v2/factures/etats?numeroPage=1', headers: {} }, body: { total: 2, count: 2, page: 1, factures: [{ numeroInterneFacture: 'F1', etatFacture: 'REJETEE', commentaire: 'Le montant total de la facture doit correspondre à la somme des lignes' }, { numeroInterneFacture: 'F2', etatFacture: 'REGLE', commentaire: null }] } }),
+  'serveur-dossier-non-modifiable': echange({ regles: ['serveur-dossier-non-modifiable'], request: { method: 'PUT', path: '/v2/dossiers?numeroInterne=A', headers: {} }, status: 404, headers: PROBLEM, body: erreur('OPERATION_INCONNUE') }),
+  'serveur-facture-suivi-echeancier': echange({ regles: ['serveur-facture-suivi-echeancier'], body: { ...engage, echeances: echeances.map((e, i) => (i === 0 ? { ...e, montantEnCoursInstruction: e.montantTotal } : e)) }, expected: { regles: [], champs: { '@numeroEcheance': 1, '@montantEnCours': echeances[0]!.montantTotal } } }),
+  // A level-5 certification without NPEC concluded on 2025-08-20: the 6 000 € valeur d'amorçage (arrêté of 31 August 2022).
+  'serveur-npec-valeur-amorcage': echange({ regles: ['serveur-npec-valeur-amorcage'], body: { ...engage, cerfa: { ...engage.cerfa, formation: { typeDiplome: 54, dureeFormation: 1350 } }, echeances: computeEcheancier({ ...entree, npecAnnuel: 6000 }) } }),
 };
 
 describe('serveur rules', () => {
