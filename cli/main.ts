@@ -1,6 +1,7 @@
 // The `convergence` command line: maps argv to the commands, and errors to the exit-code contract.
 import { Command, CommanderError } from 'commander';
 import { EXIT, ExitError, defaultIO, type CliIO, type ExitCode } from './io.js';
+import { packageVersion } from '../conformance/engine/package-root.js';
 
 /** A command sets the exit code through this holder; `main` returns it. */
 export interface CommandContext {
@@ -20,12 +21,14 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   generate: async () => (await import('./commands/generate.js')).registerGenerate,
   mock: async () => (await import('./commands/mock.js')).registerMock,
   test: async () => (await import('./commands/test.js')).registerTest,
+  export: async () => (await import('./commands/export.js')).registerExport,
 };
 
 export async function buildProgram(ctx: CommandContext, argv: string[] = []): Promise<Command> {
   const program = new Command('convergence')
     .description("Test bench for the norme d'échange API CFA / OPCO (API Convergence)")
-    .version(process.env.npm_package_version ?? '0.1.0')
+    // The one source of the version is package.json (not npm_package_version, which is the calling project's).
+    .version(packageVersion())
     // Program options only before the command: `test cfa --version v2` is the protocol version, not the tool's.
     .enablePositionalOptions()
     .showHelpAfterError()

@@ -225,7 +225,7 @@ function coverageHtml(report: SuiteReport): string {
           .map((c) => `<tr><td>${e(c.id)}</td><td>${e(c.status)}</td><td>${c.rules.map(e).join(', ')}</td></tr>`)
           .join('')}</tbody></table></details>`
       : '';
-  return `<div class="coverage" id="coverage"><b>${verified} sur ${total} exigences vérifiées</b> <span class="note">(${pct} % of the clauses in scope were checked${
+  return `<div class="coverage" id="coverage"><b>${verified} of ${total} clauses verified</b> <span class="note">(${pct} % of the clauses in scope were checked${
     failed !== undefined && failed > 0 ? `, ${failed} not met` : ''
   })</span><div class="bar"><i style="width:${pct}%"></i></div>${list}</div>`;
 }

@@ -209,7 +209,7 @@ describe('html', () => {
     expect(statuses).toHaveLength(mixedReport.rules.length);
     expect(statuses.filter((s) => s === 'fail')).toHaveLength(mixedReport.summary.fail);
     expect(statuses.filter((s) => s === 'waived')).toHaveLength(mixedReport.summary.waived);
-    expect(page).toContain('5 sur 8 exigences vérifiées');
+    expect(page).toContain('5 of 8 clauses verified');
     expect(page.match(/<section class="area"/g)).toHaveLength(5);
   });
 });

@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('shows every rule at first, and runs nothing from the report', async () => {
     expect(await visibleStatuses(page)).toHaveLength(mixedReport.rules.length);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
-    expect(await page.locator('text=5 sur 8 exigences vérifiées').count()).toBe(1);
+    expect(await page.locator('text=5 of 8 clauses verified').count()).toBe(1);
   });
 
   it('shows only failing rules after clicking the fail filter, and all again with All', async () => {
