@@ -13,7 +13,7 @@ export default defineRule<'facture'>({
   severity: 'bloquant',
   area: 'facturation',
   appliesTo: ['facture'],
-  code: 'FRAIS_ANNEXES_MONTANT_ENGAGE',
+  code: 'FRAIS_ANNEXES_DEPASSEMENT',
   check(facture, context) {
     if (!context.dossiers) return skip(SANS_DOSSIERS);
     const violations: Violation[] = [];

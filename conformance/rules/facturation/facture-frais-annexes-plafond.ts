@@ -16,7 +16,7 @@ export default defineRule<'facture'>({
   severity: 'bloquant',
   area: 'facturation',
   appliesTo: ['facture'],
-  code: 'FRAIS_ANNEXES_PLAFOND',
+  code: 'FRAIS_ANNEXES_DEPASSEMENT',
   check(facture, context) {
     const violations: Violation[] = [];
     const premierEquipement = new Map<string, number>();

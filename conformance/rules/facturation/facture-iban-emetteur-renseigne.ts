@@ -9,7 +9,7 @@ export default defineRule<'facture'>({
   severity: 'bloquant',
   area: 'facturation',
   appliesTo: ['facture'],
-  code: 'IBAN_EMETTEUR_ABSENT',
+  code: 'IBAN_ABSENT',
   check(facture) {
     if (texteRenseigne(facture.organismeFormation?.IBAN)) return pass();
     return fail({ path: 'organismeFormation.IBAN', expected: 'l’IBAN du CFA émetteur', received: 'absent' });
