@@ -296,10 +296,9 @@ export class CertificationRecorder {
       }
     }
     const sessionId = sessionIdOf(opco, key);
-    const seq = (this.seqs.get(sessionId) ?? 0) + 1;
-    this.seqs.set(sessionId, seq);
     const exchange: Omit<EchangeCfa, 'response'> = {
-      seq,
+      // Numbered when stored (see store): a request still in flight at a kill -9 leaves no gap in the numbering.
+      seq: 0,
       receivedAtMs: Date.now(),
       mockTime: runtime.clock.now().toISOString(),
       method: request.method,
@@ -349,7 +348,12 @@ export class CertificationRecorder {
       if (exchange.body === undefined && Number.isInteger(length) && length > 0) exchange.body = `(corps non JSON masqué : ${length} octets)`;
     }
     try {
-      await this.writes.run(() => this.runtime.store.appendExchange(pending.sessionId, pending.meta, exchange));
+      await this.writes.run(() => {
+        // In the write queue, one at a time: the numbers follow the order the exchanges are stored in.
+        exchange.seq = (this.seqs.get(pending.sessionId) ?? 0) + 1;
+        this.seqs.set(pending.sessionId, exchange.seq);
+        return this.runtime.store.appendExchange(pending.sessionId, pending.meta, exchange);
+      });
     } catch (error) {
       this.onError(error);
     }
