@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockProcess } from '../support/process.js';
+import { serverProcess, type MockProcess } from '../support/process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; files: string[] };
@@ -125,23 +125,7 @@ describe.skipIf(!npmAvailable)('npm pack → npm install → the bins', () => {
 
 /** The installed `convergence-kit mock` on port 0 and a memory store, its URL read from what it prints. */
 function startInstalledMock(): Promise<MockProcess> {
-  const child = spawn(bin('convergence-kit'), ['mock', '--port', '0', '--store', 'memory'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  child.stderr!.on('data', (c) => (err += String(c)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 30 s; stderr: ${err}`)), 30_000);
-    child.stdout!.on('data', (c) => {
-      out += String(c);
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1], output: () => out, exited });
-      }
-    });
-    void exited.then((code) => reject(new Error(`exited early (${code}): ${err}`)));
-  });
+  return serverProcess(spawn(bin('convergence-kit'), ['mock', '--port', '0', '--store', 'memory'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 function runAsync(command: string, args: string[]): Promise<{ code: number | null; output: string }> {

@@ -14,7 +14,11 @@ export interface MockProcess {
 
 /** `command` is the CLI command that serves the mock: `mock`, or `test cfa` (certification mode). */
 export function startMockProcess(store: string, extra: string[] = [], command: readonly string[] = ['mock']): Promise<MockProcess> {
-  const child = spawn(process.execPath, [BIN, ...command, '--port', '0', '--store', store, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return serverProcess(spawn(process.execPath, [BIN, ...command, '--port', '0', '--store', store, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** A spawned server (stdout and stderr piped), once it has printed `listening on <url>`. */
+export function serverProcess(child: ChildProcess): Promise<MockProcess> {
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

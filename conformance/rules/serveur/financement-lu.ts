@@ -4,12 +4,14 @@ import {
   apresRuptureAutreEmployeur,
   atteintSeuilDistanciel,
   financerContrat,
+  FinancementError,
   loadFinancementParams,
   niveauDuTypeDiplome,
   enVigueur,
   type ContratFinance,
 } from '../../financing/index.js';
 import { valueAt } from './support.js';
+import { fail, type RuleResult } from '../rule.js';
 
 export const cents = (v: unknown): number => Math.round(Number(v ?? 0) * 100);
 export const jour = (v: unknown): string | undefined => (typeof v === 'string' && v.length >= 10 ? v.slice(0, 10) : undefined);
@@ -93,4 +95,14 @@ export function annuelsPossibles(lu: ContratLu, lues: readonly Partial<Echeance>
   const rqthLu = somme(lues, 'montantMajorationRQTH');
   const rqth = rqthLu === 0 ? [0] : voisins(rqthLu, somme(uniteRqth, 'montantMajorationRQTH') / 1_000);
   return { npec: [...npec], rqth };
+}
+
+/** A financing rule's verdict, or a failure naming the contract when its dates allow no échéancier (FinancementError). */
+export function selonFinancement(juger: () => RuleResult): RuleResult {
+  try {
+    return juger();
+  } catch (error) {
+    if (error instanceof FinancementError) return fail({ path: 'cerfa.contrat', expected: 'des dates permettant un échéancier', received: error.message });
+    throw error;
+  }
 }

@@ -1,8 +1,8 @@
 // The échéancier read back follows the regime in force at the conclusion date (percentages, opening dates, prorata), the employer participation deducted from E1.
 import type { Echeance } from '../../model/dossier.js';
-import { financerContrat, FinancementError } from '../../financing/index.js';
+import { financerContrat } from '../../financing/index.js';
 import { defineRule, fail, notApplicable, pass, verdict, type RuleResult, type Violation } from '../rule.js';
-import { annuelsPossibles, cents, contratLu, participationsPossibles, type ContratLu } from './financement-lu.js';
+import { annuelsPossibles, cents, contratLu, participationsPossibles, selonFinancement, type ContratLu } from './financement-lu.js';
 import { judgedBy, notListed, show, valueAt, withResponse } from './support.js';
 
 const ID = 'serveur-echeancier-repartition';
@@ -57,12 +57,7 @@ function juger(body: unknown): RuleResult {
   const lues = valueAt(body, 'echeances') as Echeance[] | undefined;
   const lu = contratLu(body);
   if (!Array.isArray(lues) || lues.length === 0 || !lu) return fail({ path: 'echeances', expected: 'un échéancier', received: show(lues) });
-  try {
-    return comparer(lu, lues);
-  } catch (error) {
-    if (error instanceof FinancementError) return fail({ path: 'cerfa.contrat', expected: 'des dates permettant un échéancier', received: error.message });
-    throw error;
-  }
+  return selonFinancement(() => comparer(lu, lues));
 }
 
 export default defineRule({

@@ -1,8 +1,8 @@
 // A certification without an NPEC is committed at the valeur d'amorçage of its level in force at the date of conclusion (−20 % at distance).
 import type { Echeance } from '../../model/dossier.js';
-import { financerContrat, FinancementError, montantAnnuel, valeurAmorcage } from '../../financing/index.js';
+import { financerContrat, montantAnnuel, valeurAmorcage } from '../../financing/index.js';
 import { defineRule, fail, notApplicable, skip, verdict, type RuleResult } from '../rule.js';
-import { cents, contratLu } from './financement-lu.js';
+import { cents, contratLu, selonFinancement } from './financement-lu.js';
 import { judgedBy, notListed, show, valueAt, withResponse } from './support.js';
 
 const ID = 'serveur-npec-valeur-amorcage';
@@ -26,7 +26,7 @@ function juger(body: unknown): RuleResult {
   const { dateConclusion } = lu.contrat;
   const amorcage = valeurAmorcage(niveau, dateConclusion);
   if (amorcage === undefined) return skip(`aucune valeur d'amorçage connue pour le niveau ${niveau} au ${dateConclusion}`);
-  try {
+  return selonFinancement(() => {
     const annuel = montantAnnuel(amorcage, { dateConclusion, distanciel80: lu.distanciel80 });
     const { echeances, participation } = financerContrat({ ...lu.contrat, npecAnnuel: annuel, majorationRQTHAnnuelle: 0 });
     const attendu = echeances.reduce((s, e) => s + cents(e.montantPedagogique), 0);
@@ -39,10 +39,7 @@ function juger(body: unknown): RuleResult {
       ...(participation.montant > 0 ? [`participation de l'employeur de ${participation.montant} € déduite`] : []),
     ];
     return fail({ path: 'echeances[].montantPedagogique', expected: `${(attendu / 100).toFixed(2)} au total (${notes.join(', ')})`, received: (recu / 100).toFixed(2) });
-  } catch (error) {
-    if (error instanceof FinancementError) return fail({ path: 'cerfa.contrat', expected: 'des dates permettant un échéancier', received: error.message });
-    throw error;
-  }
+  });
 }
 
 export default defineRule({
