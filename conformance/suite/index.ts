@@ -71,14 +71,18 @@ function evidenceOf(j: Judgement): Evidence | undefined {
 }
 
 /** One rule's outcome over all its judgements: fail > error > pass > skip > not-applicable. */
-function aggregate(rule: Rule<any>, judgements: Judgement[]): Pick<RuleReport, 'outcome' | 'reason' | 'evidence'> {
+function aggregate(rule: Rule<any>, judgements: Judgement[]): Pick<RuleReport, 'outcome' | 'reason' | 'evidence' | 'pending'> {
   const by = (o: RuleResult['outcome']) => judgements.filter((j) => j.result.outcome === o);
   const reasons = (list: Judgement[]) => [...new Set(list.map((j) => `${j.scenario}/${j.step} : ${'reason' in j.result ? j.result.reason : ''}`))].slice(0, 3).join(' | ');
   const evidence = (list: Judgement[]) => list.map(evidenceOf).filter((e): e is Evidence => e !== undefined).slice(0, MAX_EVIDENCE);
   if (by('fail').length > 0) return { outcome: 'fail', evidence: evidence(by('fail')) };
   if (by('error').length > 0) return { outcome: 'error', reason: reasons(by('error')), evidence: evidence(by('error')) };
   if (by('pass').length > 0) return { outcome: 'pass', evidence: [] };
-  if (by('skip').length > 0) return { outcome: 'skip', reason: reasons(by('skip')), evidence: evidence(by('skip').filter((j) => j.waited)) };
+  if (by('skip').length > 0) {
+    // Pending when some scenario still waits for it (resumable): a skip for good elsewhere does not close it.
+    const pending = by('skip').some((j) => j.pending);
+    return { outcome: 'skip', reason: reasons(pending ? by('skip').filter((j) => j.pending) : by('skip')), evidence: evidence(by('skip').filter((j) => j.waited)), ...(pending ? { pending: true as const } : {}) };
+  }
   if (by('not-applicable').length > 0) return { outcome: 'not-applicable', reason: reasons(by('not-applicable')), evidence: [] };
   // No scenario of the run's scope puts the rule in play: out of the declared scope, like a capability not declared.
   return { outcome: 'not-applicable', reason: rule.area === 'serveur' ? 'aucun scénario joué ne met cette règle en jeu' : "aucun scénario joué ne l'exerce", evidence: [] };
@@ -92,6 +96,7 @@ function scenarioReport(run: ScenarioRun): ScenarioReport {
     durationMs: run.durationMs,
     steps: run.steps.map((s) => ({ name: s.id, outcome: s.outcome, durationMs: s.durationMs, ...(s.status !== undefined ? { status: s.status } : {}) })),
     ...(run.reason ? { reason: run.reason } : {}),
+    ...(run.pending ? { pending: { step: run.pending.step, depuis: run.pending.depuis, ...(run.pending.jusquau ? { jusquau: run.pending.jusquau } : {}) } } : {}),
   };
 }
 
@@ -105,9 +110,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
   // The operator's mistakes (version in --target, refused key or admin token) stop the run before any finding.
   if (options.preflight !== false) await preflight(options.target, { ...(options.fetch ? { fetch: options.fetch } : {}), timeoutMs: options.timeoutMs, ...(tokens ? { tokens } : {}) });
   const runs: ScenarioRun[] = [];
+  const dossiersRecette = { prochain: 0 };
   for (const [i, scenario] of scenarios.entries()) {
     const index = options.scenarios.indexOf(scenario);
-    runs.push(await new ScenarioRunner(scenario, index, options.target, { ...options, only, ...(tokens ? { tokens } : {}) }, first).run());
+    runs.push(await new ScenarioRunner(scenario, index, options.target, { ...options, only, dossiersRecette, ...(tokens ? { tokens } : {}) }, first).run());
     options.onProgress?.(i + 1, scenarios.length, scenario.id);
   }
   const judgements = runs.flatMap((r) => r.judgements);

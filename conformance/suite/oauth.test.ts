@@ -1,7 +1,7 @@
 // The suite's OAuth2 token source: one token per lifetime, refreshed when expired or refused, errors that name no secret.
 import { describe, expect, it } from 'vitest';
 import { OAuthTokenError, TokenSource } from './oauth.js';
-import { TargetUnreachableError } from './runner.js';
+import { TargetUnreachableError } from './transport.js';
 
 const CLIENT = { tokenUrl: 'https://opco.example/oauth/token', clientId: 'editeur-1', clientSecret: 's3cr3t-value', scope: '.default' };
 

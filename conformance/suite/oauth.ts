@@ -1,5 +1,5 @@
 // OAuth2 client_credentials for the server suite: fetches the software's bearer token once, refreshes it when it expires or is refused.
-import { TargetUnreachableError } from './runner.js';
+import { TargetUnreachableError } from './transport.js';
 
 /** The software's OAuth2 client, as an OPCO that requires a bearer next to X-API-KEY issues it (research §1.2). */
 export interface OAuth2Client {

@@ -1,5 +1,6 @@
 // Checks the operator's inputs before any scenario: a wrong --target, key or admin token is the operator's error (exit 2), never the server's findings.
-import { TargetUnreachableError, type Target } from './runner.js';
+import { TargetUnreachableError } from './transport.js';
+import type { Target } from './runner.js';
 import { TokenSource } from './oauth.js';
 
 /** The operator gave the suite something that cannot work: one line to print, exit 2 (like an unreachable target). */

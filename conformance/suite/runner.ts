@@ -1,6 +1,4 @@
 // Plays scenarios against a live target: builds each request, records the exchange, judges it with the catalogue's rules.
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { DossierLu } from '../model/dossier.js';
 import { datesEnPartieDate, enveloppeCerfa, estEnveloppeCerfa } from '../model/depot-cerfa.js';
 import type { AttenteEchange, Cerfa, Echange } from '../model/payloads.js';
@@ -12,95 +10,23 @@ import { expectationViolations, valueAt } from '../rules/serveur/support.js';
 import { verdict } from '../rules/rule.js';
 import { commeUnLogiciel, generateRecord } from '../generate/index.js';
 import { conventionDe, factureDe, factureSoldeDe, FRAIS_VALIDES } from './builders.js';
-import type { OAuth2Client, TokenSource } from './oauth.js';
 import { curlFor } from './curl.js';
 import { LECTURE_TOLERANTE, reponseALaNorme, statutDuSchema, statutsAcceptes, type ParticularitesCible } from './particularites.js';
 import { redactFields } from '../../reports/suite/scrub.js';
 import { ATTENTE_MAX_429_MS, attenteRetryAfter, MAX_RENVOIS_429, noteRenvois, type Renvoi429 } from './retry.js';
-import type { Capacite, RequestSpec, Scenario, Step } from './scenario.js';
+import type { Capacite, RequestSpec, Scenario, Step, WaitSpec } from './scenario.js';
+import { echeanceLibre, jourAttendu, type JourAttendu } from './attente.js';
+import { dureeMs } from './duree.js';
+import { HorsRecetteError, REFERENTIELS_DU_MOCK } from './recette.js';
+import { cerfaPourLaRecette } from './recette-cerfa.js';
+import type { Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
 import type { ResponseSchemas } from './schemas.js';
 import { lookup, render, setAt } from './template.js';
+import { TargetUnreachableError, Transport, type FirstAnswer, type Response } from './transport.js';
 
-export interface Target {
-  /** Base URL, without trailing slash: `http://127.0.0.1:4010`, `https://api.opco.fr/ApiEchangeCFA`. */
-  url: string;
-  cfaKey: string;
-  cfaKey2?: string;
-  editor: { editeur: string; logiciel: string; version: string };
-  /** Admin token of the mock's `/_admin` API: time steps move its clock instead of waiting. */
-  adminToken?: string;
-  /** Base URL of the `/_admin` API when it is not `url` (a profile served under `/<opco>` on the mock). */
-  adminUrl?: string;
-  /** Capabilities declared by the target's profile (capabilities and protocol versions). */
-  capacites: readonly string[];
-  /** Status for an unknown numeroInterne (404, 400 at OPCO EP). */
-  statutInconnu: number;
-  /** The software's OAuth2 client, for OPCOs that require a bearer token next to X-API-KEY (AKTO…). */
-  oauth2?: OAuth2Client;
-  /**
-   * The wire quirks the target's profile declares (mocks/profiles.yaml `particularites`, `--quirk`): accepted where
-   * declared, judged against the norm where not (particularites.ts). Absent: the norm, strictly.
-   */
-  particularites?: ParticularitesCible;
-}
+export { TargetUnreachableError } from './transport.js';
 
-export interface RunOptions {
-  seed: number;
-  /** Unique per run: prefixes numeroInterne and invoice numbers so runs never collide on a persistent server. */
-  runId: string;
-  timeoutMs: number;
-  pollIntervalMs: number;
-  /** Caps every polling wait (`--max-wait`), whatever the scenario's own timeout. */
-  maxWaitMs?: number;
-  /** Rule ids to keep (`--only`); all when absent. */
-  only?: ReadonlySet<string> | undefined;
-  schemas: ResponseSchemas;
-  fetch?: typeof fetch;
-  /** Real time, for polling; tests pass a fake. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Bearer tokens of `target.oauth2`, shared by every scenario of a run (runSuite creates it). */
-  tokens?: TokenSource;
-}
-
-/** One rule's verdict on one exchange (or why it could not be judged there). */
-export interface Judgement {
-  ruleId: string;
-  scenario: string;
-  step: string;
-  result: RuleResult;
-  echange?: Echange;
-  curl?: string;
-  url?: string;
-  waited?: boolean;
-  /** The request was resent after 429 answers (issue 13 §1): noted in the evidence. */
-  renvois?: string;
-}
-
-export interface StepRun {
-  id: string;
-  outcome: 'pass' | 'fail' | 'skip' | 'not-applicable' | 'error';
-  durationMs: number;
-  status?: number;
-  reason?: string;
-  waited?: boolean;
-}
-
-export interface ScenarioRun {
-  scenario: Scenario;
-  outcome: StepRun['outcome'];
-  reason?: string;
-  durationMs: number;
-  steps: StepRun[];
-  judgements: Judgement[];
-}
-
-/** The target could not be reached at all: a tool or input error (exit 2), not a finding. */
-export class TargetUnreachableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TargetUnreachableError';
-  }
-}
+export type { Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
 
 /** Rules a step names: its expectations' `regles`, plus the rule its body was planted with. */
 export function rulesOfStep(step: Step): string[] {
@@ -155,14 +81,6 @@ function statusList(value: unknown): number[] | undefined {
 const isDossier = (value: unknown): value is DossierLu =>
   value !== null && typeof value === 'object' && 'cerfa' in value && Array.isArray((value as DossierLu).echeances);
 
-interface Response {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-  /** The 429 answers that came before this one, each waited out as announced (retry.ts). */
-  renvois?: Renvoi429[];
-}
-
 /** A step that asks for a 429 (expects it, or sends `Prefer: code=429`) judges it: it is not resent. */
 const demande429 = (step: Step, headers: Record<string, string>): boolean =>
   /code=429/.test(headers.prefer ?? '') || (Array.isArray(step.expect?.status) ? step.expect.status : [step.expect?.status]).some((s) => String(s) === '429');
@@ -175,81 +93,135 @@ const toujours429 = (res: Response): string | undefined =>
 export class ScenarioRunner {
   private readonly captures: Record<string, unknown> = {};
   private readonly judgements: Judgement[] = [];
-  private readonly fetch: typeof fetch;
+  private readonly transport: Transport;
   private cerfas = new Map<string, Cerfa>();
   private today = new Date().toISOString().slice(0, 10);
   private factureCount = 0;
   /** The states read of each dossier (by numeroInterne), in order: the lifecycle rule judges order, not sampling. */
   private readonly etatsLus = new Map<string, string[]>();
+  /** The échéance invoiced on each captured dossier (`{{facture dossier libre}}`, `ouverture: dossier`). */
+  private readonly libres = new Map<string, number>();
 
   constructor(
     private readonly scenario: Scenario,
     private readonly index: number,
     private readonly target: Target,
     private readonly options: RunOptions,
-    private readonly first: { done: boolean },
+    first: FirstAnswer,
   ) {
-    this.fetch = options.fetch ?? fetch;
+    this.transport = new Transport(options.fetch ?? fetch, options.timeoutMs, first);
   }
 
   async run(): Promise<ScenarioRun> {
     const started = Date.now();
     const steps: StepRun[] = [];
     const missing = this.scenario.capacites.filter((c: Capacite) => !this.target.capacites.includes(c));
-    const result = (outcome: StepRun['outcome'], reason?: string): ScenarioRun => ({
-      scenario: this.scenario,
-      outcome,
-      ...(reason ? { reason } : {}),
-      durationMs: Date.now() - started,
-      steps,
-      judgements: this.judgements,
-    });
     if (missing.length > 0) {
       const reason = `hors des capacités déclarées de la cible (${missing.join(', ')})`;
       this.remaining(this.scenario.steps, 'not-applicable', reason, steps);
-      return result('not-applicable', reason);
+      return this.result(started, steps, 'not-applicable', reason);
     }
     if (this.scenario.besoins?.includes('cfa2') && !this.target.cfaKey2) {
       // Out of the declared scope, as a capability not declared: the operator gave no second CFA to isolate.
       const reason = "hors du périmètre déclaré : nécessite la clé d'un second CFA (--cfa-key-2)";
       this.remaining(this.scenario.steps, 'not-applicable', reason, steps);
-      return result('not-applicable', reason);
+      return this.result(started, steps, 'not-applicable', reason);
     }
+    let remplacees: ReadonlySet<string> = new Set();
     try {
       await this.prepareDates();
+      remplacees = await this.depuisLaRecette(steps);
     } catch (error) {
       if (error instanceof TargetUnreachableError) throw error;
+      // The recette's dossiers do not fit (all invoiced, none engaged): not judged, and the report says why.
+      const outcome = error instanceof DepartImpossible ? 'skip' : 'error';
       const reason = `préparation impossible : ${(error as Error).message}`;
-      this.remaining(this.scenario.steps, 'error', reason, steps);
-      return result('error', reason);
+      this.remaining(this.scenario.steps.filter((st) => !steps.some((r) => r.id === st.id)), outcome, reason, steps);
+      return this.result(started, steps, outcome, reason);
     }
+    return this.playFrom(0, steps, started, remplacees);
+  }
+
+  /**
+   * Starts from a dossier the recette names (scenario `depart`, issue 18 §2): the next one, in turn, that reads ENGAGE
+   * with an échéance open and not invoiced. The steps it replaces are not played here (their rules are judged by the
+   * scenarios that deposit). None fit: the scenario is skipped, saying so.
+   */
+  private async depuisLaRecette(steps: StepRun[]): Promise<ReadonlySet<string>> {
+    const depart = this.scenario.depart?.dossierEngage;
+    const dossiers = this.target.recette?.dossiersEngages ?? [];
+    if (!depart || dossiers.length === 0) return new Set();
+    const t0 = Date.now();
+    const tour = this.options.dossiersRecette ?? { prochain: 0 };
+    const vus: string[] = [];
+    for (let k = 0; k < dossiers.length; k++) {
+      const numero = dossiers[(tour.prochain + k) % dossiers.length]!;
+      const path = `/v2/dossiers?numeroInterne=${encodeURIComponent(numero)}`;
+      const step: Step = { id: 'depart-recette', request: { method: 'GET', path } };
+      const headers = this.headersFor(step.request!, false);
+      const res = await this.send('GET', path, headers, undefined, step);
+      const lu = this.lectureTolerante('GET', path, res);
+      this.judge(step, this.record(step, 'GET', path, headers, undefined, res, undefined), undefined);
+      const libre = isDossier(lu) && valueAt(lu, 'cerfa.etat') === 'ENGAGE' ? echeanceLibre(lu, this.today) : undefined;
+      if (!libre || libre.dateOuverture.slice(0, 10) > this.today) {
+        vus.push(`${numero} (${res.status}${isDossier(lu) ? `, ${String(valueAt(lu, 'cerfa.etat'))}${libre ? `, échéance ${libre.numero} ouverte le ${libre.dateOuverture.slice(0, 10)}` : ', aucune échéance libre'}` : ''})`);
+        continue;
+      }
+      tour.prochain = (tour.prochain + k + 1) % dossiers.length;
+      this.captures.numeroInterne = numero;
+      this.captures[depart.capture] = lu;
+      steps.push({ id: 'depart-recette', outcome: 'pass', durationMs: Date.now() - t0, status: res.status });
+      const remplacees = this.scenario.steps.filter((st) => depart.remplace.includes(st.id));
+      this.remaining(remplacees, 'not-applicable', `remplacée par le dossier de recette ${numero}`, steps);
+      return new Set(depart.remplace);
+    }
+    throw new DepartImpossible(`aucun dossier de recette engagé avec une échéance ouverte non facturée : ${vus.join(' ; ')}`);
+  }
+
+  private result(started: number, steps: StepRun[], outcome: StepRun['outcome'], reason?: string): ScenarioRun {
+    return { scenario: this.scenario, outcome, ...(reason ? { reason } : {}), durationMs: Date.now() - started, steps, judgements: this.judgements };
+  }
+
+  /** Plays the steps from `from` on (0, or where a resumed scenario was pending); `remplacees` were played by the recette. */
+  private async playFrom(from: number, steps: StepRun[], started: number, remplacees: ReadonlySet<string> = new Set()): Promise<ScenarioRun> {
     for (const [i, step] of this.scenario.steps.entries()) {
+      if (i < from || remplacees.has(step.id)) continue;
       const t0 = Date.now();
       const outcome: Omit<StepRun, 'id' | 'durationMs'> = await this.playStep(step).catch((error: unknown) => {
         if (error instanceof TargetUnreachableError) throw error;
+        if (error instanceof HorsRecetteError) return { outcome: 'not-applicable' as const, reason: error.message };
         return { outcome: 'error' as const, reason: (error as Error).message };
       });
       steps.push({ id: step.id, durationMs: Date.now() - t0, ...outcome });
       if (outcome.outcome !== 'pass') {
+        if (outcome.outcome === 'not-applicable') {
+          // A datum the recette does not declare: the rest of the scenario is out of the declared scope.
+          const reason = outcome.reason ?? 'hors de la recette déclarée';
+          for (const ruleId of rulesOfStep(step)) this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: { outcome: 'not-applicable', reason } });
+          this.remaining(this.scenario.steps.slice(i + 1), 'not-applicable', reason, steps);
+          return this.result(started, steps, 'not-applicable', reason);
+        }
         const why = outcome.outcome === 'skip' ? outcome.reason ?? 'étape ignorée' : `étape « ${step.id} » : ${outcome.outcome}${outcome.reason ? ` (${outcome.reason})` : ''}`;
+        const pending = outcome.pending !== undefined;
         for (const ruleId of rulesOfStep(step)) {
           if (!this.judgements.some((j) => j.step === step.id && j.ruleId === ruleId)) {
-            this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome.outcome === 'error' ? { outcome: 'error', reason: why } : { outcome: 'skip', reason: why }, ...(outcome.waited ? { waited: true } : {}) });
+            this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome.outcome === 'error' ? { outcome: 'error', reason: why } : { outcome: 'skip', reason: why }, ...(outcome.waited ? { waited: true } : {}), ...(pending ? { pending } : {}) });
           }
         }
-        this.remaining(this.scenario.steps.slice(i + 1), 'skip', `non jouée : ${why}`, steps);
-        return result(outcome.outcome === 'fail' ? 'fail' : outcome.outcome, why);
+        this.remaining(this.scenario.steps.slice(i + 1), 'skip', pending ? `en attente : ${why}` : `non jouée : ${why}`, steps, pending);
+        const run = this.result(started, steps, outcome.outcome === 'fail' ? 'fail' : outcome.outcome, why);
+        return outcome.pending ? { ...run, pending: { ...outcome.pending, step: step.id, index: i } } : run;
       }
     }
-    return result('pass');
+    return this.result(started, steps, 'pass');
   }
 
   /** Marks steps as not played; the rules they name get the same outcome and reason. */
-  private remaining(list: Step[], outcome: 'skip' | 'not-applicable' | 'error', reason: string, steps: StepRun[]): void {
+  private remaining(list: Step[], outcome: 'skip' | 'not-applicable' | 'error', reason: string, steps: StepRun[], pending = false): void {
     for (const step of list) {
       steps.push({ id: step.id, outcome, durationMs: 0, reason });
       for (const ruleId of rulesOfStep(step)) {
-        this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome === 'not-applicable' ? { outcome, reason } : { outcome: outcome === 'error' ? 'error' : 'skip', reason } });
+        this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome === 'not-applicable' ? { outcome, reason } : { outcome: outcome === 'error' ? 'error' : 'skip', reason }, ...(pending ? { pending } : {}) });
       }
     }
   }
@@ -296,7 +268,7 @@ export class ScenarioRunner {
     let cerfa = this.cerfas.get('cerfa');
     if (!cerfa) {
       const record = generateRecord('cerfa', this.options.seed, this.recordIndex);
-      cerfa = cerfaDecale({ ...record.payload, numeroInterne: `${this.options.runId}-${this.index}` }, this.yearShift);
+      cerfa = cerfaPourLaRecette(cerfaDecale({ ...record.payload, numeroInterne: `${this.options.runId}-${this.index}` }, this.yearShift), this.target.recette, this.index);
       this.cerfas.set('cerfa', cerfa);
     }
     return cerfa;
@@ -307,11 +279,18 @@ export class ScenarioRunner {
     if (head === 'facture' || head === 'facture-frais') {
       const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
       if (!isDossier(dossier)) throw new Error(`{{${expression}}}: capture '${args[0]}' is not a dossier`);
-      const numero = Number(args[1] ?? 1);
+      const numero = args[1] === 'libre' ? this.numeroLibre(args[0] ?? '') : Number(args[1] ?? 1);
       // `#name` is a stable number within the run (sent twice on purpose); a capture name reuses a number read back.
       const ref = args[2];
       const reference = ref === undefined ? `F${this.options.runId}-${this.index}-${++this.factureCount}` : ref.startsWith('#') ? `F${this.options.runId}-${this.index}-${ref.slice(1)}` : String(lookup({ capture: this.captures }, `capture.${ref}`));
       return factureDe(dossier, reference, numero, this.today, head === 'facture-frais' ? FRAIS_VALIDES : []);
+    }
+    // The échéance the scenario invoices (the first not invoiced, attente.ts): a field of it, or its rank in the list.
+    if (head === 'echeance' || head === 'rang') {
+      const dossier = this.dossierCapture(args[0] ?? '');
+      const numero = this.numeroLibre(args[0] ?? '');
+      const rang = dossier.echeances.findIndex((e) => e.numero === numero);
+      return head === 'rang' ? rang : valueAt(dossier.echeances[rang], args[1] ?? 'numero');
     }
     if (head === 'facture-solde') {
       const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
@@ -331,7 +310,16 @@ export class ScenarioRunner {
       if (name === 'cerfaLogiciel') return lookup({ generate: { cerfaLogiciel: commeUnLogiciel(this.cerfa()) } }, head);
       throw new Error(`{{${expression}}}: unknown generator '${name}' (cerfa, cerfaLogiciel)`);
     }
+    if (root === 'recette') return this.donneeRecette(name ?? '');
     return lookup({ capture: this.captures, run: { id: this.options.runId, today: this.today }, profile: { statutInconnu: this.target.statutInconnu }, scenario: { id: this.scenario.id } }, head);
+  };
+
+  /** A reference datum of the recette (`{{recette.certificationInactive}}`); the mock's own when no recette is given. */
+  private donneeRecette(name: string): unknown {
+    const referentiels: Record<string, unknown> = this.target.recette ? { ...this.target.recette.referentiels } : { ...REFERENTIELS_DU_MOCK };
+    const value = referentiels[name];
+    if (value === undefined) throw new HorsRecetteError(`hors du périmètre déclaré : la recette ne déclare pas referentiels.${name}`);
+    return value;
   };
 
   private headersFor(spec: RequestSpec, hasBody: boolean): Record<string, string> {
@@ -378,7 +366,9 @@ export class ScenarioRunner {
     if (spec.rawBody !== undefined) return { text: spec.rawBody, recorded: spec.rawBody };
     if (spec.bodyBytes !== undefined) {
       const head = '{"numeroInterne":"TROP-GROS","remplissage":"';
-      const text = `${head}${'x'.repeat(Math.max(0, spec.bodyBytes - head.length - 2))}"}`;
+      // Above the OPCO's declared limit when the recette gives one, else the scenario's size (the norm's).
+      const bytes = this.target.recette?.corpsMaxOctets !== undefined ? this.target.recette.corpsMaxOctets + 1024 : spec.bodyBytes;
+      const text = `${head}${'x'.repeat(Math.max(0, bytes - head.length - 2))}"}`;
       return { text, recorded: `(corps JSON de ${text.length} octets)` };
     }
     if (spec.body === undefined) return {};
@@ -441,13 +431,13 @@ export class ScenarioRunner {
 
   private async sendAuthorized(method: string, path: string, headers: Record<string, string>, text: string | undefined): Promise<Response> {
     await this.authorize(headers);
-    let res = await this.sendOnce(method, path, headers, text);
+    let res = await this.transport.send(method, `${this.target.url}${path}`, headers, text);
     // An expired or revoked token is refreshed once, as OPCO clients do (research §1.13: 401 → refresh once).
     if (res.status === 401 && this.options.tokens) {
       this.options.tokens.invalidate();
       delete headers.authorization;
       await this.authorize(headers);
-      res = await this.sendOnce(method, path, headers, text);
+      res = await this.transport.send(method, `${this.target.url}${path}`, headers, text);
     }
     return res;
   }
@@ -456,86 +446,14 @@ export class ScenarioRunner {
     return this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   }
 
-  private async sendOnce(method: string, path: string, headers: Record<string, string>, text: string | undefined, base = this.target.url): Promise<Response> {
-    const url = `${base}${path}`;
-    let res: globalThis.Response;
-    try {
-      res = await this.fetch(url, { method, headers, ...(text !== undefined ? { body: text } : {}), signal: AbortSignal.timeout(this.options.timeoutMs) });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const message = `${method} ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
-      if (!this.first.done) throw new TargetUnreachableError(`cannot reach the target: ${message}`);
-      throw new Error(message);
-    }
-    this.first.done = true;
-    const raw = await res.text();
-    let body: unknown = raw === '' ? undefined : raw;
-    if (raw !== '') {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        // Not JSON: kept as text, the rules say what they expected.
-      }
-    }
-    const out: Record<string, string> = {};
-    res.headers.forEach((value, name) => (out[name] = value));
-    return { status: res.status, headers: out, body };
-  }
-
-  /**
-   * An oversized body, written in chunks so that a server refusing it early (413 on Content-Length, then closing)
-   * is heard: fetch would report the closed socket (EPIPE) instead of the answer.
-   */
   private async sendLarge(method: string, path: string, headers: Record<string, string>, text: string): Promise<Response> {
     await this.authorize(headers);
-    const url = new URL(`${this.target.url}${path}`);
-    const body = Buffer.from(text);
-    return new Promise<Response>((resolvePromise, reject) => {
-      let answered = false;
-      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers: { ...headers, 'content-length': String(body.length) }, timeout: this.options.timeoutMs }, (res) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = raw === '' ? undefined : raw;
-          try {
-            parsed = raw === '' ? undefined : JSON.parse(raw);
-          } catch {
-            // kept as text
-          }
-          const out: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-          this.first.done = true;
-          resolvePromise({ status: res.statusCode ?? 0, headers: out, body: parsed });
-          req.destroy();
-        });
-      });
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        if (answered) return;
-        // The socket closed before any answer: wait a moment, the answer may still be parsed.
-        setTimeout(() => (answered ? undefined : reject(new Error(`${method} ${url.href}: ${error.code ?? error.message}`))), 50);
-      });
-      const CHUNK = 64 * 1024;
-      let offset = 0;
-      const writeNext = (): void => {
-        if (answered || req.destroyed) return;
-        if (offset >= body.length) {
-          req.end();
-          return;
-        }
-        const slice = body.subarray(offset, offset + CHUNK);
-        offset += CHUNK;
-        req.write(slice, () => setImmediate(writeNext));
-      };
-      writeNext();
-    });
+    return this.transport.sendLarge(method, `${this.target.url}${path}`, headers, text);
   }
 
   private async admin(body: Record<string, string>): Promise<void> {
     const headers = { authorization: `Bearer ${this.target.adminToken}`, 'content-type': 'application/json' };
-    const res = await this.sendOnce('PUT', '/_admin/clock', headers, JSON.stringify(body), this.target.adminUrl ?? this.target.url);
+    const res = await this.transport.send('PUT', `${this.target.adminUrl ?? this.target.url}/_admin/clock`, headers, JSON.stringify(body));
     if (res.status !== 200) throw new Error(`horloge d'administration : ${res.status} ${JSON.stringify(res.body)}`);
     const now = valueAt(res.body, 'now');
     if (typeof now === 'string') this.today = now.slice(0, 10);
@@ -581,7 +499,7 @@ export class ScenarioRunner {
       regles,
       ...(status ? { status } : {}),
       ...(codes ? { codes } : {}),
-      ...(e?.champs ? { champs: render(e.champs, this.resolve) as Record<string, unknown> } : {}),
+      ...(e?.champs ? { champs: Object.fromEntries(Object.entries(render(e.champs, this.resolve) as Record<string, unknown>).map(([k, v]) => [String(render(k, this.resolve)), v])) } : {}),
       ...(e?.etat ? { etat: String(render(e.etat, this.resolve)) } : {}),
       ...(plant ? { plant } : {}),
       ...(e?.absents ? { absents: render(e.absents, this.resolve) as string[] } : {}),
@@ -614,7 +532,7 @@ export class ScenarioRunner {
     const extra = { ...(waited ? { waited } : {}), ...(renvois && renvois.length > 0 ? { renvois: noteRenvois(renvois) } : {}) };
     // Rules read a page wrapped in a one-element array as the page itself, declared or not (a leak stays visible);
     // the schema's verdict on the wrapping was taken on the answer as received (record → schemaErrors).
-    const lu = pageDepliee(echange);
+    const lu = codesALaNorme(pageDepliee(echange), this.target.recette?.codesVersLaNorme);
     for (const rule of serveurRules as Rule<'echange'>[]) {
       const result = safeCheck(rule, lu);
       if (result.outcome === 'not-applicable' && !named.has(rule.id)) continue;
@@ -663,34 +581,89 @@ export class ScenarioRunner {
     return this.stepOutcome(step, last?.res.status ?? 0);
   }
 
-  /** A time step: the admin clock moves at once; without it, poll the state until reached or the timeout (then skip). */
+  /**
+   * A wait is a condition (issue 18 §2). With the admin clock: move it by `advance`, then set it to the day a calendar
+   * condition holds if still before. Without it: a calendar condition not yet true leaves the scenario pending (to
+   * resume on that day); a state condition is polled up to the declared delay, then left pending too.
+   */
   private async wait(step: Step): Promise<Omit<StepRun, 'id' | 'durationMs'>> {
     const wait = step.wait!;
     if (this.target.adminToken) {
-      if (wait.depuis !== undefined) await this.admin({ now: `${String(render(wait.depuis, this.resolve)).slice(0, 10)}T09:00:00Z` });
-      await this.admin({ advance: wait.advance });
+      if (wait.advance !== undefined) await this.admin({ advance: wait.advance });
+      const attendu = this.jourAttendu(wait);
+      if (attendu && this.today < attendu.jour) await this.admin({ now: `${attendu.jour}T09:00:00Z` });
       return { outcome: 'pass' };
     }
-    if (!wait.until) return { outcome: 'skip', reason: `attente de ${wait.advance} impossible sans horloge d'administration (--admin-token) ni condition d'attente`, waited: true };
+    const attendu = this.jourAttendu(wait);
+    if (attendu && this.today < attendu.jour) {
+      return { outcome: 'skip', waited: true, pending: { depuis: new Date().toISOString(), jusquau: attendu.jour }, reason: `en attente du calendrier : ${attendu.quoi} (${attendu.jour})` };
+    }
+    if (!wait.until) return { outcome: 'pass', waited: true };
     const path = this.renderPath(wait.until.path);
     const valeurs = render(wait.until.valeurs, this.resolve) as unknown[];
-    const limitMs = Math.min((wait.timeout ?? 600) * 1000, this.options.maxWaitMs ?? Infinity);
+    const champ = String(render(wait.until.champ, this.resolve));
+    const { limitMs, annonce } = this.limiteAttente(wait);
     const deadline = Date.now() + limitMs;
-    const sleep = this.sleep;
     for (;;) {
       const res = await this.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined, step);
       const lu = this.lectureTolerante('GET', path, res);
       // A poll is a reading too: the lifecycle rule judges the next state read after it.
       this.avecEtatsLus(undefined, lu);
-      const value = valueAt(lu, wait.until.champ);
+      const value = valueAt(lu, champ);
       if (valeurs.some((v) => JSON.stringify(v) === JSON.stringify(value))) return { outcome: 'pass', status: res.status, waited: true };
       if (Date.now() >= deadline) {
-        return { outcome: 'skip', status: res.status, waited: true, reason: `délai dépassé (${Math.round(limitMs / 1000)} s) en attendant ${wait.until.champ} ∈ ${JSON.stringify(valeurs)} (dernière valeur ${JSON.stringify(value)})` };
+        return {
+          outcome: 'skip',
+          status: res.status,
+          waited: true,
+          pending: { depuis: new Date().toISOString() },
+          reason: `en attente : ${champ} ∈ ${JSON.stringify(valeurs)} non atteint après ${limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`}${annonce} (dernière valeur ${JSON.stringify(value)})`,
+        };
       }
-      await sleep(this.options.pollIntervalMs);
+      await this.sleep(this.options.pollIntervalMs);
     }
   }
+
+  /**
+   * How long a state wait polls: the OPCO's declared delay for it (recette `delais`) with a margin of two polls, else
+   * the scenario's timeout; never more than --max-wait. A declared delay beyond --max-wait is not polled for: the
+   * scenario is left pending at once, to resume after the delay.
+   */
+  private limiteAttente(wait: WaitSpec): { limitMs: number; annonce: string } {
+    const max = this.options.maxWaitMs ?? Infinity;
+    const declare = wait.delai !== undefined ? this.target.delais?.[wait.delai] : undefined;
+    if (declare !== undefined) {
+      const ms = dureeMs(declare);
+      const annonce = ` (délai déclaré par l'OPCO : ${declare})`;
+      return ms > max ? { limitMs: 0, annonce } : { limitMs: Math.min(ms + 2 * this.options.pollIntervalMs, max), annonce };
+    }
+    return { limitMs: Math.min((wait.timeout ?? 600) * 1000, max), annonce: '' };
+  }
+
+  /** The day a wait's calendar condition holds (attente.ts), undefined for a wait on a state alone. */
+  private jourAttendu(wait: WaitSpec): JourAttendu | undefined {
+    return jourAttendu(wait, (t) => render(t, this.resolve), (name) => this.dossierCapture(name), this.today, (name) => this.numeroLibre(name));
+  }
+
+  private dossierCapture(name: string): DossierLu {
+    const dossier = lookup({ capture: this.captures }, `capture.${name}`);
+    if (!isDossier(dossier)) throw new Error(`capture '${name}' is not a dossier`);
+    return dossier;
+  }
+
+  /** The échéance a scenario invoices on a captured dossier (attente.ts echeanceLibre), chosen once per dossier. */
+  private numeroLibre(name: string): number {
+    const known = this.libres.get(name);
+    if (known !== undefined) return known;
+    const echeance = echeanceLibre(this.dossierCapture(name), this.today);
+    if (!echeance) throw new Error(`le dossier « ${name} » n'a plus d'échéance libre à facturer`);
+    this.libres.set(name, echeance.numero);
+    return echeance.numero;
+  }
 }
+
+/** The recette names dossiers, but none can start the scenario. */
+class DepartImpossible extends Error {}
 
 function safeCheck(rule: Rule<'echange'>, echange: Echange): RuleResult {
   try {
@@ -714,4 +687,15 @@ function pageDepliee(echange: Echange): Echange {
   const { method, path } = echange.request;
   const body = reponseALaNorme(method, path, echange.response.status, echange.response.body, { pageEtatsEnveloppeTableau: true });
   return body === echange.response.body ? echange : { ...echange, response: { ...echange.response, body } };
+}
+
+/** The exchange with the OPCO's own rejection codes read as the norm's they stand for (recette `codes`). */
+function codesALaNorme(echange: Echange, codes: Record<string, string> | undefined): Echange {
+  const body = echange.response.body as { errors?: unknown } | undefined;
+  if (!codes || !body || typeof body !== 'object' || !Array.isArray(body.errors)) return echange;
+  const errors = body.errors.map((e: unknown) => {
+    const code = (e as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && Object.hasOwn(codes, code) ? { ...(e as object), code: codes[code] } : e;
+  });
+  return { ...echange, response: { ...echange.response, body: { ...body, errors } } };
 }

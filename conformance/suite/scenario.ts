@@ -38,12 +38,20 @@ export interface ExpectSpec {
 }
 
 export interface WaitSpec {
-  advance: string;
-  /** A date read back (`{{capture.dossier.cerfa.contrat.dateFinContrat}}`): the admin clock is set to it, then advanced. */
-  depuis?: string;
+  /** With the admin clock only: how far to move it first (the conditions are then reached by setting the clock). */
+  advance?: string;
+  /** A calendar condition: the day (a template, `{{capture.dossier.cerfa.contrat.dateFinContrat}}`) is reached… */
+  date?: string;
+  /** …plus this ISO 8601 duration. */
+  plus?: string;
+  /** A calendar condition: an échéance of a captured dossier is open (`dossier`: the one the scenario invoices; `dossier 4`). */
+  ouverture?: string;
+  /** A state condition: polled until the field reads one of the values. */
   until?: { path: string; champ: string; valeurs: unknown[] };
-  /** Seconds of polling before giving up (without the admin clock). */
+  /** Seconds of polling before the wait is left pending (without the admin clock); the recette's delay when absent. */
   timeout?: number;
+  /** Which of the OPCO's declared delays (recette `delais`) this wait lasts: the polling limit when `timeout` is absent. */
+  delai?: 'instruction' | 'paiement';
 }
 
 export interface Step {
@@ -64,6 +72,12 @@ export interface Scenario {
   capacites: Capacite[];
   /** Inputs the run must provide, else the scenario is skipped: `cfa2` (--cfa-key-2). */
   besoins?: 'cfa2'[];
+  /**
+   * Where the OPCO's recette names dossiers already engaged (recette `dossiersEngages`), the scenario starts from one
+   * of them instead of playing `remplace` (deposit, decision, read): the dossier read is captured under `capture`
+   * and its numeroInterne under `numeroInterne`. Without them, the steps are played.
+   */
+  depart?: { dossierEngage: { remplace: string[]; capture: string } };
   /** The scenario plays a generated contract concluded on or after this day (`YYYY-MM-DD`): the first of its own draws that is. */
   concluDepuis?: string;
   steps: Step[];

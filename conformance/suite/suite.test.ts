@@ -33,7 +33,9 @@ describe('scenario files', () => {
     expect(() => parseScenario(GOOD.replace('    expect: { regles: [serveur-dossier-inconnu-404], status: 404 }', '    expect: { status: 404 }'), 'b.yaml')).toThrow(/b\.yaml: \/steps\/0\/expect must have required property 'regles'/);
     expect(() => parseScenario(GOOD.replace('capacites: [v2, dossiers]', 'capacites: [v3]'), 'c.yaml')).toThrow(ScenarioError);
     expect(() => parseScenario('id: [', 'd.yaml')).toThrow(/d\.yaml:1:\d+: invalid YAML/);
-    expect(() => parseScenario(`${GOOD}  - id: lecture\n    wait: { advance: P1D }\n`, 'e.yaml')).toThrow(/duplicate step id 'lecture'/);
+    expect(() => parseScenario(`${GOOD}  - id: lecture\n    wait: { advance: P1D, date: '2026-01-01' }\n`, 'e.yaml')).toThrow(/duplicate step id 'lecture'/);
+    // A wait is a condition (issue 18 §2): a blind delay is refused.
+    expect(() => parseScenario(`${GOOD}  - id: attente\n    wait: { advance: P1M }\n`, 'f.yaml')).toThrow(/f\.yaml: \/steps\/1\/wait must have required property 'until'/);
   });
 
   it('refuses two scenario files with the same id', () => {

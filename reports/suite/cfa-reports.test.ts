@@ -9,7 +9,7 @@ type Json = Record<string, any>;
 
 describe('schema 1.1', () => {
   it('is the version producers write', () => {
-    expect(SUITE_REPORT_SCHEMA_VERSION).toBe('1.1');
+    expect(SUITE_REPORT_SCHEMA_VERSION).toBe('1.2');
   });
 
   it('accepts a cfa report with its checklist and session, and its JSON rendering read back', () => {

@@ -2,7 +2,10 @@
 import type { Outcome, Severity } from '../../conformance/rules/rule.js';
 
 /** Bumped on any change; minor for added optional fields, major for anything a consumer could trip on. */
-export const SUITE_REPORT_SCHEMA_VERSION = '1.1';
+export const SUITE_REPORT_SCHEMA_VERSION = '1.2';
+
+/** The first schema version with `signature`: a signed certification report declares at least it (mocks/certification/signature.ts). */
+export const SIGNED_REPORT_SCHEMA_VERSION = '1.2';
 
 /** `opco`: an OPCO's server tested by the bench acting as a CFA; `cfa`: CFA software tested against the mock OPCO. */
 export type SuiteKind = 'opco' | 'cfa';
@@ -57,6 +60,8 @@ export interface RuleReport {
   waived?: { reason: string };
   /** Why the rule was skipped, not applicable, or errored. */
   reason?: string;
+  /** Skipped because its scenario is pending (a day, the OPCO's decision), not for good: a resumed run may judge it. Since 1.2. */
+  pending?: true;
   /** Exchanges that show the failure or error; may be empty for pass/skip. */
   evidence: Evidence[];
 }
@@ -76,6 +81,8 @@ export interface ScenarioReport {
   durationMs: number;
   steps: StepReport[];
   reason?: string;
+  /** The scenario waits at `step` for what only time brings; `jusquau`: the day a calendar condition holds. Since 1.2. */
+  pending?: { step: string; depuis: string; jusquau?: string };
 }
 
 /**
@@ -160,6 +167,8 @@ export interface EvaluationReport {
   evaluated: number;
   /** Of those, rules skipped: nothing judged them (a wait that timed out, no admin clock…). */
   notEvaluated: number;
+  /** Of those, rules waiting for time (their scenario is pending): `test opco --resume` may still judge them. Since 1.2. */
+  pending?: number;
   /** The share of `inScope` that must be evaluated (`--min-evaluated`, default 1: all). */
   minimum: number;
 }
@@ -169,7 +178,8 @@ export function evaluationOf(rules: readonly RuleReport[], minimum: number): Eva
   // A waived rule was still judged (or not): the waiver changes its weight in the verdict, not whether it ran.
   const inScope = rules.filter((r) => r.outcome !== 'not-applicable');
   const evaluated = inScope.filter((r) => r.outcome !== 'skip').length;
-  return { inScope: inScope.length, evaluated, notEvaluated: inScope.length - evaluated, minimum };
+  const pending = inScope.filter((r) => r.outcome === 'skip' && r.pending).length;
+  return { inScope: inScope.length, evaluated, notEvaluated: inScope.length - evaluated, ...(pending > 0 ? { pending } : {}), minimum };
 }
 
 /** Whether enough of the scope was evaluated for a verdict of conformance (nothing in scope is never enough). */
@@ -177,8 +187,46 @@ export function assezEvalue(evaluation: EvaluationReport): boolean {
   return evaluation.inScope > 0 && evaluation.evaluated >= Math.ceil(evaluation.minimum * evaluation.inScope - 1e-9);
 }
 
+/**
+ * What a certification report's signature covers, signed as canonical JSON (sorted keys, no whitespace): the verdict,
+ * who was certified for what, a digest of the findings, and when the statement stops being valid.
+ */
+export interface SignedStatement {
+  format: 'convergence-certification/1';
+  verdict: 'certified' | 'not-certified';
+  /** The session id, its OPCO profile and its CFA's SIRET. */
+  session: string;
+  opco: string;
+  cfa: string;
+  /** The editor triplet (EDITEUR, LOGICIEL, VERSION); null when the session never sent it whole. */
+  editor: { editeur: string; logiciel: string; version: string } | null;
+  /** The protocol version the editor declared; null for either. */
+  protocolVersion: string | null;
+  capabilities: string[];
+  /** `sha256:<hex>` of the canonical JSON of each rule's and checklist item's outcome, and the summary. */
+  findingsDigest: string;
+  tool: { name: string; version: string };
+  /** ISO 8601 instants (real time, not the mock's clock). */
+  issuedAt: string;
+  expiresAt: string;
+}
+
+/** The signature block of a signed certification report (schema 1.2). */
+export interface ReportSignature {
+  algorithm: 'Ed25519';
+  /** `sha256:` and the first 16 hex digits of the digest of the public key (SPKI DER). */
+  keyId: string;
+  /** The signing public key (SPKI PEM), for a quick check; trust comes from the sandbox's published key. */
+  publicKey: string;
+  /** Where the sandbox serves that key, under the report's target URL. */
+  publicKeyPath: string;
+  statement: SignedStatement;
+  /** Base64 Ed25519 signature of the statement's canonical JSON. */
+  value: string;
+}
+
 export interface SuiteReport {
-  schemaVersion: typeof SUITE_REPORT_SCHEMA_VERSION;
+  schemaVersion: typeof SUITE_REPORT_SCHEMA_VERSION | typeof SIGNED_REPORT_SCHEMA_VERSION;
   tool: { name: string; version: string };
   kind: SuiteKind;
   target: { url: string; profile?: string };
@@ -196,6 +244,8 @@ export interface SuiteReport {
   checklist?: ChecklistItemReport[];
   /** CFA certification only: the session judged. Since 1.1. */
   session?: SessionInfoReport;
+  /** Signed certification reports only (1.2): the sandbox's signature of the verdict. */
+  signature?: ReportSignature;
   /** The CLI's exit code for this run: 0 conformant, 1 findings, 2 tool or target error. */
   exitCode: 0 | 1 | 2;
 }

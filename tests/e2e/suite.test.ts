@@ -52,9 +52,11 @@ describe('convergence test opco against the mock', () => {
     expect(byId.get('isolation-autre-cfa')?.outcome).toBe('not-applicable');
     expect(byId.get('isolation-autre-cfa')?.reason).toMatch(/--cfa-key-2/);
     expect(byId.get('cle-absente')?.outcome).toBe('pass');
-    // Without the admin clock the decision is polled for, then given up: a skip saying it waited.
+    // Without the admin clock the decision is polled for, then left pending (resumable): a skip saying it waits.
     expect(byId.get('doublon')?.outcome).toBe('skip');
-    expect(byId.get('doublon')?.reason).toMatch(/délai dépassé/);
+    expect(byId.get('doublon')?.reason).toMatch(/en attente : cerfa\.etat .* non atteint après 100 ms/);
+    expect(byId.get('doublon')?.pending).toMatchObject({ step: 'attente-instruction' });
+    expect(report.evaluation!.pending).toBeGreaterThan(0);
     expect(report.rules.find((r) => r.ruleId === 'serveur-isolation-dossier')?.outcome).toBe('not-applicable');
     expect(report.summary.fail + report.summary.error).toBe(0);
     // No finding, but rules of the scope were not judged: not conformant (issue 18 §7), unless the gate allows it.
