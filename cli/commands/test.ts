@@ -5,20 +5,16 @@ import type { CommandContext } from '../main.js';
 import { EXIT, ExitError } from '../io.js';
 import { findRule } from '../../conformance/rules/index.js';
 // Types only: the suite pulls in Prism's HTTP library (seconds to load), imported when `test opco` runs, not for `test cfa`.
-import type { OAuth2Client, Target, Waiver } from '../../conformance/suite/index.js';
-import type { ParticularitesCible } from '../../conformance/suite/particularites.js';
-import { bundledProfiles, ecartsALaNorme, type OpcoProfile } from '../../mocks/profiles.js';
+import type { Target, Waiver } from '../../conformance/suite/index.js';
+import type { OpcoProfile } from '../../mocks/profiles.js';
+import { cibleDuTest, QUIRKS, type CibleOptions } from './test-opco-cible.js';
 import { packageVersion } from '../../conformance/engine/package-root.js';
 import { bundledSpecPath } from '../../spec/load.js';
 import type { SuiteReport } from '../../reports/suite/model.js';
 import { registerTestCfa } from './test-cfa.js';
 
-interface TestOpcoOptions {
-  target: string;
-  cfaKey: string;
-  cfaKey2?: string;
+interface TestOpcoOptions extends CibleOptions {
   editor: string;
-  profile: string;
   adminToken?: string;
   adminUrl?: string;
   scenarios?: string;
@@ -33,11 +29,6 @@ interface TestOpcoOptions {
   seed?: string;
   spec?: string;
   progress: boolean;
-  clientId?: string;
-  clientSecret?: string;
-  tokenUrl?: string;
-  scope?: string;
-  quirk?: string[];
 }
 
 const FORMATS = ['json', 'junit', 'sarif', 'markdown', 'html'] as const;
@@ -65,57 +56,6 @@ function adminUrlOf(options: TestOpcoOptions, target: URL, profile: OpcoProfile)
   }
   const base = target.toString().replace(/\/+$/, '');
   return base.endsWith(`/${profile.id}`) ? base.slice(0, -profile.id.length - 1) : base;
-}
-
-/** The OAuth2 client of the run: required by the profile, or asked for with --client-id; the secret may come from the environment. */
-function oauth2Client(options: TestOpcoOptions, target: URL, profile: OpcoProfile): OAuth2Client | undefined {
-  const clientSecret = options.clientSecret ?? process.env.CONVERGENCE_CLIENT_SECRET;
-  if (!options.clientId) {
-    if (profile.oauth2Required) {
-      throw new ExitError(`--profile ${profile.id}: ${profile.nom} requires an OAuth2 token; pass --client-id and the secret (--client-secret or CONVERGENCE_CLIENT_SECRET)`);
-    }
-    if (options.clientSecret || options.tokenUrl) throw new ExitError('--client-secret and --token-url need --client-id');
-    return undefined;
-  }
-  if (!clientSecret) throw new ExitError('--client-id needs a secret: --client-secret or the CONVERGENCE_CLIENT_SECRET environment variable');
-  let tokenUrl: string;
-  try {
-    tokenUrl = new URL(options.tokenUrl ?? `${target.toString().replace(/\/+$/, '')}/oauth/token`).toString();
-  } catch {
-    throw new ExitError(`--token-url: not a URL: '${options.tokenUrl}'`);
-  }
-  const scope = options.scope ?? profile.oauth2Scope;
-  return { tokenUrl, clientId: options.clientId, clientSecret, ...(scope ? { scope } : {}) };
-}
-
-/** Each quirk the suite accepts and the values it takes, the norm's first (mocks/profiles.yaml, and `etatRupture`). */
-const QUIRKS: { [K in keyof ParticularitesCible]-?: readonly NonNullable<ParticularitesCible[K]>[] } = {
-  depotStatus: [201, 200],
-  erreurDescriptionRacine: ['none', 'description', 'comment'],
-  employeurV2: [false, true],
-  pageEtatsEnveloppeTableau: [false, true],
-  naturesFraisCasse: ['codes', 'mots'],
-  formeDates: ['date', 'date-time'],
-  etatRupture: ['RUPTURE', 'RUPTU'],
-};
-
-/**
- * The quirks the run accepts: the profile's (mocks/profiles.yaml), then each `--quirk name=value`. Only where they
- * depart from the norm: the suite judges everything else strictly.
- */
-export function particularitesDeLaCible(profile: OpcoProfile, quirks: string[] = []): ParticularitesCible {
-  const choisies: Record<string, unknown> = { ...ecartsALaNorme(profile), ...(profile.etatRupture !== 'RUPTURE' ? { etatRupture: profile.etatRupture } : {}) };
-  for (const raw of quirks.flatMap((q) => q.split(',')).map((q) => q.trim()).filter(Boolean)) {
-    const [name = '', ...rest] = raw.split('=');
-    const text = rest.join('=').trim();
-    const allowed = Object.hasOwn(QUIRKS, name) ? (QUIRKS[name as keyof typeof QUIRKS] as readonly unknown[]) : undefined;
-    if (!allowed) throw new ExitError(`--quirk: unknown quirk '${name}' (known: ${Object.keys(QUIRKS).join(', ')})`);
-    const value = allowed.find((v) => String(v) === text);
-    if (value === undefined) throw new ExitError(`--quirk ${name}: '${text}' is not one of ${allowed.join(', ')}`);
-    if (value === allowed[0]) delete choisies[name];
-    else choisies[name] = value;
-  }
-  return choisies as ParticularitesCible;
 }
 
 /** The report files, through the report renderers (reports/suite); JSON alone if they cannot be loaded. */
@@ -173,11 +113,12 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       "Play the scenarios against an OPCO's server as a CFA would, judge every exchange with the catalogue's server rules " +
         'and the spec\'s response schemas, and write the reports. Exit 0: every applicable rule passes; 1: findings; 2: tool, input or network error.',
     )
-    .requiredOption('--target <url>', "base URL of the server (the part before /v1 or /v2), e.g. https://api.opco.fr/ApiEchangeCFA")
-    .requiredOption('--cfa-key <key>', "the CFA's API key (X-API-KEY)")
-    .option('--cfa-key-2 <key>', "a second CFA's key, for the isolation scenarios (skipped without it)")
+    .option('--target <url>', "base URL of the server (the part before /v1 or /v2), e.g. https://api.opco.fr/ApiEchangeCFA (default: the recette's `cible`)")
+    .option('--cfa-key <key>', "the CFA's API key (X-API-KEY) (default: the recette's cfas[0].cle)")
+    .option('--cfa-key-2 <key>', "a second CFA's key, for the isolation scenarios (default: the recette's cfas[1].cle; out of scope without it)")
+    .option('--recette <file>', 'recette file: what the OPCO declares the suite may rely on (capabilities, quirks, keys, reference data, codes, delays, engaged dossiers); see recettes/exemple.yaml')
     .option('--editor <EDITEUR/LOGICIEL/VERSION>', 'the software headers sent', `Convergence/convergence-test/${packageVersion()}`)
-    .option('--profile <opco-id>', 'declared capabilities and quirks of the target (mocks/profiles.yaml): norme, akto, atlas…', 'norme')
+    .option('--profile <opco-id>', "a mock profile's recette (recettes/<id>.yaml): norme (default), akto, atlas…")
     .option('--admin-token <token>', "admin token of the mock's /_admin API: time steps move its clock instead of polling")
     .option('--admin-url <url>', "base URL of the mock's /_admin API (default: the target, without a trailing /<profile> as the mock serves OPCO profiles)")
     .option('--scenarios <glob>', 'scenario files (default: the bundled scenarios/*.yaml)')
@@ -220,14 +161,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       const { loadResponseSchemas, loadScenarios, loadWaivers, PreflightError, runSuite, ScenarioError, TargetUnreachableError, WaiverError } = await import(
         '../../conformance/suite/index.js'
       );
-      const profile = bundledProfiles().get(options.profile);
-      if (!profile) throw new ExitError(`--profile: unknown OPCO '${options.profile}' (known: ${[...bundledProfiles().keys()].join(', ')})`);
-      let url: URL;
-      try {
-        url = new URL(options.target);
-      } catch {
-        throw new ExitError(`--target: not a URL: '${options.target}'`);
-      }
+      const { target: cible, recette, profile, url } = cibleDuTest(options, ctx.io.cwd, process.env);
       const only = options.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
       const unknownOnly = (only ?? []).filter((id) => !findRule(id));
       if (unknownOnly.length > 0) throw new ExitError(`--only: unknown rule id(s) ${unknownOnly.join(', ')}`);
@@ -240,27 +174,20 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         if (error instanceof WaiverError || error instanceof ScenarioError) throw new ExitError(error.message);
         throw error;
       }
-      const oauth2 = oauth2Client(options, url, profile);
-      const particularites = particularitesDeLaCible(profile, options.quirk);
       const seed = options.seed !== undefined ? Math.trunc(positive('--seed', options.seed)) : Date.now() % 1_000_000_007;
       const target: Target = {
-        url: url.toString().replace(/\/+$/, ''),
-        cfaKey: options.cfaKey,
-        ...(options.cfaKey2 ? { cfaKey2: options.cfaKey2 } : {}),
+        ...cible,
         editor: parseEditor(options.editor),
         ...(options.adminToken ? { adminToken: options.adminToken, adminUrl: adminUrlOf(options, url, profile) } : {}),
-        capacites: [...profile.capabilities, ...profile.versions],
-        statutInconnu: profile.unknownNumeroInterneStatus,
-        ...(oauth2 ? { oauth2 } : {}),
-        particularites,
       };
+      const particularites = target.particularites ?? {};
       const formats = options.format.split(',').map((f) => f.trim()).filter(Boolean);
       const tty = options.progress && ctx.io.stderr.isTTY === true;
       let report: SuiteReport;
       try {
         report = await runSuite({
           target,
-          profile: profile.id,
+          profile: options.recette ? recette.opco : profile.id,
           scenarios,
           ...(only ? { only } : {}),
           waivers,

@@ -1,6 +1,6 @@
 // The server suite against a mock with one OPCO wire quirk: accepted when the profile declares it, judged by the norm when not.
 import { describe, expect, it } from 'vitest';
-import { particularitesDeLaCible } from '../../cli/commands/test.js';
+import { particularitesDeLaCible } from '../../cli/commands/test-opco-cible.js';
 import type { ParticularitesCible } from '../../conformance/suite/particularites.js';
 import { bundledProfiles } from '../../mocks/profiles.js';
 import { bundledSpecPath } from '../../spec/load.js';
