@@ -27,6 +27,7 @@ interface TestOpcoOptions extends CibleOptions {
   pollInterval: string;
   minEvaluated: string;
   seed?: string;
+  resume?: string;
   spec?: string;
   progress: boolean;
 }
@@ -81,7 +82,7 @@ function evaluationText(report: SuiteReport): string[] {
   const lines = [`  ${e.evaluated} of ${e.inScope} rules in the declared scope evaluated${e.minimum < 1 ? ` (at least ${Math.round(e.minimum * 100)} % required)` : ' (all required)'}`];
   if (e.notEvaluated > 0) {
     const skipped = report.rules.filter((r) => r.waived === undefined && r.outcome === 'skip');
-    lines.push(`  NOT EVALUATED ${e.notEvaluated}: ${skipped.slice(0, 8).map((r) => r.ruleId).join(', ')}${skipped.length > 8 ? ', …' : ''} — e.g. ${skipped[0]?.reason ?? ''}`);
+    lines.push(`  NOT EVALUATED ${e.notEvaluated}${e.pending ? ` (${e.pending} pending: waiting for time, --resume may judge them)` : ''}: ${skipped.slice(0, 8).map((r) => r.ruleId).join(', ')}${skipped.length > 8 ? ', …' : ''} — e.g. ${skipped[0]?.reason ?? ''}`);
   }
   return lines;
 }
@@ -131,6 +132,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--min-evaluated <share>', 'share of the rules in the declared scope that must be evaluated (not skipped) for exit 0: 0 to 1, or a percentage', '1')
     .option('--poll-interval <seconds>', 'delay between two polls', '10')
     .option('--seed <n>', 'seed of the generated CERFAs (default: a new one per run, printed in the report)')
+    .option('--resume <run-dir>', "play on the scenarios an earlier run left pending (its --out directory, which keeps run-state.json), and merge: the target, recette or profile, scenarios and seed are the earlier run's unless given again (keys are never kept: give them again, or through the recette's environment variables)")
     .option('--spec <file>', 'OpenAPI file whose response schemas judge the answers (default: the bundled spec)')
     .option('--no-progress', 'never show the progress line (shown only when stderr is a terminal)')
     .option('--client-id <id>', "the software's OAuth2 client id, for OPCOs that require a bearer token (e.g. --profile akto)")
@@ -157,10 +159,29 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         '  convergence test opco --target https://api.opco.example --cfa-key K --profile atlas\n' +
         '  convergence test opco --target https://api.opco.example --cfa-key K --quirk depotStatus=200\n',
     )
-    .action(async (options: TestOpcoOptions) => {
-      const { loadResponseSchemas, loadScenarios, loadWaivers, PreflightError, runSuite, ScenarioError, TargetUnreachableError, WaiverError } = await import(
+    .action(async (options: TestOpcoOptions, command: Command) => {
+      const { ecrireEtat, lireEtat, loadResponseSchemas, loadScenarios, loadWaivers, PreflightError, RepriseError, runSuite, runsRepris, ScenarioError, TargetUnreachableError, WaiverError } = await import(
         '../../conformance/suite/index.js'
       );
+      let etat;
+      if (options.resume !== undefined) {
+        try {
+          etat = lireEtat(resolve(ctx.io.cwd, options.resume));
+        } catch (error) {
+          if (error instanceof RepriseError) throw new ExitError(error.message);
+          throw error;
+        }
+        // The earlier run's description, unless the command line gives it again.
+        const p = etat.parametres;
+        if (options.recette === undefined && options.profile === undefined) {
+          if (p.recette !== undefined) options.recette = p.recette;
+          else if (p.profile !== undefined) options.profile = p.profile;
+        }
+        options.target ??= p.target;
+        if (options.scenarios === undefined && p.scenarios !== undefined) options.scenarios = p.scenarios;
+        if (options.only === undefined && p.only !== undefined) options.only = p.only;
+        if (command.getOptionValueSource('out') === 'default') options.out = options.resume;
+      }
       const { target: cible, recette, profile, url } = cibleDuTest(options, ctx.io.cwd, process.env);
       const only = options.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
       const unknownOnly = (only ?? []).filter((id) => !findRule(id));
@@ -174,7 +195,26 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         if (error instanceof WaiverError || error instanceof ScenarioError) throw new ExitError(error.message);
         throw error;
       }
-      const seed = options.seed !== undefined ? Math.trunc(positive('--seed', options.seed)) : Date.now() % 1_000_000_007;
+      const seed = etat ? etat.parametres.seed : options.seed !== undefined ? Math.trunc(positive('--seed', options.seed)) : Date.now() % 1_000_000_007;
+      const runId = etat ? etat.parametres.runId : `S${Date.now().toString(36).slice(-6).toUpperCase()}`;
+      let reprise;
+      try {
+        reprise = etat ? runsRepris(etat, scenarios) : undefined;
+      } catch (error) {
+        if (error instanceof RepriseError) throw new ExitError(error.message);
+        throw error;
+      }
+      const outDir = resolve(ctx.io.cwd, options.out);
+      const startedAt = etat ? new Date(etat.parametres.startedAt) : new Date();
+      const parametres = {
+        seed,
+        runId,
+        target: cible.url,
+        ...(options.recette !== undefined ? { recette: resolve(ctx.io.cwd, options.recette) } : { profile: profile.id }),
+        ...(options.scenarios !== undefined ? { scenarios: resolve(ctx.io.cwd, options.scenarios) } : {}),
+        ...(only ? { only } : {}),
+        startedAt: startedAt.toISOString(),
+      };
       const target: Target = {
         ...cible,
         editor: parseEditor(options.editor),
@@ -192,7 +232,10 @@ export function registerTest(program: Command, ctx: CommandContext): void {
           ...(only ? { only } : {}),
           waivers,
           seed,
-          runId: `S${Date.now().toString(36).slice(-6).toUpperCase()}`,
+          runId,
+          startedAt,
+          ...(reprise ? { reprise } : {}),
+          onRuns: (runs) => ecrireEtat(outDir, parametres, runs),
           timeoutMs: positive('--timeout', options.timeout) * 1000,
           maxWaitMs: positive('--max-wait', options.maxWait) * 1000,
           minEvaluated: share('--min-evaluated', options.minEvaluated),
@@ -207,9 +250,14 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       } finally {
         if (tty) ctx.io.stderr.write('\r\x1b[2K');
       }
-      const written = await writeReports(report, resolve(ctx.io.cwd, options.out), formats);
+      const written = await writeReports(report, outDir, formats);
       ctx.io.stdout.write(summaryText(report, Object.entries(particularites).map(([k, v]) => `${k}=${String(v)}`)));
       ctx.io.stdout.write(`  seed ${seed}; reports: ${written.join(', ')}\n`);
+      const enAttente = report.scenarios.filter((sc) => sc.pending);
+      if (enAttente.length > 0) {
+        const jour = enAttente.map((sc) => sc.pending?.jusquau).filter((d): d is string => d !== undefined).sort()[0];
+        ctx.io.stdout.write(`  PENDING ${enAttente.length} scenario(s) wait for time${jour ? ` (the first calendar condition holds on ${jour})` : ''}: convergence test opco --resume ${options.out}\n`);
+      }
       ctx.setExit(report.exitCode === 0 ? EXIT.conformant : report.exitCode === 1 ? EXIT.findings : EXIT.toolError);
     });
   registerTestCfa(test, ctx);

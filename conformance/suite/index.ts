@@ -17,6 +17,8 @@ export { loadResponseSchemas } from './schemas.js';
 export { TargetUnreachableError, curlFor, type Target } from './runner.js';
 export { OAuthTokenError, TokenSource, type OAuth2Client } from './oauth.js';
 export { preflight, PreflightError } from './preflight.js';
+export { ecrireEtat, FICHIER_REPRISE, lireEtat, RepriseError, runsRepris, type ParametresDuRun } from './reprise.js';
+export { RecetteError } from './recette.js';
 
 export interface SuiteOptions extends Omit<RunOptions, 'only'> {
   target: Target;
@@ -30,6 +32,12 @@ export interface SuiteOptions extends Omit<RunOptions, 'only'> {
   preflight?: boolean;
   /** Share of the rules in scope that must be evaluated for a conformant verdict (default 1: every one). */
   minEvaluated?: number;
+  /** The runs of an earlier run of the same scenarios (`--resume`): pending ones play on, the others are kept as they ended. */
+  reprise?: ScenarioRun[];
+  /** When the run began (a resumed run keeps the first run's start). */
+  startedAt?: Date;
+  /** Receives the runs at the end, to keep them in the run directory (reprise.ts). */
+  onRuns?: (runs: ScenarioRun[]) => void;
   /** Called after each scenario (the CLI's progress line). */
   onProgress?: (done: number, total: number, scenario: string) => void;
 }
@@ -102,7 +110,7 @@ function scenarioReport(run: ScenarioRun): ScenarioReport {
 
 /** Plays the scenarios one after the other (they share the target's clock) and builds the report. */
 export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
-  const startedAt = new Date();
+  const startedAt = options.startedAt ?? new Date();
   const only = options.only ? new Set(options.only) : undefined;
   const scenarios = scenariosFor(options.scenarios, only);
   const first = { done: false };
@@ -113,9 +121,12 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
   const dossiersRecette = { prochain: 0 };
   for (const [i, scenario] of scenarios.entries()) {
     const index = options.scenarios.indexOf(scenario);
-    runs.push(await new ScenarioRunner(scenario, index, options.target, { ...options, only, dossiersRecette, ...(tokens ? { tokens } : {}) }, first).run());
+    const runner = new ScenarioRunner(scenario, index, options.target, { ...options, only, dossiersRecette, ...(tokens ? { tokens } : {}) }, first);
+    const before = options.reprise?.find((r) => r.scenario.id === scenario.id);
+    runs.push(before ? await runner.resume(before) : await runner.run());
     options.onProgress?.(i + 1, scenarios.length, scenario.id);
   }
+  options.onRuns?.(runs);
   const judgements = runs.flatMap((r) => r.judgements);
   const waivers = new Map((options.waivers ?? []).map((w) => [w.ruleId, w.reason]));
   const rules: RuleReport[] = reportedRules(scenarios, only).map((rule) => {

@@ -19,7 +19,7 @@ import { echeanceLibre, jourAttendu, type JourAttendu } from './attente.js';
 import { dureeMs } from './duree.js';
 import { HorsRecetteError, REFERENTIELS_DU_MOCK } from './recette.js';
 import { cerfaPourLaRecette } from './recette-cerfa.js';
-import type { Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
+import type { EtatDuJoueur, Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
 import type { ResponseSchemas } from './schemas.js';
 import { lookup, render, setAt } from './template.js';
 import { TargetUnreachableError, Transport, type FirstAnswer, type Response } from './transport.js';
@@ -91,7 +91,7 @@ const toujours429 = (res: Response): string | undefined =>
 
 /** Plays one scenario and judges its exchanges. Never throws for the target's behaviour; throws TargetUnreachableError on the first request only. */
 export class ScenarioRunner {
-  private readonly captures: Record<string, unknown> = {};
+  private captures: Record<string, unknown> = {};
   private readonly judgements: Judgement[] = [];
   private readonly transport: Transport;
   private cerfas = new Map<string, Cerfa>();
@@ -178,6 +178,40 @@ export class ScenarioRunner {
     throw new DepartImpossible(`aucun dossier de recette engagé avec une échéance ouverte non facturée : ${vus.join(' ; ')}`);
   }
 
+  /** What this runner holds, to play on later from a pending step (`--resume`). */
+  private etat(): EtatDuJoueur {
+    return {
+      captures: structuredClone(this.captures),
+      cerfas: [...this.cerfas.entries()],
+      factureCount: this.factureCount,
+      yearShift: this.yearShift,
+      recordIndex: this.recordIndex,
+      etatsLus: [...this.etatsLus.entries()],
+      libres: [...this.libres.entries()],
+    };
+  }
+
+  /**
+   * Plays on a scenario left pending by an earlier run (issue 18 §3), from the step it waited at, with what it had
+   * captured. The steps and judgements before that step are kept; today is the real today again.
+   */
+  async resume(previous: ScenarioRun): Promise<ScenarioRun> {
+    const { pending, etat } = previous;
+    if (!pending || !etat) return previous;
+    const started = Date.now() - previous.durationMs;
+    this.captures = structuredClone(etat.captures);
+    this.cerfas = new Map(etat.cerfas as [string, Cerfa][]);
+    this.factureCount = etat.factureCount;
+    this.yearShift = etat.yearShift;
+    this.recordIndex = etat.recordIndex;
+    for (const [k, v] of etat.etatsLus) this.etatsLus.set(k, v);
+    for (const [k, v] of etat.libres) this.libres.set(k, v);
+    const again = new Set(this.scenario.steps.slice(pending.index).map((st) => st.id));
+    this.judgements.push(...previous.judgements.filter((j) => !j.pending && !again.has(j.step)));
+    const steps = previous.steps.filter((st) => !again.has(st.id));
+    return this.playFrom(pending.index, steps, started);
+  }
+
   private result(started: number, steps: StepRun[], outcome: StepRun['outcome'], reason?: string): ScenarioRun {
     return { scenario: this.scenario, outcome, ...(reason ? { reason } : {}), durationMs: Date.now() - started, steps, judgements: this.judgements };
   }
@@ -210,7 +244,7 @@ export class ScenarioRunner {
         }
         this.remaining(this.scenario.steps.slice(i + 1), 'skip', pending ? `en attente : ${why}` : `non jouée : ${why}`, steps, pending);
         const run = this.result(started, steps, outcome.outcome === 'fail' ? 'fail' : outcome.outcome, why);
-        return outcome.pending ? { ...run, pending: { ...outcome.pending, step: step.id, index: i } } : run;
+        return outcome.pending ? { ...run, pending: { ...outcome.pending, step: step.id, index: i }, etat: this.etat() } : run;
       }
     }
     return this.result(started, steps, 'pass');

@@ -96,6 +96,19 @@ export interface ScenarioRun {
   judgements: Judgement[];
   /** The step the scenario waits at (its index in the scenario): `test opco --resume` plays on from there. */
   pending?: Pending & { step: string; index: number };
+  /** What the runner held when the scenario was left pending, to play on from there (`--resume`). */
+  etat?: EtatDuJoueur;
+}
+
+/** A pending scenario's runner, as kept in the run directory (reprise.ts): what it captured and generated. */
+export interface EtatDuJoueur {
+  captures: Record<string, unknown>;
+  cerfas: [string, unknown][];
+  factureCount: number;
+  yearShift: number;
+  recordIndex: number;
+  etatsLus: [string, string[]][];
+  libres: [string, number][];
 }
 
 
