@@ -3,7 +3,6 @@ import type { DossierLu } from '../model/dossier.js';
 import { datesEnPartieDate, enveloppeCerfa, estEnveloppeCerfa } from '../model/depot-cerfa.js';
 import type { AttenteEchange, Cerfa, Echange } from '../model/payloads.js';
 import { findRule } from '../rules/index.js';
-import { nirKey } from '../identifiers/index.js';
 import { serveurRules } from '../rules/serveur/index.js';
 import { ruleCode, type Rule, type RuleContext, type RuleResult } from '../rules/rule.js';
 import { expectationViolations, valueAt } from '../rules/serveur/support.js';
@@ -19,6 +18,7 @@ import { echeanceLibre, jourAttendu, type JourAttendu } from './attente.js';
 import { dureeMs } from './duree.js';
 import { HorsRecetteError, REFERENTIELS_DU_MOCK } from './recette.js';
 import { cerfaPourLaRecette } from './recette-cerfa.js';
+import { cerfaDecale } from './decalage.js';
 import type { EtatDuJoueur, Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
 import type { ResponseSchemas } from './schemas.js';
 import { lookup, render, setAt } from './template.js';
@@ -47,29 +47,6 @@ function redactedText(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** Shifts every ISO date of a generated payload by whole years (29 February becomes the 28th). */
-function shiftYears<T>(value: T, years: number): T {
-  if (years === 0) return value;
-  const text = JSON.stringify(value).replace(/"(\d{4})-(\d{2})-(\d{2})/g, (_m, y: string, m: string, d: string) => {
-    const day = m === '02' && d === '29' ? '28' : d;
-    return `"${String(Number(y) + years).padStart(4, '0')}-${m}-${day}`;
-  });
-  return JSON.parse(text) as T;
-}
-
-/**
- * A generated CERFA moved by whole years (shiftYears): the apprentice is born that many years later too, so the NIR's
- * year of birth (2nd and 3rd digits) and its key follow, or the NIR would contradict the date of birth (ID-09, N2).
- */
-function cerfaDecale(cerfa: Cerfa, years: number): Cerfa {
-  const shifted = shiftYears(cerfa, years);
-  const nir = shifted.apprenti?.nir;
-  if (years === 0 || typeof nir !== 'string' || (nir.length !== 13 && nir.length !== 15) || !/^[12][0-9]{2}/.test(nir)) return shifted;
-  const annee = (((Number(nir.slice(1, 3)) + years) % 100) + 100) % 100;
-  const corps = `${nir[0]}${String(annee).padStart(2, '0')}${nir.slice(3, 13)}`;
-  return { ...shifted, apprenti: { ...shifted.apprenti, nir: nir.length === 15 ? `${corps}${nirKey(corps)}` : corps } };
 }
 
 function statusList(value: unknown): number[] | undefined {
