@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   mock: async () => (await import('./commands/mock.js')).registerMock,
   test: async () => (await import('./commands/test.js')).registerTest,
   export: async () => (await import('./commands/export.js')).registerExport,
+  verify: async () => (await import('./commands/verify.js')).registerVerify,
 };
 
 export async function buildProgram(ctx: CommandContext, argv: string[] = []): Promise<Command> {

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Ajv } from 'ajv';
 import { clockFromState, DurationError } from './clock.js';
+import type { Mouvement } from './horloges.js';
 import { MockProblem } from './errors.js';
 import { faultSchema, type FaultSpec } from './faults.js';
 import type { MockRuntime } from './http/types.js';
@@ -16,8 +17,8 @@ const validateClock = ajv.compile({
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  maxProperties: 1,
-  properties: { now: { type: 'string', minLength: 10 }, advance: { type: 'string', pattern: '^P' } },
+  properties: { now: { type: 'string', minLength: 10 }, advance: { type: 'string', pattern: '^P' }, cfa: { type: 'string', pattern: '^[0-9]{14}$' } },
+  oneOf: [{ required: ['now'] }, { required: ['advance'] }],
 });
 
 function invalid(detail: string, champ?: string): MockProblem {
@@ -37,7 +38,8 @@ export function registerAdmin(
     }
   };
 
-  const clockView = () => ({ now: runtime.clock.now().toISOString(), state: runtime.clock.state() });
+  // `cfas`: the CFAs that moved their own clock (mocks/horloges.ts), each with its date.
+  const clockView = () => ({ now: runtime.clock.now().toISOString(), state: runtime.clock.state(), cfas: runtime.horloges.vue() });
 
   app.register(
     async (admin) => {
@@ -46,19 +48,22 @@ export function registerAdmin(
       admin.get('/clock', async () => clockView());
 
       admin.put('/clock', async (request) => {
-        const body = request.body as { now?: string; advance?: string } | undefined;
-        if (!body || !validateClock(body)) throw invalid('Corps attendu : {"now": "<date ISO 8601>"} ou {"advance": "<durée ISO 8601>"}');
+        const body = request.body as { now?: string; advance?: string; cfa?: string } | undefined;
+        if (!body || !validateClock({ ...body })) throw invalid('Corps attendu : {"now": "<date ISO 8601>"} ou {"advance": "<durée ISO 8601>"}, et "cfa": "<SIRET>" pour la seule horloge de ce CFA');
+        if (body.cfa !== undefined && !runtime.tenants.sirets().includes(body.cfa)) throw invalid(`CFA inconnu : ${body.cfa}`, 'cfa');
+        let mouvement: Mouvement;
         if (body.now !== undefined) {
           const date = new Date(body.now);
           if (Number.isNaN(date.getTime())) throw invalid(`Date invalide : ${body.now}`, 'now');
-          runtime.clock.set(date);
-        } else if (body.advance !== undefined) {
-          try {
-            runtime.clock.advance(body.advance);
-          } catch (error) {
-            if (error instanceof DurationError) throw invalid(`Durée ISO 8601 invalide : ${body.advance}`, 'advance');
-            throw error;
-          }
+          mouvement = { now: date };
+        } else mouvement = { advance: body.advance! };
+        try {
+          // One CFA's clock, or the shared clock with every CFA's own (the admin moves any or all).
+          if (body.cfa !== undefined) runtime.horloges.deplacerPour(body.cfa, mouvement);
+          else runtime.horloges.deplacerToutes(mouvement);
+        } catch (error) {
+          if (error instanceof DurationError) throw invalid(`Durée ISO 8601 invalide : ${body.advance}`, 'advance');
+          throw error;
         }
         await runtime.saveClock();
         return clockView();
@@ -70,6 +75,7 @@ export function registerAdmin(
         runtime.tokens.clear();
         runtime.certification?.reset();
         runtime.clock = clockFromState(runtime.initialClock);
+        runtime.horloges.vider();
         await runtime.reloadTenants();
         return { reset: true, ...clockView() };
       });

@@ -1,6 +1,7 @@
 // The stateful mock OPCO's composition root: builds the runtime state, the Fastify app and its parts (mocks/http/).
 import { clockFromState, systemClock, type Clock } from './clock.js';
 import { FaultInjector } from './faults.js';
+import { HorlogesParCfa } from './horloges.js';
 import { bundledProfiles, DEFAULT_OPCO, withOverrides } from './profiles.js';
 import { compileSpec, defaultSpecPath } from './spec.js';
 import { openStore } from './store/index.js';
@@ -8,6 +9,8 @@ import { DEFAULT_DELAIS, DEMO, demoConfig, TenantRegistry, type OAuthClient } fr
 import type { Delais } from './engine/context.js';
 import { bundledReferentiel } from './engine/referentiel.js';
 import { registerAdmin } from './admin.js';
+import { registerCfaClock } from './http/cfa-clock.js';
+import { registerConsole } from './console/index.js';
 import { createFastPath, replayBody } from './fast-path.js';
 import { isBroken, parseBreaks } from './variants/index.js';
 import { BODY_LIMIT } from './variants/behaviours.js';
@@ -69,12 +72,14 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     spec,
     breaks,
     comportement: comportementDesVariantes(breaks),
-    saveClock: () => store.setClock(runtime.clock.state()),
+    saveClock: () => store.setClock({ ...runtime.clock.state(), parCfa: runtime.horloges.etats() }),
+    horloges: new HorlogesParCfa(() => runtime.clock),
     reloadTenants: async () => {
       runtime.tenants = new TenantRegistry([...config.cfas, ...(await store.getTenants())]);
     },
   };
   await runtime.reloadTenants();
+  if (!options.clock) runtime.horloges.restaurer((await store.getClock())?.parCfa);
 
   const prism = lazyPrism();
   let lean: ReturnType<typeof createFastPath> | undefined;
@@ -95,6 +100,9 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   }
 
   registerAdmin(app, runtime, sendProblem);
+  registerCfaClock(app, runtime, sendProblem);
+  // The web console (mocks/console/): its code loads on the first request to /_console.
+  const consoleTap = registerConsole(app, { runtime, delais, pageSize, referentiel });
   registerVariantHooks(app, breaks);
   // A POST the lean path read, then gave back to Fastify (any answer but 201), comes with its body replayed.
   app.addHook('preParsing', (request, _reply, payload, done) => done(null, replayBody(request.raw) ?? payload));
@@ -108,8 +116,8 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       engine: dossiersIfLoaded,
       bodyLimit: BODY_LIMIT,
       onRequest: options.onRequest,
-      // Certification mode records every exchange through Fastify's hooks.
-      active: () => runtime.certification === undefined,
+      // Certification mode records every exchange through Fastify's hooks; so does the console's live log while watched.
+      active: () => runtime.certification === undefined && consoleTap.capture === undefined,
     });
   }
 

@@ -1,7 +1,10 @@
 // The mock's clock: real time shifted by an offset, or frozen; moved only through the admin API or tests.
 
 /** What is persisted so a restart keeps the simulated date. */
-export type ClockState = { kind: 'offset'; offsetMs: number } | { kind: 'frozen'; at: string };
+export type ClockState = ({ kind: 'offset'; offsetMs: number } | { kind: 'frozen'; at: string }) & {
+  /** The CFAs' own clocks (mocks/horloges.ts), saved with the shared one. */
+  parCfa?: Record<string, ClockState>;
+};
 
 export interface Clock {
   now(): Date;
@@ -46,7 +49,8 @@ export function frozenClock(at: string | Date): Clock {
 }
 
 export function clockFromState(state: ClockState): Clock {
-  return new MockClock(state);
+  const { parCfa: _ownClocks, ...own } = state;
+  return new MockClock(own as ClockState);
 }
 
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;

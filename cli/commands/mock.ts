@@ -1,4 +1,5 @@
 // `convergence mock`: serves the stateful mock OPCO on a port until SIGINT/SIGTERM.
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
@@ -8,7 +9,10 @@ import type { MockApp, MockAppOptions, RequestLogEntry } from '../../mocks/http/
 import { ConfigError, DEMO, loadMockConfig, type MockConfig } from '../../mocks/tenants.js';
 import { SpecError } from '../../mocks/spec.js';
 import { DEFAULT_STORE_FILE } from '../../mocks/store/index.js';
+import { PUBLIC_KEY_PATH } from '../../mocks/certification/signature.js';
 import { parseBreaks, UnknownVariantError } from '../../mocks/variants/index.js';
+import { auditAdminCalls, credentialsConfig, CredentialsError, demoCredentialsIn, isLoopback, listeningUrls, sandboxCredentials } from '../../mocks/host-safety.js';
+import { certificationSigning } from './mock-signing.js';
 
 export interface MockCommandOptions {
   port: string;
@@ -18,6 +22,10 @@ export interface MockCommandOptions {
   spec?: string;
   /** Broken variants (mocks/variants) to serve instead of the conformant mock. */
   break?: string[];
+  /** Certification mode: PEM private key (Ed25519) that signs the reports; else one kept beside the store. */
+  signingKey?: string;
+  /** Certification mode: how long a signed report stays valid (ISO 8601 duration, `P12M` by default). */
+  validity?: string;
 }
 
 export interface RunningMock {
@@ -26,7 +34,7 @@ export interface RunningMock {
   mock: MockApp;
   /** Token of its admin API (the config's, or the demo one). */
   adminToken: string;
-  /** The tenant config it was started with (`--config`), parsed; absent for the demo tenant. */
+  /** The tenant config it was started with (`--config`, or generated off loopback), parsed; absent for the demo tenant. */
   config?: MockConfig;
   stop(): Promise<void>;
 }
@@ -76,6 +84,26 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
   }
   const log = requestLog(io.stdout);
   const store = options.store === 'memory' ? 'memory' : resolve(io.cwd, options.store ?? DEFAULT_STORE_FILE);
+  // Off loopback the demo credentials would let anyone who read the docs in: fresh ones, or the config's own.
+  let generated: ReturnType<typeof sandboxCredentials> | undefined;
+  if (!isLoopback(options.host)) {
+    if (config) {
+      const demo = demoCredentialsIn(config);
+      if (demo.length > 0) {
+        throw new ExitError(`--host ${options.host}: ${options.config} uses the documented demo ${demo.join(', ')}; give your own values, or listen on 127.0.0.1`);
+      }
+    } else {
+      try {
+        generated = sandboxCredentials(store);
+      } catch (error) {
+        if (error instanceof CredentialsError) throw new ExitError(`--host ${options.host}: ${error.message}`);
+        throw error;
+      }
+      config = credentialsConfig(generated.credentials);
+    }
+  }
+  const signing = extra.certification && !extra.certification.signing ? certificationSigning(options, store, io.cwd) : undefined;
+  const certification = extra.certification && (signing ? { ...extra.certification, signing } : extra.certification);
   let mock;
   try {
     mock = await createMockApp({
@@ -83,8 +111,11 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
       store,
       ...(options.spec ? { spec: resolve(io.cwd, options.spec) } : {}),
       ...(options.break?.length ? { breaks: options.break } : {}),
-      ...extra,
-      onRequest: log.line,
+      ...(certification ? { certification } : {}),
+      // Admin calls have their own line, with who made them (auditAdminCalls).
+      onRequest: (entry) => {
+        if (!entry.path.startsWith('/_admin')) log.line(entry);
+      },
       // The message only: a stack or a payload could carry personal data.
       onError: (error) => io.stderr.write(`internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}\n`),
     });
@@ -95,6 +126,8 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
     }
     throw error;
   }
+  const adminToken = config?.admin.token ?? DEMO.adminToken;
+  auditAdminCalls(mock.app.server, adminToken, (line) => io.stdout.write(line));
   let address: string;
   try {
     address = await mock.app.listen({ port, host: options.host });
@@ -103,13 +136,30 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
     const code = (error as NodeJS.ErrnoException).code;
     throw new ExitError(code === 'EADDRINUSE' ? `port ${port} on ${options.host} is already in use` : `cannot listen on ${options.host}:${port}: ${String(error)}`);
   }
-  io.stdout.write(`Mock OPCO listening on ${address}\n`);
+  const urls = listeningUrls(mock.app.server.address() as AddressInfo);
+  if (!urls.wildcard) io.stdout.write(`Mock OPCO listening on ${address}\n`);
+  else {
+    // A wildcard address: the URL printed is where it listens, then the ones that reach it.
+    io.stdout.write(`Mock OPCO listening on ${urls.bound} (every interface: ${urls.reachable.join(', ')})\n`);
+    address = urls.reachable[0] ?? address;
+  }
   if (options.break?.length) {
     io.stdout.write(`  BROKEN on purpose (not conformant): ${options.break.join(', ')} — see docs/variants.md\n`);
   }
   io.stdout.write(`  store: ${store === 'memory' ? 'memory (lost at exit)' : store}\n`);
   io.stdout.write(`  root paths (/v1, /v2) serve the "${config?.defaultOpco ?? 'norme'}" profile; /<opco>/v1|v2/... the 11 OPCOs\n`);
-  if (config) {
+  if (generated) {
+    const c = generated.credentials;
+    const kept = generated.file ? `kept in ${generated.file} (mode 0600)` : 'kept nowhere: new ones at each start (give --config to keep yours)';
+    if (generated.created) {
+      io.stdout.write(`  not loopback (--host ${options.host}) and no --config: credentials generated, printed this once, ${kept}\n`);
+      io.stdout.write(`  demo CFA SIRET ${DEMO.siret}, X-API-KEY: ${c.apiKey}\n`);
+      io.stdout.write(`  admin: Authorization: Bearer ${c.adminToken}\n`);
+      io.stdout.write(`  OAuth2 (every OPCO): client_id ${c.clientId}, client_secret ${c.clientSecret}\n`);
+    } else {
+      io.stdout.write(`  not loopback (--host ${options.host}) and no --config: the credentials generated at first start, ${kept}\n`);
+    }
+  } else if (config) {
     io.stdout.write(`  tenants, keys and admin token: from ${options.config}\n`);
   } else {
     // The demo tenant's key and token are documented throwaway values: printing them is the point.
@@ -117,10 +167,13 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
     io.stdout.write(`  admin: Authorization: Bearer ${DEMO.adminToken}\n`);
     io.stdout.write(`  OAuth2 (akto): client_id ${DEMO.client.clientId}, client_secret ${DEMO.client.clientSecret}\n`);
   }
+  if (signing) {
+    io.stdout.write(`  reports signed: Ed25519 key ${signing.signer.keyId} (${signing.signer.source}), valid ${signing.validity}; public key: ${address}${PUBLIC_KEY_PATH}\n`);
+  }
   return {
     url: address,
     mock,
-    adminToken: config?.admin.token ?? DEMO.adminToken,
+    adminToken,
     ...(config ? { config } : {}),
     stop: async () => {
       try {

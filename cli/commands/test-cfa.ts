@@ -26,6 +26,10 @@ export interface TestCfaOptions {
   script?: string;
   waivers?: string;
   exec?: string;
+  /** PEM Ed25519 private key signing the reports; else one kept beside the store (docs/certification-signature.md). */
+  signingKey?: string;
+  /** How long a signed report stays valid (ISO 8601 duration, P12M by default). */
+  validity?: string;
 }
 
 export interface RunningCfa {
@@ -212,7 +216,14 @@ export async function startTestCfa(options: TestCfaOptions, io: CliIO): Promise<
   let running;
   try {
     running = await startMock(
-      { port: options.port, host: options.host, store, ...(options.config ? { config: options.config } : {}) },
+      {
+        port: options.port,
+        host: options.host,
+        store,
+        ...(options.config ? { config: options.config } : {}),
+        ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+        ...(options.validity ? { validity: options.validity } : {}),
+      },
       io,
       { certification: { script, capabilities, ...(version ? { version } : {}), tool, waivers } },
     );
@@ -317,6 +328,8 @@ export function registerTestCfa(test: Command, ctx: CommandContext): void {
     .option('--config <file>', 'YAML tenant config (CFAs, API keys, admin token); a demo CFA when absent')
     .option('--script <file>', 'YAML certification script: delays and scripted answers (default: the bundled one)')
     .option('--waivers <file>', 'YAML list of {ruleId, reason}: waived rules are reported but do not fail the certification')
+    .option('--signing-key <pem>', 'Ed25519 private key (PEM) signing the reports (default: <store>-signing-key.pem, created at first start)')
+    .option('--validity <duration>', 'how long a signed report stays valid, ISO 8601 (P12M, P1Y, P90D)', 'P12M')
     .option(
       '--exec <command>',
       'run this shell command against the mock (CONVERGENCE_URL, CONVERGENCE_API_KEY, CONVERGENCE_SIRET, CONVERGENCE_ADMIN_TOKEN, ' +

@@ -8,6 +8,7 @@ import { packageVersion } from '../../conformance/engine/package-root.js';
 import type { CertificationRecorder } from './recorder.js';
 import { loadSession } from './session.js';
 import { scrubSession, withRecordedBodies } from './scrub.js';
+import { signReport } from './signature.js';
 
 const CONTENT_TYPES: Record<SuiteFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -70,6 +71,10 @@ export function registerCertificationAdmin(admin: FastifyInstance, runtime: Mock
       tool: tool ?? { name: 'convergence', version: packageVersion() },
       ...(waivers ? { waivers } : {}),
     });
-    return reply.type(CONTENT_TYPES[format]).send(suiteReporters[format](scrubReport(report)));
+    // Signed once masked: the statement holds what the files will show.
+    const scrubbed = scrubReport(report);
+    const signing = recorder.options.signing;
+    const shown = signing ? signReport(scrubbed, signing.signer, new Date(), signing.validity) : scrubbed;
+    return reply.type(CONTENT_TYPES[format]).send(suiteReporters[format](shown));
   });
 }

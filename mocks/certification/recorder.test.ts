@@ -258,3 +258,14 @@ describe('certification off', () => {
     }
   });
 });
+
+describe('faults in certification mode', () => {
+  it('answers an armed fault and a Prefer status to the client, before validating the body', async () => {
+    mock = await startTestMock({ certification: certification({ plays: [] }) });
+    expect((await mock.admin('POST', '/_admin/faults', { operation: 'GET /factures/etats', kind: '503', count: 1 })).statusCode).toBe(201);
+    expect((await mock.call('GET', '/v2/factures/etats')).statusCode).toBe(503);
+    expect((await mock.call('GET', '/v2/factures/etats')).statusCode).toBe(200);
+    const preferred = await mock.call('POST', '/v2/factures', {}, { ...HEADERS, prefer: 'code=503' });
+    expect(preferred.statusCode).toBe(503);
+  });
+});

@@ -15,6 +15,8 @@ import type { SessionMeta } from '../store/types.js';
 import { receivedBody, redactSecret } from '../redact.js';
 import { deeperThan } from '../../reports/suite/scrub.js';
 import { playProblem, ScriptError, type CertificationScript, type Play } from './script.js';
+import type { Signer } from './signature.js';
+import { registerPublicKeyRoute } from './signing-key.js';
 
 /** What `createMockApp({ certification })` needs: the script, the declared capabilities and protocol version. */
 export interface CertificationOptions {
@@ -26,6 +28,8 @@ export interface CertificationOptions {
   tool?: { name: string; version: string };
   /** Findings the editor accepts (`{ruleId, reason}`), applied to every report of the run. */
   waivers?: { ruleId: string; reason: string }[];
+  /** Signs every session report (schema 1.2) and serves the public key; absent: reports are not signed. */
+  signing?: { signer: Signer; /** ISO 8601 duration, `P12M` by default. */ validity?: string };
 }
 
 /** Request headers the protocol rules judge; credentials are never kept. */
@@ -189,6 +193,7 @@ export class CertificationRecorder {
 
   /** Hooks that exist only in certification mode: the normal path keeps its per-request cost. */
   register(app: FastifyInstance): void {
+    if (this.options.signing) registerPublicKeyRoute(app, this.options.signing.signer);
     app.addHook('onRequest', async (request) => this.attribute(request));
     app.addHook('onSend', async (request, reply, payload) => {
       await this.record(request, reply, payload);
@@ -272,7 +277,7 @@ export class CertificationRecorder {
       // An undecodable path (`/v2/%`) is still the software's request: attributed by its raw path.
       path = rawPath.replace(/\/+$/, '') || '/';
     }
-    if (path.startsWith('/_admin')) return;
+    if (path.startsWith('/_admin') || path.startsWith('/.well-known/')) return;
     const runtime = this.runtime;
     const { opco, rest } = opcoOfPath(runtime.profiles, runtime.defaultOpco, path);
     if (!key) {
@@ -300,7 +305,8 @@ export class CertificationRecorder {
       // Numbered when stored (see store): a request still in flight at a kill -9 leaves no gap in the numbering.
       seq: 0,
       receivedAtMs: Date.now(),
-      mockTime: runtime.clock.now().toISOString(),
+      // The session's CFA's own clock once it moved it (mocks/horloges.ts).
+      mockTime: runtime.horloges.pour(runtime.tenants.findByKey(opco, key)?.siret ?? '').now().toISOString(),
       method: request.method,
       path: rawPath,
       query: { ...(request.query as Record<string, string | string[]>) },

@@ -29,7 +29,7 @@ export interface EngineContext {
 
 /** What the engine's context is made of for every request: the app's state (read per request) and settings. */
 export interface EngineSetting {
-  runtime: { store: MockStore; clock: Clock; tenants: { sirets(): string[] }; comportement?: Comportement };
+  runtime: { store: MockStore; clock: Clock; horloges?: { pour(cfa: string): Clock } | undefined; tenants: { sirets(): string[] }; comportement?: Comportement };
   delais: Delais;
   pageSize: number;
   referentiel: Referentiel;
@@ -43,7 +43,8 @@ export function engineContext(setting: EngineSetting, profile: OpcoProfile, tena
   const { runtime } = setting;
   return {
     store: runtime.store,
-    clock: runtime.clock,
+    // The CFA's own clock once it moved it (a shared sandbox: one editor's time travel is its own).
+    clock: runtime.horloges?.pour(tenant.siret) ?? runtime.clock,
     delais: setting.delais,
     pageSize: setting.pageSize,
     referentiel: setting.referentiel,

@@ -96,8 +96,7 @@ export function createRouter(deps: RouterDeps): (request: FastifyRequest, reply:
 
     const tenant = authenticate(runtime, profile, request);
     meta.cfa = tenant.siret;
-    await applyFaults(reply, request, [runtime.faults.match(engineKey, tenant.siret), preferEffect(request.headers.prefer)]);
-    if (reply.sent) return reply;
+    if (await applyFaults(reply, request, [runtime.faults.match(engineKey, tenant.siret), preferEffect(request.headers.prefer)])) return reply;
 
     const input = recorder ? recorder.validate(request, () => validate(compiled, request)) : validate(compiled, request);
     if (!engine) return prismMock(await deps.prism(), compiled, request, reply, rest);

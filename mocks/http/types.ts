@@ -1,6 +1,7 @@
 // The mock app's shared types (options, runtime state, request log entry), apart from mocks/app.ts so its parts can import them.
 import type { FastifyInstance } from 'fastify';
 import type { Clock, ClockState } from '../clock.js';
+import type { HorlogesParCfa } from '../horloges.js';
 import type { FaultInjector } from '../faults.js';
 import type { OpcoProfile } from '../profiles.js';
 import type { CompiledSpec } from '../spec.js';
@@ -85,6 +86,8 @@ export interface MockRuntime {
   /** The recorder, in certification mode only. */
   certification?: CertificationRecorder;
   saveClock(): Promise<void>;
+  /** Each CFA's own clock, once it moved it (mocks/horloges.ts); the shared `clock` otherwise. */
+  horloges: HorlogesParCfa;
   reloadTenants(): Promise<void>;
 }
 

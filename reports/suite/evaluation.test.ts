@@ -27,3 +27,22 @@ describe('evaluationOf', () => {
     expect(assezEvalue(evaluationOf([rule('not-applicable')], 0))).toBe(false);
   });
 });
+
+describe('a run that left scenarios pending', () => {
+  it('counts the pending rules apart, and every format says what waits and how to resume', async () => {
+    const { mixedReport } = await import('./fixtures/reports.js');
+    const { validateSuiteReport } = await import('./schema.js');
+    const { markdown: renderMarkdown } = await import('./markdown.js');
+    const { html: renderHtml } = await import('./html.js');
+    const waiting = { ...rule('skip'), pending: true as const };
+    expect(evaluationOf([rule('pass'), waiting, rule('skip')], 1)).toEqual({ inScope: 3, evaluated: 1, notEvaluated: 2, pending: 1, minimum: 1 });
+    const report = {
+      ...mixedReport,
+      evaluation: evaluationOf([rule('pass'), waiting], 1),
+      scenarios: [{ id: 'facture-reglee', title: 'Facture réglée', outcome: 'skip' as const, durationMs: 5, steps: [], reason: 'en attente', pending: { step: 'attente-ouverture', depuis: '2026-12-06T09:00:00Z', jusquau: '2027-01-31' } }],
+    };
+    expect(validateSuiteReport(report)).toEqual([]);
+    expect(renderMarkdown(report)).toMatch(/Pending: \*\*1\*\* scenario\(s\) wait for time \(1 rules\): `facture-reglee` at `attente-ouverture` until 2027-01-31/);
+    expect(renderHtml(report)).toMatch(/<strong>Pending<\/strong> at step attente-ouverture until 2027-01-31/);
+  });
+});

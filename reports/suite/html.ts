@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ChecklistItemReport, Evidence, RuleReport, ScenarioReport, SuiteReport } from './model.js';
 import { OUTCOMES, bodyText, byArea, byCapability, evidenceSummary, exchangesText, headersText, headline, humanDuration, isComplete, status } from './common.js';
 import { scrubReport } from './scrub.js';
+import { signatureHtml } from './signature-html.js';
 
 type Status = ReturnType<typeof status>;
 
@@ -173,7 +174,7 @@ function scenariosHtml(scenarios: readonly ScenarioReport[]): string {
   const rows = scenarios
     .map(
       (sc) =>
-        `<tr><td><span class="badge ${e(sc.outcome)}">${e(LABEL[sc.outcome])}</span></td><td>${e(sc.title)}<span class="id">${e(sc.id)}</span></td><td>${sc.steps.length}</td><td>${e((sc.durationMs / 1000).toFixed(2))} s</td><td>${e(sc.reason ?? '')}</td></tr>`,
+        `<tr><td><span class="badge ${e(sc.outcome)}">${e(LABEL[sc.outcome])}</span></td><td>${e(sc.title)}<span class="id">${e(sc.id)}</span></td><td>${sc.steps.length}</td><td>${e((sc.durationMs / 1000).toFixed(2))} s</td><td>${e(sc.reason ?? '')}${sc.pending ? `<br><strong>Pending</strong> at step ${e(sc.pending.step)}${sc.pending.jusquau ? ` until ${e(sc.pending.jusquau)}` : ''}: resume with <code>convergence test opco --resume &lt;run-dir&gt;</code>` : ''}</td></tr>`,
     )
     .join('\n');
   return `<h2>Scenarios</h2><table><thead><tr><th>Outcome</th><th>Scenario</th><th>Steps</th><th>Duration</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -277,6 +278,7 @@ export const html = (input: SuiteReport): string => {
 </header>
 <main>
 ${sessionHtml(report.session)}
+${signatureHtml(report)}
 <div class="cards">${cards}</div>
 ${coverageHtml(report)}
 ${checklistHtml(report.checklist)}

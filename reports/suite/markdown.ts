@@ -85,6 +85,10 @@ export const markdown = (input: SuiteReport): string => {
   const e = report.evaluation;
   if (e !== undefined) {
     out.push('', `Evaluated: **${e.evaluated} of ${e.inScope}** rules in the declared scope (${e.minimum < 1 ? `at least ${Math.round(e.minimum * 100)} %` : 'all'} required)${e.notEvaluated > 0 ? `; ${e.notEvaluated} not evaluated (skipped, see the rules below)` : ''}.`);
+    const pending = report.scenarios.filter((sc) => sc.pending !== undefined);
+    if (pending.length > 0) {
+      out.push('', `Pending: **${pending.length}** scenario(s) wait for time (${e.pending ?? 0} rules): ${pending.map((sc) => `${code(sc.id)} at ${code(sc.pending!.step)}${sc.pending!.jusquau ? ` until ${sc.pending!.jusquau}` : ''}`).join(', ')}. Resume with \`convergence test opco --resume <run-dir>\`.`);
+    }
   }
   if (report.session !== undefined) out.push('', ...sessionLines(report.session));
   if (report.checklist !== undefined && report.checklist.length > 0) out.push('', ...checklistLines(report.checklist));
