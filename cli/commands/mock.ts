@@ -8,7 +8,7 @@ import { createMockApp } from '../../mocks/app.js';
 import type { MockApp, MockAppOptions, RequestLogEntry } from '../../mocks/http/types.js';
 import { ConfigError, DEMO, loadMockConfig, type MockConfig } from '../../mocks/tenants.js';
 import { SpecError } from '../../mocks/spec.js';
-import { DEFAULT_STORE_FILE } from '../../mocks/store/index.js';
+import { DEFAULT_STORE_FILE, describeStore, resolveStoreSpec } from '../../mocks/store/index.js';
 import { PUBLIC_KEY_PATH } from '../../mocks/certification/signature.js';
 import { parseBreaks, UnknownVariantError } from '../../mocks/variants/index.js';
 import { auditAdminCalls, credentialsConfig, CredentialsError, demoCredentialsIn, isLoopback, listeningUrls, sandboxCredentials } from '../../mocks/host-safety.js';
@@ -83,7 +83,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
     throw error;
   }
   const log = requestLog(io.stdout);
-  const store = options.store === 'memory' ? 'memory' : resolve(io.cwd, options.store ?? DEFAULT_STORE_FILE);
+  const store = resolveStoreSpec(options.store, io.cwd);
   // Off loopback the demo credentials would let anyone who read the docs in: fresh ones, or the config's own.
   let generated: ReturnType<typeof sandboxCredentials> | undefined;
   if (!isLoopback(options.host)) {
@@ -122,7 +122,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
   } catch (error) {
     if (error instanceof SpecError) throw new ExitError(`invalid spec: ${error.message}`);
     if (error instanceof Error && /SQLITE|database|EACCES|ENOENT/i.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`)) {
-      throw new ExitError(`cannot open the store ${store}: ${error.message}`);
+      throw new ExitError(`cannot open the store ${describeStore(store)}: ${error.message}`);
     }
     throw error;
   }
@@ -146,7 +146,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
   if (options.break?.length) {
     io.stdout.write(`  BROKEN on purpose (not conformant): ${options.break.join(', ')} — see docs/variants.md\n`);
   }
-  io.stdout.write(`  store: ${store === 'memory' ? 'memory (lost at exit)' : store}\n`);
+  io.stdout.write(`  store: ${store === 'memory' ? 'memory (lost at exit)' : describeStore(store)}\n`);
   io.stdout.write(`  root paths (/v1, /v2) serve the "${config?.defaultOpco ?? 'norme'}" profile; /<opco>/v1|v2/... the 11 OPCOs\n`);
   if (generated) {
     const c = generated.credentials;
@@ -191,7 +191,7 @@ export function registerMock(program: Command, ctx: CommandContext): void {
     .description('Serve the stateful mock OPCO (dossiers, échéanciers, factures) for the norme d\'échange API CFA / OPCO')
     .option('--port <port>', 'port to listen on (0: any free port)', '4010')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--store <file|memory>', `SQLite file, or "memory" (default: ${DEFAULT_STORE_FILE} under the working directory)`)
+    .option('--store <file|url|memory>', `SQLite file, postgres:// URL, or "memory" (default: DATABASE_URL if it is a postgres:// URL, else ${DEFAULT_STORE_FILE} under the working directory)`)
     .option('--config <file>', 'YAML tenant config (CFAs, API keys, admin token, delays); a demo CFA when absent')
     .option('--spec <file>', 'OpenAPI file to serve (default: the bundled spec)')
     .option('--break <variant...>', 'serve deliberately broken variants, to check that a conformance suite fails (docs/variants.md)')

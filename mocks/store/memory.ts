@@ -32,6 +32,9 @@ export class MemoryStore implements MockStore {
   private tenants = new Map<string, CfaTenant>();
   /** Certification sessions in the order they started; exchanges as JSON text with their seq and receipt time. */
   private sessions = new Map<string, SessionMeta & { echanges: { seq: number; at: number; json: string }[] }>();
+  private shared = new Map<string, string>();
+  /** Only this process uses a memory store: a counter is enough, and never goes back (not even on reset). */
+  private changes = 0;
 
   private bucket<T>(map: Map<string, Map<string, T>>, scope: Scope): Map<string, T> {
     const key = scopeKey(scope);
@@ -123,6 +126,7 @@ export class MemoryStore implements MockStore {
 
   async setClock(state: ClockState): Promise<void> {
     this.clock = { ...state };
+    this.changes++;
   }
 
   async getTenants(): Promise<CfaTenant[]> {
@@ -131,6 +135,25 @@ export class MemoryStore implements MockStore {
 
   async putTenant(cfa: CfaTenant): Promise<void> {
     this.tenants.set(cfa.siret, thaw<CfaTenant>(freeze(cfa)));
+    this.changes++;
+  }
+
+  async getShared<T>(name: string): Promise<T | undefined> {
+    const json = this.shared.get(name);
+    return json === undefined ? undefined : thaw<T>(json);
+  }
+
+  async setShared(name: string, value: unknown): Promise<void> {
+    this.shared.set(name, freeze(value));
+    this.changes++;
+  }
+
+  async stamp(): Promise<string> {
+    return String(this.changes);
+  }
+
+  async nextExchangeSeq(sessionId: string): Promise<number> {
+    return Math.max(0, ...(this.sessions.get(sessionId)?.echanges.map((e) => e.seq) ?? [])) + 1;
   }
 
   async appendExchange(sessionId: string, meta: SessionMeta, exchange: EchangeCfa): Promise<void> {
@@ -187,7 +210,9 @@ export class MemoryStore implements MockStore {
     this.counters.clear();
     this.tenants.clear();
     this.sessions.clear();
+    this.shared.clear();
     this.clock = undefined;
+    this.changes++;
   }
 
   async close(): Promise<void> {}

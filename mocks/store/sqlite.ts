@@ -1,11 +1,13 @@
 // SQLite MockStore (better-sqlite3): WAL, synchronous=FULL (NORMAL on request); acknowledged writes survive kill -9.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ClockState } from '../clock.js';
 import type { CfaTenant } from '../tenants.js';
 import type { EchangeCfa } from '../../conformance/model/session.js';
-import { CERFA_ADDED_KEYS, CONTRAT_ADDED_KEYS, type CerfaText, type DossierMeta } from '../engine/views.js';
+import type { CerfaText, DossierMeta } from '../engine/views.js';
+import { decodeDossier, encodeDossier, splitDossier } from './dossier-text.js';
 import type { DossierRecord, FactureRecord, MockStore, Page, PieceRecord, Scope, SessionMeta, SessionSummary, StoredSession } from './types.js';
 
 const SCHEMA = `
@@ -46,55 +48,6 @@ CREATE TABLE IF NOT EXISTS cert_echanges (
 export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): 'FULL' | 'NORMAL' {
   const value = env.CONVERGENCE_SQLITE_SYNC?.trim().toUpperCase();
   return value === 'NORMAL' ? 'NORMAL' : 'FULL';
-}
-
-/**
- * A dossier's `data` is its record's JSON with the CERFA last and, when a read can splice it, where the CERFA's
- * `contrat` closes (this key, inside the text only): a read of one dossier then parses the record without its
- * CERFA and serves the CERFA's text as stored (`readDossierSplit`). Rows written before (CERFA in the middle, no
- * key) are read by a full parse, as are CERFAs carrying a key a read adds.
- */
-const CONTRAT_END = '_contratEnd';
-const CERFA_MEMBER = ',"cerfa":';
-
-const plainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** `{"a":1,"b":2}` → `"a":1,"b":2` (empty for `{}`). */
-const members = (json: string): string => json.slice(1, -1);
-
-/**
- * The record's JSON, CERFA last. The CERFA's text is built from the serialisations of its keys before `contrat`,
- * of `contrat` and of its keys after it — the members `JSON.stringify(cerfa)` writes, in its order — so where
- * `contrat` closes is known without searching the text. Null-prototype holders keep an own `__proto__` key a key.
- */
-function encodeDossier(record: DossierRecord): string {
-  const { cerfa, ...meta } = record;
-  const fields = cerfa as unknown as Record<string, unknown>;
-  const contrat = fields.contrat;
-  if (!plainObject(contrat) || CERFA_ADDED_KEYS.some((k) => Object.hasOwn(fields, k)) || CONTRAT_ADDED_KEYS.some((k) => Object.hasOwn(contrat, k))) {
-    return JSON.stringify(record);
-  }
-  const before: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  const after: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  let past = false;
-  for (const key of Object.keys(fields)) {
-    if (key === 'contrat') past = true;
-    else (past ? after : before)[key] = fields[key];
-  }
-  const head = members(JSON.stringify(before));
-  const tail = members(JSON.stringify(after));
-  const open = `{${head}${head ? ',' : ''}"contrat":`;
-  const contratText = JSON.stringify(contrat);
-  const metaText = JSON.stringify({ ...meta, [CONTRAT_END]: open.length + contratText.length - 1 });
-  // The CERFA member must be the first such member of the text for a read to find it; else a plain record.
-  if (metaText.includes(CERFA_MEMBER)) return JSON.stringify(record);
-  return `${metaText.slice(0, -1)}${CERFA_MEMBER}${open}${contratText}${tail ? ',' : ''}${tail}}}`;
-}
-
-function decodeDossier(text: string): DossierRecord {
-  const record = JSON.parse(text) as DossierRecord & { [CONTRAT_END]?: number };
-  delete record[CONTRAT_END];
-  return record;
 }
 
 const parseRows = <T>(rows: unknown[]): T[] => (rows as { data: string }[]).map((r) => JSON.parse(r.data) as T);
@@ -160,6 +113,7 @@ export class SqliteStore implements MockStore {
         FROM cert_sessions s JOIN cert_echanges e ON e.session = s.id GROUP BY s.id ORDER BY first, s.id`),
       getSession: db.prepare('SELECT id, opco, cfa FROM cert_sessions WHERE id = ?'),
       sessionExchanges: db.prepare('SELECT data FROM cert_echanges WHERE session = ? ORDER BY seq'),
+      nextExchangeSeq: db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM cert_echanges WHERE session = ?').pluck(),
       stats: db.prepare(`
         SELECT opco, cfa, sum(d) AS dossiers, sum(f) AS factures, sum(p) AS pieces FROM (
           SELECT opco, cfa, 1 AS d, 0 AS f, 0 AS p FROM dossiers
@@ -216,21 +170,7 @@ export class SqliteStore implements MockStore {
    */
   readDossierSplit(scope: Scope, numeroInterne: string): { meta: DossierMeta; cerfa: CerfaText } | { record: DossierRecord } | undefined {
     const data = this.st.getDossier.get(scope.opco, scope.cfa, numeroInterne) as string | undefined;
-    if (data === undefined) return undefined;
-    const at = data.indexOf(CERFA_MEMBER);
-    if (at > 0) {
-      try {
-        const meta = JSON.parse(`${data.slice(0, at)}}`) as DossierMeta & { [CONTRAT_END]?: unknown };
-        const end = meta[CONTRAT_END];
-        if (typeof end === 'number') {
-          delete meta[CONTRAT_END];
-          return { meta, cerfa: { text: data.slice(at + CERFA_MEMBER.length, -1), contratEnd: end } };
-        }
-      } catch {
-        // Not the split layout: the full parse below.
-      }
-    }
-    return { record: decodeDossier(data) };
+    return data === undefined ? undefined : splitDossier(data);
   }
 
   async findByIdentity(scope: Scope, identityKey: string): Promise<DossierRecord[]> {
@@ -296,7 +236,15 @@ export class SqliteStore implements MockStore {
   }
 
   async setClock(state: ClockState): Promise<void> {
-    this.st.setKv.run('clock', JSON.stringify(state));
+    this.setAdminKv('clock', JSON.stringify(state));
+  }
+
+  /** Writes an admin value and moves the stamp, together (other processes on the file compare the stamp). */
+  private setAdminKv(key: string, value: string): void {
+    this.db.transaction(() => {
+      this.st.setKv.run(key, value);
+      this.st.setKv.run('stamp', randomUUID());
+    })();
   }
 
   async getTenants(): Promise<CfaTenant[]> {
@@ -304,7 +252,27 @@ export class SqliteStore implements MockStore {
   }
 
   async putTenant(cfa: CfaTenant): Promise<void> {
-    this.st.putTenant.run(cfa.siret, JSON.stringify(cfa));
+    this.db.transaction(() => {
+      this.st.putTenant.run(cfa.siret, JSON.stringify(cfa));
+      this.st.setKv.run('stamp', randomUUID());
+    })();
+  }
+
+  async getShared<T>(name: string): Promise<T | undefined> {
+    const row = this.st.getKv.get(`shared:${name}`) as { value: string } | undefined;
+    return row && (JSON.parse(row.value) as T);
+  }
+
+  async setShared(name: string, value: unknown): Promise<void> {
+    this.setAdminKv(`shared:${name}`, JSON.stringify(value));
+  }
+
+  async stamp(): Promise<string> {
+    return (this.st.getKv.get('stamp') as { value: string } | undefined)?.value ?? '';
+  }
+
+  async nextExchangeSeq(sessionId: string): Promise<number> {
+    return this.st.nextExchangeSeq.get(sessionId) as number;
   }
 
   async appendExchange(sessionId: string, meta: SessionMeta, exchange: EchangeCfa): Promise<void> {
@@ -335,7 +303,10 @@ export class SqliteStore implements MockStore {
   }
 
   async reset(): Promise<void> {
-    this.db.exec('DELETE FROM dossiers; DELETE FROM factures; DELETE FROM pieces; DELETE FROM counters; DELETE FROM kv; DELETE FROM tenants; DELETE FROM cert_echanges; DELETE FROM cert_sessions;');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM dossiers; DELETE FROM factures; DELETE FROM pieces; DELETE FROM counters; DELETE FROM kv; DELETE FROM tenants; DELETE FROM cert_echanges; DELETE FROM cert_sessions;');
+      this.st.setKv.run('stamp', randomUUID());
+    })();
   }
 
   async close(): Promise<void> {

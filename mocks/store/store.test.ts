@@ -1,16 +1,24 @@
-// Both stores honour the same contract; the SQLite one also keeps everything across a reopen.
+// The store contract, one suite for every store: memory, SQLite and, when a test server is given, PostgreSQL
+// (skipped with a notice otherwise, failing in CI: mocks/store/testing/postgres.ts). The durable stores also keep
+// everything across a reopen and commit or roll back a transaction as one unit.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from './memory.js';
 import { SqliteStore } from './sqlite.js';
+import { PgTestSchemas, pgTestUrl } from './testing/postgres.js';
 import type { DossierRecord, FactureRecord, MockStore } from './types.js';
 import type { EchangeCfa } from '../../conformance/model/session.js';
 import { validCerfa } from '../testdata/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-store-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const pgUrl = pgTestUrl();
+const schemas = pgUrl ? new PgTestSchemas(pgUrl) : undefined;
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await schemas?.dropAll();
+});
 
 const scope = { opco: 'atlas', cfa: '85300000800005' };
 const other = { opco: 'atlas', cfa: '42100000100006' };
@@ -61,6 +69,12 @@ const stores: [string, () => MockStore][] = [
   ['memory', () => new MemoryStore()],
   ['sqlite', () => new SqliteStore(join(dir, `contract-${Math.random()}.sqlite`))],
 ];
+if (schemas) stores.push(['postgres', () => schemas.store()]);
+
+/** A store that keeps its data: `open(where)` opens (again) the store kept at `where`, a new `place()` each time. */
+type Durable = { place: () => string; open: (where: string) => MockStore };
+const durable: [string, Durable][] = [['sqlite', { place: () => join(dir, `durable-${Math.random()}.sqlite`), open: (file) => new SqliteStore(file) }]];
+if (schemas) durable.push(['postgres', { place: () => schemas.schema(), open: (schema) => schemas.store(schema) }]);
 
 describe.each(stores)('%s store', (_name, make) => {
   it('partitions dossiers by OPCO and CFA and lists them in deposit order', async () => {
@@ -157,32 +171,73 @@ describe.each(stores)('%s store: certification sessions', (_name, make) => {
   });
 });
 
-describe('sqlite store durability', () => {
+describe.each(stores)('%s store: state shared by instances', (_name, make) => {
+  it('keeps shared admin state as copies and moves the stamp with every admin change, never with data', async () => {
+    const store = make();
+    const seen = new Set([await store.stamp()]);
+    const moved = async (): Promise<boolean> => {
+      const stamp = await store.stamp();
+      const fresh = !seen.has(stamp);
+      seen.add(stamp);
+      return fresh;
+    };
+    expect(await store.getShared('faults')).toBeUndefined();
+    const faults = [{ id: 'f1', kind: '503', count: 2 }];
+    await store.setShared('faults', faults);
+    expect(await moved()).toBe(true);
+    faults[0]!.count = 1;
+    expect(await store.getShared('faults')).toEqual([{ id: 'f1', kind: '503', count: 2 }]);
+    await store.putDossier(dossier('A'));
+    await store.nextCounter('deca');
+    expect(await moved()).toBe(false);
+    await store.setClock({ kind: 'frozen', at: '2026-03-01T00:00:00.000Z' });
+    expect(await moved()).toBe(true);
+    await store.putTenant({ siret: '42100000100006', denomination: 'X', keys: { atlas: 'abcdefgh' }, iban: 'FR7630006000011234567890189' });
+    expect(await moved()).toBe(true);
+    await store.reset();
+    expect(await moved()).toBe(true);
+    expect(await store.getShared('faults')).toBeUndefined();
+    await store.close();
+  });
+
+  it('numbers the exchanges of a session from the last one stored', async () => {
+    const store = make();
+    const meta = { opco: 'norme', cfa: scope.cfa };
+    expect(await store.nextExchangeSeq('norme-eeeeeeee')).toBe(1);
+    await store.transaction(async () => store.appendExchange('norme-eeeeeeee', meta, echange(await store.nextExchangeSeq('norme-eeeeeeee'), 1_000)));
+    await store.appendExchange('norme-eeeeeeee', meta, echange(5, 2_000));
+    expect(await store.nextExchangeSeq('norme-eeeeeeee')).toBe(6);
+    expect(await store.nextExchangeSeq('norme-ffffffff')).toBe(1);
+    await store.close();
+  });
+});
+
+describe.each(durable)('%s store durability', (_name, { place, open }) => {
   it('keeps certification sessions across a reopen', async () => {
-    const file = join(dir, 'sessions.sqlite');
-    const first = new SqliteStore(file);
+    const where = place();
+    const first = open(where);
     await first.transaction(() => first.appendExchange('norme-cccccccc', { opco: 'norme', cfa: scope.cfa }, echange(1, 1_000)));
     await first.close();
-    const second = new SqliteStore(file);
+    const second = open(where);
     expect((await second.listSessions()).map((s) => [s.id, s.lastSeq])).toEqual([['norme-cccccccc', 1]]);
     expect((await second.getSession('norme-cccccccc'))?.echanges).toEqual([echange(1, 1_000)]);
     await second.close();
   });
 
   it('finds after a reopen what was written before the close', async () => {
-    const file = join(dir, 'reopen.sqlite');
-    const first = new SqliteStore(file);
+    const where = place();
+    const first = open(where);
     await first.putDossier(dossier('A'));
     await first.nextCounter('deca');
     await first.close();
-    const second = new SqliteStore(file);
+    const second = open(where);
     expect((await second.getDossier(scope, 'A'))?.numeroExterne).toBe('EXT-A');
     expect(await second.nextCounter('deca')).toBe(2);
     await second.close();
   });
 
   it('commits a transaction as one unit and rolls it back on error', async () => {
-    const store = new SqliteStore(join(dir, 'tx.sqlite'));
+    const store = open(place());
     await store.transaction(async () => {
       await store.putDossier(dossier('A'));
       await store.nextCounter('n');
@@ -200,6 +255,40 @@ describe('sqlite store durability', () => {
     await store.close();
   });
 
+  it('shows one instance\'s admin changes to another through the stamp', async () => {
+    const where = place();
+    const [a, b] = [open(where), open(where)];
+    const before = await b.stamp();
+    await a.setClock({ kind: 'offset', offsetMs: 86_400_000 });
+    await a.setShared('plays', { 'POST /dossiers': 2 });
+    expect(await b.stamp()).not.toBe(before);
+    expect(await b.getClock()).toEqual({ kind: 'offset', offsetMs: 86_400_000 });
+    expect(await b.getShared('plays')).toEqual({ 'POST /dossiers': 2 });
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('rolls back a failed nested unit only, keeping the group and the units around it', async () => {
+    const store = open(place());
+    const meta = { opco: 'norme', cfa: scope.cfa };
+    await store.transaction(async () => {
+      await store.transaction(() => store.putDossier(dossier('A')));
+      // A failing statement (duplicate exchange) inside a unit: the unit goes, the group carries on.
+      await expect(
+        store.transaction(async () => {
+          await store.putDossier(dossier('B'));
+          await store.appendExchange('norme-dddddddd', meta, echange(1, 1_000));
+          await store.appendExchange('norme-dddddddd', meta, echange(1, 1_000));
+        }),
+      ).rejects.toThrow();
+      await store.transaction(() => store.putDossier(dossier('C')));
+    });
+    expect((await store.allDossiers(scope)).map((d) => d.numeroInterne)).toEqual(['A', 'C']);
+    expect(await store.getSession('norme-dddddddd')).toBeUndefined();
+    await store.close();
+  });
+});
+
+describe('sqlite store settings', () => {
   it('runs in WAL mode with synchronous=FULL', () => {
     const store = new SqliteStore(join(dir, 'pragma.sqlite'));
     const db = (store as unknown as { db: { pragma(s: string, o: { simple: true }): unknown } }).db;

@@ -1,8 +1,8 @@
 // The mock's storage contract: what is kept (dossiers, invoices, pièces, counters, clock, tenants) and how it is read.
 //
-// The interface is asynchronous although both bundled stores (memory, SQLite through better-sqlite3) answer
-// synchronously: a PostgreSQL store (pg) can then implement it unchanged. Each write operation of the app runs in
-// `transaction()`, one at a time, so read-then-write checks (duplicates) cannot interleave.
+// The interface is asynchronous: the memory and SQLite (better-sqlite3) stores answer synchronously, the PostgreSQL
+// store (pg) over the network. Each write operation of the app runs in `transaction()`, one at a time, so
+// read-then-write checks (duplicates) cannot interleave; the PostgreSQL store extends that to every instance sharing it.
 import type { Cerfa, Convention, Certificat, Facture, IsoDate } from '../../conformance/model/payloads.js';
 import type { EtatDossier, EngagementFraisAnnexe } from '../../conformance/model/dossier.js';
 import type { EchangeCfa } from '../../conformance/model/session.js';
@@ -113,12 +113,12 @@ export interface StoredSession extends SessionMeta {
 }
 
 export interface MockStore {
-  readonly kind: 'memory' | 'sqlite';
+  readonly kind: 'memory' | 'sqlite' | 'postgres';
   /**
    * Runs `fn` as one atomic unit: its writes are committed together or not at all (rejection → rollback). Called
    * inside another `transaction`, it is a savepoint. The app runs queued write operations one at a time, grouped in
    * one outer transaction (one fsync for the group) with one nested unit each; it answers them after the commit.
-   * A PostgreSQL store would map this to BEGIN/SAVEPOINT on one client.
+   * The PostgreSQL store maps this to BEGIN (plus a write lock shared by all its instances) and SAVEPOINT on one connection.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   getDossier(scope: Scope, numeroInterne: string): Promise<DossierRecord | undefined>;
@@ -155,9 +155,27 @@ export interface MockStore {
   listSessions(): Promise<SessionSummary[]>;
   getSession(id: string): Promise<StoredSession | undefined>;
 
+  /**
+   * Admin state that every instance on the store must answer alike (injected faults, certification plays…): a JSON
+   * value under a name, undefined until set. Each call hands out a copy.
+   */
+  getShared<T>(name: string): Promise<T | undefined>;
+  setShared(name: string, value: unknown): Promise<void>;
+  /**
+   * A token that changes with every write of the clock, a seeded tenant, a shared state, and with a reset, whichever
+   * instance made it (never back to an earlier value). An instance reads it before serving a request and reloads
+   * what it keeps in memory when it moved, so that instances sharing the store answer the same.
+   */
+  stamp(): Promise<string>;
+  /**
+   * The seq the next exchange of a certification session gets (1 for a new session). Called in the write unit that
+   * appends the exchange, it is given once even across instances: the unit holds the store's write lock.
+   */
+  nextExchangeSeq(sessionId: string): Promise<number>;
+
   /** Counts per scope, for the admin state. */
   stats(): Promise<{ opco: string; cfa: string; dossiers: number; factures: number; pieces: number }[]>;
-  /** Deletes every dossier, invoice, pièce, counter, seeded tenant, certification session and the clock state. */
+  /** Deletes every dossier, invoice, pièce, counter, seeded tenant, certification session, shared state and the clock state. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
