@@ -122,7 +122,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--profile <opco-id>', "a mock profile's recette (recettes/<id>.yaml): norme (default), akto, atlas…")
     .option('--admin-token <token>', "admin token of the mock's /_admin API: time steps move its clock instead of polling")
     .option('--admin-url <url>', "base URL of the mock's /_admin API (default: the target, without a trailing /<profile> as the mock serves OPCO profiles)")
-    .option('--scenarios <glob>', 'scenario files (default: the bundled scenarios/*.yaml)')
+    .option('--scenarios <globs>', 'scenario files: a glob (wildcards in the file name), or several separated by commas (default: the bundled scenarios/*.yaml)')
     .option('--only <rule-ids...>', 'judge only these rules (server rules or payload rules judged through the server)')
     .option('--waivers <file>', 'YAML list of {ruleId, reason}: waived rules are reported but do not fail the run')
     .option('--out <dir>', 'directory for the report files', 'convergence-reports')

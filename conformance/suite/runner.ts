@@ -76,6 +76,8 @@ export class ScenarioRunner {
   private factureCount = 0;
   /** The states read of each dossier (by numeroInterne), in order: the lifecycle rule judges order, not sampling. */
   private readonly etatsLus = new Map<string, string[]>();
+  /** When the step a resumed scenario plays on first waited (a declared delay counts from then). */
+  private attenteDepuis: number | undefined;
   /** The échéance invoiced on each captured dossier (`{{facture dossier libre}}`, `ouverture: dossier`). */
   private readonly libres = new Map<string, number>();
 
@@ -184,6 +186,7 @@ export class ScenarioRunner {
     for (const [k, v] of etat.etatsLus) this.etatsLus.set(k, v);
     for (const [k, v] of etat.libres) this.libres.set(k, v);
     const again = new Set(this.scenario.steps.slice(pending.index).map((st) => st.id));
+    this.attenteDepuis = Date.parse(pending.depuis);
     this.judgements.push(...previous.judgements.filter((j) => !j.pending && !again.has(j.step)));
     const steps = previous.steps.filter((st) => !again.has(st.id));
     return this.playFrom(pending.index, steps, started);
@@ -201,6 +204,7 @@ export class ScenarioRunner {
       const outcome: Omit<StepRun, 'id' | 'durationMs'> = await this.playStep(step).catch((error: unknown) => {
         if (error instanceof TargetUnreachableError) throw error;
         if (error instanceof HorsRecetteError) return { outcome: 'not-applicable' as const, reason: error.message };
+        if (error instanceof PasJouable) return { outcome: 'skip' as const, reason: error.message };
         return { outcome: 'error' as const, reason: (error as Error).message };
       });
       steps.push({ id: step.id, durationMs: Date.now() - t0, ...outcome });
@@ -290,7 +294,7 @@ export class ScenarioRunner {
     if (head === 'facture' || head === 'facture-frais') {
       const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
       if (!isDossier(dossier)) throw new Error(`{{${expression}}}: capture '${args[0]}' is not a dossier`);
-      const numero = args[1] === 'libre' ? this.numeroLibre(args[0] ?? '') : Number(args[1] ?? 1);
+      const numero = args[1] === 'libre' ? this.numeroLibre(args[0] ?? '') : args[1] === 'fermee' ? this.numeroFerme(args[0] ?? '') : Number(args[1] ?? 1);
       // `#name` is a stable number within the run (sent twice on purpose); a capture name reuses a number read back.
       const ref = args[2];
       const reference = ref === undefined ? `F${this.options.runId}-${this.index}-${++this.factureCount}` : ref.startsWith('#') ? `F${this.options.runId}-${this.index}-${ref.slice(1)}` : String(lookup({ capture: this.captures }, `capture.${ref}`));
@@ -613,7 +617,10 @@ export class ScenarioRunner {
     const path = this.renderPath(wait.until.path);
     const valeurs = render(wait.until.valeurs, this.resolve) as unknown[];
     const champ = String(render(wait.until.champ, this.resolve));
-    const { limitMs, annonce } = this.limiteAttente(wait);
+    // A resumed wait counts from when it first waited; the scenario's later waits from their own start.
+    const depuis = this.attenteDepuis ?? Date.now();
+    this.attenteDepuis = undefined;
+    const { limitMs, annonce, echu } = this.limiteAttente(wait, depuis);
     const deadline = Date.now() + limitMs;
     for (;;) {
       const res = await this.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined, step);
@@ -623,11 +630,14 @@ export class ScenarioRunner {
       const value = valueAt(lu, champ);
       if (valeurs.some((v) => JSON.stringify(v) === JSON.stringify(value))) return { outcome: 'pass', status: res.status, waited: true };
       if (Date.now() >= deadline) {
+        // The OPCO's own declared delay is over: what it shows now is its answer, and the next steps judge it
+        // (a payment of the wrong amount fails its rule instead of waiting forever).
+        if (echu) return { outcome: 'pass', status: res.status, waited: true };
         return {
           outcome: 'skip',
           status: res.status,
           waited: true,
-          pending: { depuis: new Date().toISOString() },
+          pending: { depuis: new Date(depuis).toISOString() },
           reason: `en attente : ${champ} ∈ ${JSON.stringify(valeurs)} non atteint après ${limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`}${annonce} (dernière valeur ${JSON.stringify(value)})`,
         };
       }
@@ -637,18 +647,23 @@ export class ScenarioRunner {
 
   /**
    * How long a state wait polls: the OPCO's declared delay for it (recette `delais`) with a margin of two polls, else
-   * the scenario's timeout; never more than --max-wait. A declared delay beyond --max-wait is not polled for: the
+   * the scenario's timeout; never more than --max-wait. Past a declared delay (`echu`) the wait ends and the next
+   * steps judge what the server shows; past any other limit the scenario is pending. A declared delay beyond
+   * --max-wait is not polled for: the
    * scenario is left pending at once, to resume after the delay.
    */
-  private limiteAttente(wait: WaitSpec): { limitMs: number; annonce: string } {
+  private limiteAttente(wait: WaitSpec, depuis: number): { limitMs: number; annonce: string; echu: boolean } {
     const max = this.options.maxWaitMs ?? Infinity;
     const declare = wait.delai !== undefined ? this.target.delais?.[wait.delai] : undefined;
     if (declare !== undefined) {
       const ms = dureeMs(declare);
       const annonce = ` (délai déclaré par l'OPCO : ${declare})`;
-      return ms > max ? { limitMs: 0, annonce } : { limitMs: Math.min(ms + 2 * this.options.pollIntervalMs, max), annonce };
+      const reste = Math.max(0, ms - (Date.now() - depuis));
+      if (reste > max) return { limitMs: 0, annonce, echu: false };
+      const limitMs = reste + 2 * this.options.pollIntervalMs;
+      return limitMs <= max ? { limitMs, annonce, echu: true } : { limitMs: max, annonce, echu: false };
     }
-    return { limitMs: Math.min((wait.timeout ?? 600) * 1000, max), annonce: '' };
+    return { limitMs: Math.min((wait.timeout ?? 600) * 1000, max), annonce: '', echu: false };
   }
 
   /** The day a wait's calendar condition holds (attente.ts), undefined for a wait on a state alone. */
@@ -660,6 +675,13 @@ export class ScenarioRunner {
     const dossier = lookup({ capture: this.captures }, `capture.${name}`);
     if (!isDossier(dossier)) throw new Error(`capture '${name}' is not a dossier`);
     return dossier;
+  }
+
+  /** The first échéance of a captured dossier not yet open on today (moved dates may have opened the first ones). */
+  private numeroFerme(name: string): number {
+    const echeance = this.dossierCapture(name).echeances.find((e) => e.dateOuverture.slice(0, 10) > this.today);
+    if (!echeance) throw new PasJouable(`le dossier « ${name} » n'a plus d'échéance à ouvrir au ${this.today}`);
+    return echeance.numero;
   }
 
   /** The échéance a scenario invoices on a captured dossier (attente.ts echeanceLibre), chosen once per dossier. */
@@ -675,6 +697,9 @@ export class ScenarioRunner {
 
 /** The recette names dossiers, but none can start the scenario. */
 class DepartImpossible extends Error {}
+
+/** The data the scenario holds cannot play the step (no échéance left to open): skipped, saying why. */
+class PasJouable extends Error {}
 
 function safeCheck(rule: Rule<'echange'>, echange: Echange): RuleResult {
   try {

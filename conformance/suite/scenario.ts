@@ -140,9 +140,10 @@ function expand(pattern: string, cwd: string): string[] {
   return readdirSync(dir).filter((n) => regex.test(n)).sort().map((n) => join(dir, n));
 }
 
-/** The scenarios of a glob (default: the bundled scenarios/*.yaml), with unique ids. */
+/** The scenarios of one glob or several separated by commas (default: the bundled scenarios/*.yaml), with unique ids. */
 export function loadScenarios(pattern?: string, cwd = process.cwd()): Scenario[] {
-  const files = expand(pattern ?? join(bundledScenariosDir(), '*.yaml'), cwd).filter((f) => !f.endsWith('schema.json'));
+  const patterns = (pattern ?? join(bundledScenariosDir(), '*.yaml')).split(',').map((p) => p.trim()).filter(Boolean);
+  const files = [...new Set(patterns.flatMap((p) => expand(p, cwd)))].filter((f) => !f.endsWith('schema.json'));
   if (files.length === 0) throw new ScenarioError(`${pattern}: no scenario file`);
   const scenarios = files.map((file) => {
     const shown = relative(cwd, file).startsWith('..') ? file : relative(cwd, file);

@@ -45,6 +45,11 @@ describe('scenario files', () => {
     expect(() => loadScenarios(join(dir, '*.yaml'))).toThrow(/'exemple' is already the id of/);
   });
 
+  it('loads several globs separated by commas, each file once', () => {
+    const ids = loadScenarios('scenarios/facture-rejet-iban-*.yaml, scenarios/doublon.yaml,scenarios/doublon.yaml').map((s) => s.id);
+    expect(ids).toEqual(['facture-rejet-iban-absent', 'facture-rejet-iban-different', 'doublon']);
+  });
+
   const bundled = loadScenarios();
   const requirements = new Set(loadRequirements().map((r) => r.id));
 
