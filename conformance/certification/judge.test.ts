@@ -67,9 +67,9 @@ describe('the good session', () => {
     expect(report.rules.find((r) => r.ruleId === 'client-retry-after-respecte')?.outcome).toBe('pass');
   });
 
-  it('fills kind, target, session, scenario and coverage, and is a valid 1.1 report', () => {
+  it('fills kind, target, session, scenario and coverage, and is a valid 1.2 report', () => {
     expect(report.kind).toBe('cfa');
-    expect(report.schemaVersion).toBe('1.1');
+    expect(report.schemaVersion).toBe('1.2');
     expect(report.target).toEqual({ url: MOCK, profile: 'norme' });
     expect(report.session).toEqual({
       id: 'norme-3f9a1c2b',
