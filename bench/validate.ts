@@ -17,14 +17,20 @@
 //                      its stdin: throughput from spawn to exit, and its peak RSS (VmHWM, polled from /proc). The
 //                      command judges a large NDJSON input on worker threads, one per core (`--jobs`).
 //   5. validate - --jobs 1   the same on the command's own thread alone: the baseline of phase 4, same run.
-// Phases 1–3 run in this process, on one core; phases 4–5 are the command's own process (the feeding process
-// takes a little of a core).
+//   6. two --jobs 1 at once  two independent one-thread commands, half the records each, side by side: what the
+//                      machine's two cores give with no pool at all, the ceiling phase 4 can be held to.
+// In-process, one phase more: 2b. judge, the per-record work of one `validate` thread (NDJSON bytes cut into lines,
+// JSON.parse, the spec's schema, every rule, the summary), so a thread's ceiling is known without spawning.
+// Phases 1–3 run in this process, on one core; phases 4–6 are the command's own processes (the feeding process
+// takes a little of a core). The machine is often shared: in-process phases are also timed in CPU time
+// (process.cpuUsage) and compared with JSON.parse of the same records, ratios that other processes' load barely moves.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEvaluator, recordRef, Summarizer, type RecordRef } from '../conformance/engine/index.js';
+import { createEvaluator, ndjsonRecords, recordRef, Summarizer, type RecordRef } from '../conformance/engine/index.js';
+import { RecordJudge } from '../cli/commands/validate-judge.js';
 import { packageRoot } from '../conformance/engine/package-root.js';
 import type { Rule, RuleContext, RuleResult } from '../conformance/rules/rule.js';
 
@@ -53,9 +59,14 @@ const rate = (n: number, ms: number): number => (n / ms) * 1000;
 const fmt = (perSecond: number): string => `${Math.round(perSecond).toLocaleString('en-US')} records/s`;
 const out = (line: string): boolean => process.stdout.write(`${line}\n`);
 
+/** CPU milliseconds of the last `time` call (this process, all threads: the garbage collector's helpers too). */
+let lastCpuMs = 0;
 function time(fn: () => void): number {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   fn();
+  const used = process.cpuUsage(cpu);
+  lastCpuMs = (used.user + used.system) / 1000;
   return performance.now() - start;
 }
 
@@ -86,6 +97,7 @@ function parseOnly(n: number): void {
 }
 parseOnly(WARM_UP);
 const parseMs = time(() => parseOnly(count));
+const parseCpu = lastCpuMs;
 
 // 2. All rules, through the engine's lean path and the summary, as the CLI drives them.
 const evaluator = createEvaluator();
@@ -93,7 +105,7 @@ let summary = new Summarizer(evaluator.rules).finish();
 function allRules(n: number): void {
   const summarizer = new Summarizer(evaluator.rules, { maxFindings: 20 });
   let current: RecordRef = { line: 0, index: 0, kind: 'cerfa' };
-  const visit = (rule: Rule<any>, result: RuleResult): void => summarizer.add(current, rule, result);
+  const visit = (rule: Rule<any>, result: RuleResult, position: number): void => summarizer.add(current, rule, result, position);
   for (let i = 0; i < n; i++) {
     const record = JSON.parse(lines[i % poolSize]!) as Wrapped;
     current = recordRef(record.payload, 'cerfa', { line: i + 1, index: i });
@@ -104,6 +116,30 @@ function allRules(n: number): void {
 }
 allRules(WARM_UP);
 const rulesMs = time(() => allRules(count));
+const rulesCpu = lastCpuMs;
+
+// 2b. What one `validate` thread does per record (validate-judge.ts): NDJSON bytes cut into lines and decoded, parsed,
+// judged against the spec's schema and every rule, summarized. Batches of 256 KB, as the worker threads receive them.
+const judge = await RecordJudge.create({ baseContext: {}, mergeEachContext: false, maxFindings: 20 });
+const batches: { bytes: Buffer; records: number }[] = [];
+for (let i = 0; i < poolSize; ) {
+  const group: Buffer[] = [];
+  let size = 0;
+  for (; i < poolSize && size < 256 * 1024; i++) (group.push(lineBytes[i]!), (size += lineBytes[i]!.length));
+  batches.push({ bytes: Buffer.concat(group), records: group.length });
+}
+function judgeThread(n: number): void {
+  let index = 0;
+  for (let b = 0; index < n; b = (b + 1) % batches.length) {
+    for (const raw of ndjsonRecords(batches[b]!.bytes, 1)) {
+      judge.judge(raw, '-', index++);
+      if (index >= n) break;
+    }
+  }
+}
+judgeThread(WARM_UP);
+const judgeMs = time(() => judgeThread(count));
+const judgeCpu = lastCpuMs;
 
 // 3. Baseline: the spec's deposit body schema (DepotCerfa) with ajv, $refs resolved against the whole components section.
 const { Ajv } = await import('ajv');
@@ -122,6 +158,7 @@ function schemaOnly(n: number): void {
 schemaOnly(WARM_UP);
 rejected = 0;
 const schemaMs = time(() => schemaOnly(count));
+const schemaCpu = lastCpuMs;
 
 // 4. The command itself in a child process, records streamed to its stdin in 64 KB chunks.
 /** Peak resident set of a live process (kB → bytes); 0 once it is gone. */
@@ -133,7 +170,7 @@ function peakRss(pid: number): number {
     return 0;
   }
 }
-async function validateCommand(n: number, extra: string[] = []): Promise<ChildReport> {
+async function validateCommand(n: number, extra: string[] = [], from = 0): Promise<ChildReport> {
   const started = performance.now();
   const proc = spawn(process.execPath, [join(packageRoot(), 'bin', 'convergence.js'), 'validate', '-', '--format', 'json', '--no-progress', ...extra], {
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -148,7 +185,7 @@ async function validateCommand(n: number, extra: string[] = []): Promise<ChildRe
   const perChunk = Math.max(1, Math.round(65_536 / averageBytes));
   for (let fed = 0; fed < n; ) {
     const group: Buffer[] = [];
-    for (let k = 0; k < perChunk && fed < n; k++, fed++) group.push(lineBytes[fed % poolSize]!);
+    for (let k = 0; k < perChunk && fed < n; k++, fed++) group.push(lineBytes[(from + fed) % poolSize]!);
     if (!proc.stdin.write(Buffer.concat(group))) await new Promise((resolve) => proc.stdin.once('drain', resolve));
   }
   proc.stdin.end();
@@ -161,18 +198,24 @@ async function validateCommand(n: number, extra: string[] = []): Promise<ChildRe
 }
 const command = await validateCommand(count);
 const oneThread = await validateCommand(count, ['--jobs', '1']);
+const halves = await Promise.all([validateCommand(Math.ceil(count / 2), ['--jobs', '1']), validateCommand(Math.floor(count / 2), ['--jobs', '1'], Math.ceil(count / 2))]);
+const sideBySide = { records: halves[0].records + halves[1].records, ms: Math.max(halves[0].ms, halves[1].ms) };
 
 const netRules = rulesMs - parseMs;
 const netSchema = schemaMs - parseMs;
 const findings = summary.totals.fail + summary.totals.error;
 out('');
-out('| phase | throughput | net of JSON.parse |');
-out('|---|---:|---:|');
-out(`| parse only | ${fmt(rate(count, parseMs))} | |`);
-out(`| all rules (${evaluator.rulesFor('cerfa').length} apply to a CERFA) | ${fmt(rate(count, rulesMs))} | ${fmt(rate(count, netRules))} |`);
-out(`| schema only (ajv, spec DepotCerfa schema) | ${fmt(rate(count, schemaMs))} | ${fmt(rate(count, netSchema))} |`);
-out(`| \`convergence validate -\` in a child process (NDJSON on stdin, spawn to exit; worker threads) | ${fmt(rate(command.records, command.ms))} | |`);
-out(`| \`convergence validate - --jobs 1\` (the command's own thread only) | ${fmt(rate(oneThread.records, oneThread.ms))} | |`);
+const cpu = (ms: number): string => `${((ms * 1000) / count).toFixed(1)} µs`;
+const timesParse = (ms: number): string => `${(ms / parseCpu).toFixed(2)}×`;
+out('| phase | throughput | net of JSON.parse | CPU per record | CPU time / JSON.parse |');
+out('|---|---:|---:|---:|---:|');
+out(`| parse only | ${fmt(rate(count, parseMs))} | | ${cpu(parseCpu)} | 1.00× |`);
+out(`| all rules (${evaluator.rulesFor('cerfa').length} apply to a CERFA) | ${fmt(rate(count, rulesMs))} | ${fmt(rate(count, netRules))} | ${cpu(rulesCpu)} | ${timesParse(rulesCpu)} |`);
+out(`| one \`validate\` thread in-process (NDJSON bytes, schema and all rules, validate-judge.ts) | ${fmt(rate(count, judgeMs))} | | ${cpu(judgeCpu)} | ${timesParse(judgeCpu)} |`);
+out(`| schema only (ajv, spec DepotCerfa schema) | ${fmt(rate(count, schemaMs))} | ${fmt(rate(count, netSchema))} | ${cpu(schemaCpu)} | ${timesParse(schemaCpu)} |`);
+out(`| \`convergence validate -\` in a child process (NDJSON on stdin, spawn to exit; worker threads) | ${fmt(rate(command.records, command.ms))} | | | |`);
+out(`| \`convergence validate - --jobs 1\` (the command's own thread only) | ${fmt(rate(oneThread.records, oneThread.ms))} | | | |`);
+out(`| two \`validate - --jobs 1\` side by side, half the records each (no pool: the machine's two-core ceiling) | ${fmt(rate(sideBySide.records, sideBySide.ms))} | | | |`);
 out('');
 out(`rules / schema, time ratio: ${(rulesMs / schemaMs).toFixed(1)}× with parsing, ${(netRules / netSchema).toFixed(1)}× net of parsing`);
 out(`outcomes: pass ${summary.totals.pass}, fail ${summary.totals.fail}, skip ${summary.totals.skip}, not-applicable ${summary.totals.notApplicable}, error ${summary.totals.error}`);
@@ -182,7 +225,7 @@ if (findings > 0) {
 }
 out(`records rejected by the schema: ${rejected}${rejected > 0 ? ` (first: ${ajv.errorsText(validateCerfa.errors)})` : ''}`);
 out(`validate child: ${command.records.toLocaleString('en-US')} records, exit ${command.exit}, peak RSS ${mb(command.maxRss)}; with --jobs 1: peak RSS ${mb(oneThread.maxRss)}`);
-out(`worker threads / one thread, throughput ratio: ${(rate(command.records, command.ms) / rate(oneThread.records, oneThread.ms)).toFixed(2)}×`);
+out(`worker threads / one thread, throughput ratio: ${(rate(command.records, command.ms) / rate(oneThread.records, oneThread.ms)).toFixed(2)}×; two one-thread processes side by side / one: ${(rate(sideBySide.records, sideBySide.ms) / rate(oneThread.records, oneThread.ms)).toFixed(2)}×`);
 out(`this process (pool of ${poolSize.toLocaleString('en-US')} records, ajv and the spec loaded): peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
 // Two readings of "≥ 50,000 contracts/s on one core with all rules": the rules alone (net of JSON.parse, i.e.
 // contracts already in memory) and end to end from JSON text; both are printed, neither hides the other.
@@ -190,5 +233,6 @@ const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 out(`target ≥ 50,000 records/s with all rules, rules alone (net of JSON.parse): ${verdict(rate(count, netRules) >= 50_000)} (${fmt(rate(count, netRules))})`);
 out(`target ≥ 50,000 records/s with all rules, from JSON text in-process on one thread: ${verdict(rate(count, rulesMs) >= 50_000)} (${fmt(rate(count, rulesMs))})`);
 out(`target ≥ 50,000 records/s with all rules and the spec's schema, \`validate -\` end to end (worker threads): ${verdict(rate(command.records, command.ms) >= 50_000)} (${fmt(rate(command.records, command.ms))})`);
+out(`one \`validate\` thread from CPU time: ${fmt((count / judgeCpu) * 1000)} per busy core (JSON.parse alone: ${fmt((count / parseCpu) * 1000)})`);
 out(`target peak RSS of \`convergence validate\` < 200 MB: ${verdict(command.maxRss < 200 * 1024 * 1024)} (${mb(command.maxRss)})`);
 out(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -33,7 +33,8 @@ export class RecordJudge {
   readonly summarizer: Summarizer;
   private current: RecordRef = { line: 0, index: 0, kind: 'cerfa' };
   // One visit function for the whole run: the hot loop allocates nothing but the record's reference.
-  private readonly visit = (rule: Rule<any>, result: RuleResult): void => this.summarizer.add(this.current, rule, result);
+  private readonly visit = (rule: Rule<any>, result: RuleResult, position: number): void =>
+    this.summarizer.add(this.current, rule, result, position);
 
   private constructor(
     private readonly settings: JudgeSettings,

@@ -5,6 +5,7 @@ import type { PayloadKind } from '../model/payloads.js';
 import { PAYLOAD_KINDS } from './kind.js';
 import { redactResult } from './redaction.js';
 import { lireDepotCerfa } from '../model/depot-cerfa.js';
+import { avecDossier } from '../rules/support/dossier.js';
 
 /** One rule's verdict on one payload, with the rule's metadata for reporters. */
 export interface RuleEvaluation {
@@ -31,8 +32,11 @@ export class UnknownRuleError extends Error {
   }
 }
 
-/** Called once per rule run; the lean path the CLI and the benchmark use (no evaluation objects). */
-export type Visit = (rule: Rule<any>, result: RuleResult) => void;
+/**
+ * Called once per rule run; the lean path the CLI and the benchmark use (no evaluation objects). `position` is the
+ * rule's index in the evaluator's `rules`, so a consumer can keep per-rule state in an array (Summarizer.add).
+ */
+export type Visit = (rule: Rule<any>, result: RuleResult, position: number) => void;
 
 export interface Evaluator {
   /** The selected rules, in catalogue order. */
@@ -54,14 +58,21 @@ function isResult(value: unknown): value is RuleResult {
   );
 }
 
+interface AJuger {
+  payload: unknown;
+  prefixe: string;
+  membresNonPrevus?: readonly string[];
+}
+
 /**
  * What the rules of `kind` judge: for a CERFA, the inner object with date-times cut to their date (the wire's
- * `{"cerfa": …}` is unwrapped); with `prefixe` the path prefix its violations need to name the body's members.
+ * `{"cerfa": …}` is unwrapped); with `prefixe` the path prefix its violations need to name the body's members, and
+ * the unknown members met while reading it.
  */
-function aJuger(payload: unknown, kind: PayloadKind): { payload: unknown; prefixe: string } {
+function aJuger(payload: unknown, kind: PayloadKind): AJuger {
   if (kind !== 'cerfa') return { payload, prefixe: '' };
   const lu = lireDepotCerfa(payload);
-  return { payload: lu.cerfa, prefixe: lu.enveloppe ? 'cerfa.' : '' };
+  return { payload: lu.cerfa, prefixe: lu.enveloppe ? 'cerfa.' : '', membresNonPrevus: lu.membresNonPrevus };
 }
 
 function prefixer(result: RuleResult, prefixe: string): RuleResult {
@@ -97,28 +108,35 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
     PAYLOAD_KINDS.map((kind) => [kind, rules.filter((rule) => (rule.appliesTo as readonly string[]).includes(kind))]),
   );
   const rulesFor = (kind: PayloadKind): readonly Rule<any>[] => perKind.get(kind) ?? [];
+  const positions = new Map<PayloadKind, readonly number[]>(PAYLOAD_KINDS.map((kind) => [kind, rulesFor(kind).map((rule) => rules.indexOf(rule))]));
 
   return {
     rules,
     rulesFor,
     run(body, kind, context, visit) {
       const list = rulesFor(kind);
-      const { payload, prefixe } = aJuger(body, kind);
-      for (let i = 0; i < list.length; i++) {
-        const rule = list[i]!;
-        visit(rule, prefixer(checkRule(rule, payload, context), prefixe));
-      }
+      const at = positions.get(kind)!;
+      const { payload, prefixe, membresNonPrevus } = aJuger(body, kind);
+      // One dossier per payload: the values its rules share (parsed dates, remuneration periods) are computed once.
+      avecDossier(payload, membresNonPrevus, () => {
+        for (let i = 0; i < list.length; i++) {
+          const rule = list[i]!;
+          visit(rule, prefixer(checkRule(rule, payload, context), prefixe), at[i]!);
+        }
+      });
     },
     evaluate(body, kind, context) {
-      const { payload, prefixe } = aJuger(body, kind);
-      return rulesFor(kind).map((rule) => ({
-        ruleId: rule.id,
-        severity: rule.severity,
-        area: rule.area,
-        title: rule.title,
-        requirements: rule.requirements,
-        result: prefixer(checkRule(rule, payload, context), prefixe),
-      }));
+      const { payload, prefixe, membresNonPrevus } = aJuger(body, kind);
+      return avecDossier(payload, membresNonPrevus, () =>
+        rulesFor(kind).map((rule) => ({
+          ruleId: rule.id,
+          severity: rule.severity,
+          area: rule.area,
+          title: rule.title,
+          requirements: rule.requirements,
+          result: prefixer(checkRule(rule, payload, context), prefixe),
+        })),
+      );
     },
   };
 }

@@ -92,6 +92,25 @@ describe('summarize', () => {
   });
 });
 
+describe('Summarizer.add by position', () => {
+  it('counts through the position the evaluator gives, and by identity when the position names another rule', () => {
+    const rules = [
+      { id: 'r-a', title: 'A', severity: 'bloquant', area: 't', requirements: [], appliesTo: ['cerfa'] },
+      { id: 'r-b', title: 'B', severity: 'bloquant', area: 't', requirements: [], appliesTo: ['cerfa'] },
+    ] as const;
+    const s = new Summarizer(rules as never);
+    const ref = { line: 1, index: 0, kind: 'cerfa' } as const;
+    s.add(ref, rules[0], { outcome: 'pass' }, 0);
+    s.add(ref, rules[1], failing, 0); // wrong position: still counted for r-b
+    s.add(ref, rules[1], { outcome: 'pass' });
+    const out = s.finish();
+    expect(out.rules.map((r) => [r.id, r.counts.pass, r.counts.fail])).toEqual([
+      ['r-a', 1, 0],
+      ['r-b', 1, 1],
+    ]);
+  });
+});
+
 describe('Summarizer.merge', () => {
   it('adds counts and keeps the first N findings in input order, whichever part saw them', () => {
     const ref = (index: number) => ({ line: index + 1, index, kind: 'cerfa' as const });

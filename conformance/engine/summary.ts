@@ -129,12 +129,17 @@ export class Summarizer {
   private readonly known = new Map<string, readonly PayloadKind[]>();
   private readonly entries = new Map<string, RuleSummary>();
   private readonly byObject = new Map<RuleMeta, RuleSummary>();
+  /** The constructor's rules by position, and their entries once met: the hot path indexes an array. */
+  private readonly positioned: readonly RuleMeta[];
+  private readonly atPosition: (RuleSummary | undefined)[];
   private records = 0;
   private readonly byKind: Record<PayloadKind, number> = { cerfa: 0, facture: 0, convention: 0, certificat: 0 };
 
   constructor(rules: readonly Rule<any>[] = [], options: SummaryOptions = {}) {
     this.maxFindings = Math.max(0, options.maxFindings ?? 20);
     this.maxReasons = Math.max(0, options.maxReasons ?? 3);
+    this.positioned = rules.slice();
+    this.atPosition = rules.map(() => undefined);
     rules.forEach((rule, index) => {
       this.order.set(rule.id, index);
       this.known.set(rule.id, rule.appliesTo as readonly PayloadKind[]);
@@ -149,9 +154,15 @@ export class Summarizer {
 
   /**
    * One rule's result on one record. `rule` should be a long-lived object (a catalogue rule): it is remembered
-   * by identity so the hot path skips the lookup by id.
+   * by identity so the hot path skips the lookup by id. `position`, the rule's index in the rules this summarizer
+   * was built with (what `Evaluator.run` hands its visitor), skips even that.
    */
-  add(ref: RecordRef, rule: RuleMeta, result: RuleResult): void {
+  add(ref: RecordRef, rule: RuleMeta, result: RuleResult, position?: number): void {
+    if (position !== undefined && this.positioned[position] === rule) {
+      const entry = (this.atPosition[position] ??= this.entryFor(rule));
+      this.count(entry, ref, rule, result);
+      return;
+    }
     let entry = this.byObject.get(rule);
     if (entry === undefined) {
       entry = this.entryFor(rule);

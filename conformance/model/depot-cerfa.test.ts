@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { datesEnForme, datesEnPartieDate, lireDepotCerfa, partieDate } from './depot-cerfa.js';
 import type { Cerfa } from './payloads.js';
+import { membresNonPrevus } from './membres-cerfa.js';
 
 const cerfa = (extra: Record<string, unknown> = {}) =>
   ({
@@ -55,6 +56,29 @@ describe('lireDepotCerfa', () => {
     expect(lu.enveloppe).toBe(false);
     expect(lu.placement).toBe('absent');
     expect(lu.cerfa.contrat.dateFinContrat).toBe('2028-08-31');
+  });
+
+  it('finds the unknown members in the same walk, as membresNonPrevus names them, with dates cut everywhere', () => {
+    const brut = cerfa({
+      champRacine: { dateX: '2026-01-02T00:00:00Z' },
+      constructor: 'x',
+      employeur: { adresse: { adresse1: '1 rue', numeroVoie: 4 }, siret: '1' },
+      maitre1: ['pas un objet'],
+      contrat: {
+        dateDebutContrat: '2026-09-01T00:00:00Z',
+        remunerationsAnnuelles: [{ dateDebut: '2026-09-01T00:00:00Z', montant: 9 }, 'texte', { taux: 43 }],
+      },
+    });
+    const lu = lireDepotCerfa({ cerfa: brut });
+    expect(lu.membresNonPrevus).toEqual([
+      'contrat.remunerationsAnnuelles[0].montant',
+      'champRacine',
+      'constructor',
+      'employeur.adresse.numeroVoie',
+    ]);
+    expect(lu.membresNonPrevus).toEqual(membresNonPrevus(lu.cerfa));
+    expect(lu.cerfa).toEqual(datesEnPartieDate(brut));
+    expect(lireDepotCerfa({ cerfa: cerfa() }).membresNonPrevus).toEqual([]);
   });
 
   it('takes numeroInterne from the root when only there, and reports two different numbers as a conflict', () => {

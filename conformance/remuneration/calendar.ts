@@ -88,7 +88,15 @@ export function fromSerial(serial: number): Ymd {
   return ymd(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
-export const addDays = (date: Ymd, days: number): Ymd => fromSerial(toSerial(date) + days);
+/** Adds (or subtracts) days; the day before and the day after, the rules' usual steps, skip the serial conversion. */
+export function addDays(date: Ymd, days: number): Ymd {
+  if (days === 1 || days === -1) {
+    const d = dayOf(date);
+    const last = daysInMonth(yearOf(date), monthOf(date));
+    if (days === 1 ? d < last : d > 1 && d <= last) return date + days;
+  }
+  return fromSerial(toSerial(date) + days);
+}
 
 /** Number of days from `from` to `to` (positive when `to` is later). */
 export const daysBetween = (from: Ymd, to: Ymd): number => toSerial(to) - toSerial(from);

@@ -99,6 +99,14 @@ export function departementEmployeur(cerfa: Cerfa): string | undefined {
   return typeof cp === 'string' ? cp.slice(0, 2) : undefined;
 }
 
+/** `departementEmployeur(cerfa) === MAYOTTE` without building the string (asked on every CERFA `validate` reads). */
+export function employeurAMayotte(cerfa: Cerfa): boolean {
+  const adresse = cerfa.employeur?.adresse;
+  if (adresse?.departement && isValidDepartement(adresse.departement)) return adresse.departement === MAYOTTE;
+  const cp = adresse?.codePostal;
+  return typeof cp === 'string' && cp.startsWith(MAYOTTE);
+}
+
 /** The monthly base a rate applies to: SMC from 21 when larger than the SMIC, else the SMIC. */
 export function baseMensuelle(
   age: number,

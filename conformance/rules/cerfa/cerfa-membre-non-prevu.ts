@@ -2,6 +2,7 @@
 import { membresNonPrevus } from '../../model/membres-cerfa.js';
 import { defineRule, fail } from '../rule.js';
 import { avec, PASSE } from '../support/champs.js';
+import { dossierDe } from '../support/dossier.js';
 
 export default defineRule({
   id: 'cerfa-membre-non-prevu',
@@ -12,7 +13,8 @@ export default defineRule({
   area: 'cerfa',
   appliesTo: ['cerfa'],
   check(cerfa) {
-    const inconnus = membresNonPrevus(cerfa);
+    // The engine found them while reading the deposit body; a CERFA checked on its own is walked here.
+    const inconnus = dossierDe(cerfa)?.membresNonPrevus ?? membresNonPrevus(cerfa);
     if (inconnus.length === 0) return PASSE;
     return fail(
       ...inconnus.map((path) => ({

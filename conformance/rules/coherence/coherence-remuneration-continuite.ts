@@ -22,7 +22,7 @@ export default defineRule<'cerfa'>({
     if (!Array.isArray(lignes) || lignes.length === 0) return skip('aucune ligne de rémunération');
     const { debutContrat, finContrat } = factsOf(cerfa);
     if (debutContrat === undefined) return skip('date de début de contrat illisible');
-    const lues = lignesLues(lignes);
+    const lues = lignesLues(lignes, cerfa);
     const violations: Violation[] = [];
     const ordonnees: Ligne[] = [];
     let triees = true;

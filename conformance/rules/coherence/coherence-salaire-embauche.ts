@@ -12,7 +12,7 @@ const TOLERANCE = 1;
 function premiereLigne(cerfa: Cerfa): RemunerationAnnuelle | undefined {
   const lignes = cerfa.contrat?.remunerationsAnnuelles;
   if (!Array.isArray(lignes)) return undefined;
-  const lues = lignesLues(lignes);
+  const lues = lignesLues(lignes, cerfa);
   let first: RemunerationAnnuelle | undefined;
   let firstDate = Infinity;
   for (let i = 0; i < lignes.length; i++) {

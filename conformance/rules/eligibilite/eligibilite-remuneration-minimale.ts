@@ -1,7 +1,7 @@
 // D6222-26: every remuneration line pays at least the legal minimum rate for the apprentice's age and contract year.
 import { defineRule, fail, skip, verdict, type Violation } from '../rule.js';
 import { parseIsoDate } from '../../remuneration/calendar.js';
-import { baseMensuelle, datesRemuneration, departementEmployeur, periodesRemunerationMinimale, salaireBrut, type PeriodeRemuneration } from '../../remuneration/lignes.js';
+import { baseMensuelle, datesRemuneration, employeurAMayotte, periodesRemunerationMinimale, salaireBrut, type PeriodeRemuneration } from '../../remuneration/lignes.js';
 import { smicEnVigueur, smicTable, MAYOTTE, type SmicEntry } from '../../remuneration/smic.js';
 import type { Cerfa } from '../../model/payloads.js';
 import { factsOf, lignesLues, memo, naissanceApprentiFuture, SKIP_NAISSANCE_FUTURE, type CerfaFacts } from '../support/facts.js';
@@ -33,7 +33,7 @@ const smics = new Map<number, SmicEntry | undefined>();
 
 /** The SMIC at the contract's start, national or Mayotte's, looked up once per (date, territory). */
 function smicDuContrat(cerfa: Cerfa, debutContrat: number): SmicEntry | undefined {
-  const mayotte = departementEmployeur(cerfa) === MAYOTTE;
+  const mayotte = employeurAMayotte(cerfa);
   const key = debutContrat * 2 + (mayotte ? 1 : 0);
   if (smics.has(key)) return smics.get(key);
   const smic = smicEnVigueur(smicTable(), debutContrat, mayotte ? MAYOTTE : undefined);
@@ -60,7 +60,7 @@ export default defineRule<'cerfa'>({
     }
     const smic = smicDuContrat(cerfa, facts.debutContrat);
     const violations: Violation[] = [];
-    const lues = lignesLues(lignes);
+    const lues = lignesLues(lignes, cerfa);
     for (let i = 0; i < lignes.length; i++) {
       const ligne = lignes[i];
       const debut = lues[i]?.debut;

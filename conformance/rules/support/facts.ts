@@ -2,6 +2,7 @@
 import { ageAt, parseIsoDate, type Ymd } from '../../remuneration/calendar.js';
 import type { Cerfa } from '../../model/payloads.js';
 import type { RuleContext } from '../rule.js';
+import { dossierDe } from './dossier.js';
 
 export interface CerfaFacts {
   conclusion: Ymd | undefined;
@@ -56,10 +57,33 @@ class Entry {
   }
 }
 
+function computeFacts(cerfa: Cerfa): CerfaFacts {
+  const c = cerfa.contrat;
+  const f = cerfa.formation;
+  const conclusion = parseIsoDate(c?.dateConclusion);
+  const debutContrat = parseIsoDate(c?.dateDebutContrat);
+  const naissance = parseIsoDate(cerfa.apprenti?.dateNaissance);
+  return {
+    conclusion,
+    debutContrat,
+    finContrat: parseIsoDate(c?.dateFinContrat),
+    debutFormationPratique: parseIsoDate(c?.dateFormationPratiqueEmployeur),
+    effetAvenant: parseIsoDate(c?.dateEffetAvenant),
+    debutFormation: parseIsoDate(f?.dateDebutFormation),
+    finFormation: parseIsoDate(f?.dateFinFormation),
+    naissance,
+    maitre1Naissance: parseIsoDate(cerfa.maitre1?.dateNaissance),
+    maitre2Naissance: parseIsoDate(cerfa.maitre2?.dateNaissance),
+    ageDebut: naissance !== undefined && debutContrat !== undefined ? ageAt(naissance, debutContrat) : undefined,
+    ageConclusion: naissance !== undefined && conclusion !== undefined ? ageAt(naissance, conclusion) : undefined,
+    derived: new Map(),
+  };
+}
+
 function compute(cerfa: Cerfa): Entry {
   const c = cerfa.contrat;
   const f = cerfa.formation;
-  const raw = [
+  return new Entry(
     c?.dateConclusion,
     c?.dateDebutContrat,
     c?.dateFinContrat,
@@ -70,24 +94,8 @@ function compute(cerfa: Cerfa): Entry {
     cerfa.apprenti?.dateNaissance,
     cerfa.maitre1?.dateNaissance,
     cerfa.maitre2?.dateNaissance,
-  ] as const;
-  const [conclusion, debutContrat, finContrat, pratique, effet, debutFormation, finFormation, naissance, m1, m2] = raw.map(parseIsoDate);
-  const facts: CerfaFacts = {
-    conclusion,
-    debutContrat,
-    finContrat,
-    debutFormationPratique: pratique,
-    effetAvenant: effet,
-    debutFormation,
-    finFormation,
-    naissance,
-    maitre1Naissance: m1,
-    maitre2Naissance: m2,
-    ageDebut: naissance !== undefined && debutContrat !== undefined ? ageAt(naissance, debutContrat) : undefined,
-    ageConclusion: naissance !== undefined && conclusion !== undefined ? ageAt(naissance, conclusion) : undefined,
-    derived: new Map(),
-  };
-  return new Entry(...raw, facts);
+    computeFacts(cerfa),
+  );
 }
 
 const cache = new WeakMap<object, Entry>();
@@ -100,6 +108,9 @@ let lastEntry: Entry | undefined;
  * payload edited in place after a first check is parsed again rather than judged on stale dates.
  */
 export function factsOf(cerfa: Cerfa): CerfaFacts {
+  // The payload the engine is judging: no re-check, no WeakMap (whose entries cost every garbage collection).
+  const dossier = dossierDe(cerfa);
+  if (dossier !== undefined) return (dossier.facts ??= computeFacts(cerfa)) as CerfaFacts;
   let entry = cerfa === lastCerfa ? lastEntry : cache.get(cerfa);
   if (!entry || !entry.matches(cerfa)) {
     entry = compute(cerfa);
@@ -119,9 +130,18 @@ export function memo<T>(facts: CerfaFacts, key: string, compute: (facts: CerfaFa
   return value;
 }
 
+// Every record of a run usually carries the same judging date: the last one read is kept.
+let lastToday: unknown;
+let lastTodayValue: Ymd | undefined;
+
 /** Today on the judging clock, when the context gives one. */
 export function todayOf(context: RuleContext): Ymd | undefined {
-  return parseIsoDate(context.today);
+  const raw = context.today;
+  if (raw !== lastToday) {
+    lastTodayValue = parseIsoDate(raw);
+    lastToday = raw;
+  }
+  return lastTodayValue;
 }
 
 /**
@@ -148,14 +168,23 @@ interface LignesEntry {
 
 const lignesCache = new WeakMap<object, LignesEntry>();
 
-/**
- * The remuneration lines' dates parsed once per lines array (re-parsed if a date string changed in place), in the
- * payload's order.
- */
 let lastLignes: object | undefined;
 let lastLignesEntry: LignesEntry | undefined;
 
-export function lignesLues(lignes: readonly { dateDebut?: unknown; dateFin?: unknown }[]): LigneLue[] {
+/**
+ * The remuneration lines' dates parsed once per lines array (re-parsed if a date string changed in place), in the
+ * payload's order. `cerfa` is the payload they belong to: while the engine judges it, its dossier holds them.
+ */
+export function lignesLues(lignes: readonly { dateDebut?: unknown; dateFin?: unknown }[], cerfa?: Cerfa): LigneLue[] {
+  // Inside the engine's dossier the lines cannot change while its rules run: read once, never re-checked.
+  const dossier = cerfa === undefined ? undefined : dossierDe(cerfa);
+  if (dossier !== undefined) {
+    if (dossier.lignesDe !== lignes) {
+      dossier.lignes = lire(lignes);
+      dossier.lignesDe = lignes;
+    }
+    return dossier.lignes as LigneLue[];
+  }
   const entry = lignes === lastLignes ? lastLignesEntry : lignesCache.get(lignes);
   if (entry && entry.raw.length === lignes.length * 2) {
     let fresh = true;
@@ -169,14 +198,16 @@ export function lignesLues(lignes: readonly { dateDebut?: unknown; dateFin?: unk
     }
   }
   const raw: unknown[] = [];
-  const lues: LigneLue[] = [];
-  for (const ligne of lignes) {
-    raw.push(ligne?.dateDebut, ligne?.dateFin);
-    lues.push({ debut: parseIsoDate(ligne?.dateDebut), fin: parseIsoDate(ligne?.dateFin) });
-  }
-  const fresh = { raw, lues };
+  for (const ligne of lignes) raw.push(ligne?.dateDebut, ligne?.dateFin);
+  const fresh = { raw, lues: lire(lignes) };
   lignesCache.set(lignes, fresh);
   lastLignes = lignes;
   lastLignesEntry = fresh;
+  return fresh.lues;
+}
+
+function lire(lignes: readonly { dateDebut?: unknown; dateFin?: unknown }[]): LigneLue[] {
+  const lues: LigneLue[] = [];
+  for (const ligne of lignes) lues.push({ debut: parseIsoDate(ligne?.dateDebut), fin: parseIsoDate(ligne?.dateFin) });
   return lues;
 }
