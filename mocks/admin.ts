@@ -1,15 +1,18 @@
 // The mock's admin API under /_admin: clock, reset, tenant seeding, redacted state and fault injection.
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Ajv } from 'ajv';
 import { clockFromState, DurationError } from './clock.js';
 import type { Mouvement } from './horloges.js';
 import { MockProblem } from './errors.js';
-import { faultSchema, type FaultSpec } from './faults.js';
+import { faultSchema, type Fault, type FaultSpec } from './faults.js';
 import type { MockRuntime } from './http/types.js';
 import { checkCfas, ConfigError } from './tenants.js';
 import { redactIban, redactSecret } from './redact.js';
 import { registerCertificationAdmin } from './certification/admin.js';
+
+/** The name of the armed faults in the store's shared state (mocks/store/types.ts getShared). */
+export const FAULTS = 'faults';
 
 const ajv = new Ajv({ allErrors: true });
 const validateFault = ajv.compile(faultSchema);
@@ -29,6 +32,7 @@ export function registerAdmin(
   app: FastifyInstance,
   runtime: MockRuntime,
   sendProblem: (reply: FastifyReply, problem: MockProblem) => FastifyReply,
+  writes: { run<T>(fn: () => Promise<T>): Promise<T> },
 ): void {
   const expected = Buffer.from(`Bearer ${runtime.config.admin.token}`);
   const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -36,6 +40,19 @@ export function registerAdmin(
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       sendProblem(reply, new MockProblem('ADMIN_NON_AUTORISE', "En-tête Authorization: Bearer <jeton d'administration> attendu"));
     }
+  };
+
+  /**
+   * Changes the armed faults in the shared store (read, change, write in one unit of the write queue: two instances
+   * arming at once both keep theirs), then here; the store's stamp moves, so the other instances load them too.
+   */
+  const changeFaults = async (change: (faults: Fault[]) => Fault[]): Promise<void> => {
+    const faults = await writes.run(async () => {
+      const next = change((await runtime.store.getShared<Fault[]>(FAULTS)) ?? []);
+      await runtime.store.setShared(FAULTS, next);
+      return next;
+    });
+    runtime.faults.load(faults);
   };
 
   // `cfas`: the CFAs that moved their own clock (mocks/horloges.ts), each with its date.
@@ -114,11 +131,25 @@ export function registerAdmin(
         if (!validateFault(request.body)) {
           throw invalid(`Faute invalide : ${(validateFault.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ')}`);
         }
-        return reply.code(201).send(runtime.faults.add(request.body as FaultSpec));
+        const fault: Fault = { ...(request.body as FaultSpec), id: randomUUID() };
+        await changeFaults((faults) => [...faults, fault]);
+        return reply.code(201).send(fault);
+      });
+
+      // One fault, the others kept as they are (the console's « désarmer »).
+      admin.delete('/faults/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+        const { id } = request.params;
+        let found = false;
+        await changeFaults((faults) => {
+          found = faults.some((f) => f.id === id);
+          return faults.filter((f) => f.id !== id);
+        });
+        if (!found) throw invalid(`Aucune faute armée « ${id} »`, 'id');
+        return reply.code(204).send();
       });
 
       admin.delete('/faults', async (_request, reply) => {
-        runtime.faults.clear();
+        await changeFaults(() => []);
         return reply.code(204).send();
       });
 

@@ -1,14 +1,15 @@
 // The stateful mock OPCO's composition root: builds the runtime state, the Fastify app and its parts (mocks/http/).
 import { clockFromState, systemClock, type Clock } from './clock.js';
-import { FaultInjector } from './faults.js';
+import { FaultInjector, type Fault } from './faults.js';
 import { HorlogesParCfa } from './horloges.js';
 import { bundledProfiles, DEFAULT_OPCO, withOverrides } from './profiles.js';
 import { compileSpec, defaultSpecPath } from './spec.js';
 import { openStore } from './store/index.js';
+import { StampWatcher } from './store/stamp-watcher.js';
 import { DEFAULT_DELAIS, DEMO, demoConfig, TenantRegistry, type OAuthClient } from './tenants.js';
 import type { Delais } from './engine/context.js';
 import { bundledReferentiel } from './engine/referentiel.js';
-import { registerAdmin } from './admin.js';
+import { FAULTS, registerAdmin } from './admin.js';
 import { registerCfaClock } from './http/cfa-clock.js';
 import { registerConsole } from './console/index.js';
 import { createFastPath, replayBody } from './fast-path.js';
@@ -28,6 +29,20 @@ import { WriteQueue } from './http/write-queue.js';
 export type { MockApp, MockAppOptions, MockRuntime, RequestLogEntry } from './http/types.js';
 export { ENGINE_OPERATIONS, loadEngine } from './http/engine-table.js';
 export { WriteQueue } from './http/write-queue.js';
+
+/** Reads again what another instance may have changed through the admin API: clocks, tenants, faults, sessions. */
+async function reloadShared(runtime: MockRuntime, options: MockAppOptions): Promise<void> {
+  const store = runtime.store;
+  if (!options.clock) {
+    const saved = await store.getClock();
+    runtime.clock = clockFromState(saved ?? runtime.initialClock);
+    runtime.horloges.restaurer(saved?.parCfa);
+  }
+  await runtime.reloadTenants();
+  runtime.faults.load((await store.getShared<Fault[]>(FAULTS)) ?? []);
+  // Play counts follow the sessions in the store (emptied by another instance's reset).
+  await runtime.certification?.restore();
+}
 
 export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
   const breaks = parseBreaks(options.breaks);
@@ -80,6 +95,10 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   };
   await runtime.reloadTenants();
   if (!options.clock) runtime.horloges.restaurer((await store.getClock())?.parCfa);
+  runtime.faults.load((await store.getShared<Fault[]>(FAULTS)) ?? []);
+  // Other instances on the store (--workers, several machines on one PostgreSQL) change the admin state too: reloaded
+  // when the store's stamp moved, before a request is served. A memory store has no other instance.
+  const watcher = store.kind === 'memory' ? undefined : new StampWatcher(store, () => reloadShared(runtime, options));
 
   const prism = lazyPrism();
   let lean: ReturnType<typeof createFastPath> | undefined;
@@ -98,8 +117,12 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     recorder.register(app);
     runtime.certification = recorder;
   }
+  if (watcher) {
+    await watcher.prime();
+    app.addHook('onRequest', async () => watcher.check());
+  }
 
-  registerAdmin(app, runtime, sendProblem);
+  registerAdmin(app, runtime, sendProblem, writes);
   registerCfaClock(app, runtime, sendProblem);
   // The web console (mocks/console/): its code loads on the first request to /_console.
   const consoleTap = registerConsole(app, { runtime, delais, pageSize, referentiel });
@@ -115,6 +138,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       writes,
       engine: dossiersIfLoaded,
       bodyLimit: BODY_LIMIT,
+      ...(watcher ? { sync: () => watcher.check() } : {}),
       onRequest: options.onRequest,
       // Certification mode records every exchange through Fastify's hooks; so does the console's live log while watched.
       active: () => runtime.certification === undefined && consoleTap.capture === undefined,

@@ -45,6 +45,11 @@ export interface FastPathOptions {
   /** Largest body Fastify accepts; a larger declared body goes to Fastify (413). */
   bodyLimit: number;
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Brings the runtime up to date with other instances sharing the store (mocks/store/stamp-watcher.ts), awaited
+   * before the state is read to answer; a failure hands the request to Fastify, whose own hook tries again.
+   */
+  sync?: () => Promise<void>;
   /** False while something needs every request to go through Fastify (hooks of another mode); checked per request. */
   active?: () => boolean;
 }
@@ -116,7 +121,19 @@ export function createFastPath(options: FastPathOptions): (req: IncomingMessage,
     });
   };
 
+  /** Whether the runtime is up to date (no `sync`: always). */
+  const synced = async (): Promise<boolean> => {
+    if (!options.sync) return true;
+    try {
+      await options.sync();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const read = async (req: IncomingMessage, res: ServerResponse, next: Next, started: number): Promise<void> => {
+    if (options.sync && !(await synced())) return next(req, res);
     const target = servable('GET');
     const dossiers = options.engine();
     const value = (req.url ?? '').slice(GET_PREFIX.length);
@@ -184,8 +201,9 @@ export function createFastPath(options: FastPathOptions): (req: IncomingMessage,
         } catch {
           return giveBack();
         }
-        // Faults and modes are checked again once the body is in, where Fastify's handler checks them.
-        if (!plain(req) || caller(req, target.profile) !== tenant) return giveBack();
+        // Faults and modes are checked again once the body is in, where Fastify's handler checks them (and once
+        // another instance's admin changes are loaded).
+        if ((options.sync && !(await synced())) || !plain(req) || caller(req, target.profile) !== tenant) return giveBack();
         if (target.op.validateQuery && !target.op.validateQuery({})) return giveBack();
         if (target.op.validateBody && (body === undefined || !target.op.validateBody(body))) return giveBack();
         let result;

@@ -75,6 +75,11 @@ export class FaultInjector {
     this.faults = [];
   }
 
+  /** Replaces the armed faults with those another instance saved in the shared store (their counts start afresh here). */
+  load(faults: readonly Fault[]): void {
+    this.faults = faults.map((f) => ({ ...f }));
+  }
+
   /** The effect of the registered faults on one request; consumes counted faults. */
   match(operation: string, tenant: string | undefined): FaultEffect {
     const effect: FaultEffect = { latencyMs: 0 };

@@ -105,16 +105,22 @@ export function runWorkers(options: WorkersOptions): RunningWorkers {
   };
 }
 
+/** `--workers` as a number, checked with the store it needs (the workers share nothing else). */
+export function workerCount(workers: string, store: string): number {
+  const count = Number(workers);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_WORKERS) throw new ExitError(`--workers: a whole number from 1 to ${MAX_WORKERS}, not ${workers}`);
+  if (store === 'memory' && count > 1) {
+    throw new ExitError('--workers: the workers share their data through the store only; give a SQLite file or a postgres:// URL, not memory');
+  }
+  return count;
+}
+
 /**
  * The `mock` command's primary process when `--workers` is more than 1: checks the option and the store, serves with
  * the pool until SIGINT or SIGTERM, then stops every worker cleanly. `store` is the resolved `--store`.
  */
 export async function serveWithWorkers(workers: string, store: string, io: CliIO, argv: readonly string[] = process.argv): Promise<void> {
-  const count = Number(workers);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_WORKERS) throw new ExitError(`--workers: a whole number from 1 to ${MAX_WORKERS}, not ${workers}`);
-  if (store === 'memory') {
-    throw new ExitError('--workers: the workers share their data through the store only; give a SQLite file or a postgres:// URL, not memory');
-  }
+  const count = workerCount(workers, store);
   let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
   const stopped = new Promise<NodeJS.Signals>((done) => (onSignal = done));
   process.on('SIGINT', onSignal);

@@ -1,4 +1,5 @@
 // `convergence mock`: serves the stateful mock OPCO on a port until SIGINT/SIGTERM.
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -11,8 +12,9 @@ import { SpecError } from '../../mocks/spec.js';
 import { DEFAULT_STORE_FILE, describeStore, resolveStoreSpec } from '../../mocks/store/index.js';
 import { PUBLIC_KEY_PATH } from '../../mocks/certification/signature.js';
 import { parseBreaks, UnknownVariantError } from '../../mocks/variants/index.js';
-import { auditAdminCalls, credentialsConfig, CredentialsError, demoCredentialsIn, isLoopback, listeningUrls, sandboxCredentials } from '../../mocks/host-safety.js';
+import { auditAdminCalls, credentialsConfig, CredentialsError, credentialsFileOf, isFileStore, demoCredentialsIn, isLoopback, listeningUrls, sandboxCredentials } from '../../mocks/host-safety.js';
 import { certificationSigning } from './mock-signing.js';
+import { serveWithWorkers, workerCount } from './mock-workers.js';
 
 export interface MockCommandOptions {
   port: string;
@@ -26,6 +28,42 @@ export interface MockCommandOptions {
   signingKey?: string;
   /** Certification mode: how long a signed report stays valid (ISO 8601 duration, `P12M` by default). */
   validity?: string;
+  /** Processes serving the port together (cli/commands/mock-workers.ts); 1 by default. */
+  workers?: string;
+}
+
+/**
+ * The credentials the primary of a pool generated off loopback, handed to its workers: with a database URL nothing is
+ * kept on disk, and each worker generating its own would give each a different key.
+ */
+const WORKER_CREDENTIALS = 'CONVERGENCE_MOCK_WORKER_CREDENTIALS';
+
+type Generated = ReturnType<typeof sandboxCredentials>;
+
+/** Off loopback without --config: the store's credentials, the pool's own in one of its workers. */
+function generatedCredentials(store: string, host: string): Generated {
+  const inherited = cluster.isWorker ? process.env[WORKER_CREDENTIALS] : undefined;
+  if (inherited) return { credentials: JSON.parse(inherited) as Generated['credentials'], created: false, ...(isFileStore(store) ? { file: credentialsFileOf(store) } : {}) };
+  try {
+    return sandboxCredentials(store);
+  } catch (error) {
+    if (error instanceof CredentialsError) throw new ExitError(`--host ${host}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** What the banner says of generated credentials: printed in full only when just created. */
+function describeGenerated(generated: Generated, host: string): string {
+  const c = generated.credentials;
+  const kept = generated.file ? `kept in ${generated.file} (mode 0600)` : 'kept nowhere: new ones at each start (give --config to keep yours)';
+  if (cluster.isWorker) return `  not loopback (--host ${host}) and no --config: the pool's credentials, printed above when generated, ${kept}\n`;
+  if (!generated.created) return `  not loopback (--host ${host}) and no --config: the credentials generated at first start, ${kept}\n`;
+  return (
+    `  not loopback (--host ${host}) and no --config: credentials generated, printed this once, ${kept}\n` +
+    `  demo CFA SIRET ${DEMO.siret}, X-API-KEY: ${c.apiKey}\n` +
+    `  admin: Authorization: Bearer ${c.adminToken}\n` +
+    `  OAuth2 (every OPCO): client_id ${c.clientId}, client_secret ${c.clientSecret}\n`
+  );
 }
 
 export interface RunningMock {
@@ -85,7 +123,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
   const log = requestLog(io.stdout);
   const store = resolveStoreSpec(options.store, io.cwd);
   // Off loopback the demo credentials would let anyone who read the docs in: fresh ones, or the config's own.
-  let generated: ReturnType<typeof sandboxCredentials> | undefined;
+  let generated: Generated | undefined;
   if (!isLoopback(options.host)) {
     if (config) {
       const demo = demoCredentialsIn(config);
@@ -93,12 +131,7 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
         throw new ExitError(`--host ${options.host}: ${options.config} uses the documented demo ${demo.join(', ')}; give your own values, or listen on 127.0.0.1`);
       }
     } else {
-      try {
-        generated = sandboxCredentials(store);
-      } catch (error) {
-        if (error instanceof CredentialsError) throw new ExitError(`--host ${options.host}: ${error.message}`);
-        throw error;
-      }
+      generated = generatedCredentials(store, options.host);
       config = credentialsConfig(generated.credentials);
     }
   }
@@ -136,39 +169,35 @@ export async function startMock(options: MockCommandOptions, io: CliIO, extra: P
     const code = (error as NodeJS.ErrnoException).code;
     throw new ExitError(code === 'EADDRINUSE' ? `port ${port} on ${options.host} is already in use` : `cannot listen on ${options.host}:${port}: ${String(error)}`);
   }
+  // In a pool, the first worker prints the banner for all (a replacement prints nothing).
+  const quiet = cluster.isWorker && cluster.worker?.id !== 1;
+  const say = (text: string): void => {
+    if (!quiet) io.stdout.write(text);
+  };
   const urls = listeningUrls(mock.app.server.address() as AddressInfo);
-  if (!urls.wildcard) io.stdout.write(`Mock OPCO listening on ${address}\n`);
+  if (!urls.wildcard) say(`Mock OPCO listening on ${address}\n`);
   else {
     // A wildcard address: the URL printed is where it listens, then the ones that reach it.
-    io.stdout.write(`Mock OPCO listening on ${urls.bound} (every interface: ${urls.reachable.join(', ')})\n`);
+    say(`Mock OPCO listening on ${urls.bound} (every interface: ${urls.reachable.join(', ')})\n`);
     address = urls.reachable[0] ?? address;
   }
   if (options.break?.length) {
-    io.stdout.write(`  BROKEN on purpose (not conformant): ${options.break.join(', ')} — see docs/variants.md\n`);
+    say(`  BROKEN on purpose (not conformant): ${options.break.join(', ')} — see docs/variants.md\n`);
   }
-  io.stdout.write(`  store: ${store === 'memory' ? 'memory (lost at exit)' : describeStore(store)}\n`);
-  io.stdout.write(`  root paths (/v1, /v2) serve the "${config?.defaultOpco ?? 'norme'}" profile; /<opco>/v1|v2/... the 11 OPCOs\n`);
+  say(`  store: ${store === 'memory' ? 'memory (lost at exit)' : describeStore(store)}\n`);
+  say(`  root paths (/v1, /v2) serve the "${config?.defaultOpco ?? 'norme'}" profile; /<opco>/v1|v2/... the 11 OPCOs\n`);
   if (generated) {
-    const c = generated.credentials;
-    const kept = generated.file ? `kept in ${generated.file} (mode 0600)` : 'kept nowhere: new ones at each start (give --config to keep yours)';
-    if (generated.created) {
-      io.stdout.write(`  not loopback (--host ${options.host}) and no --config: credentials generated, printed this once, ${kept}\n`);
-      io.stdout.write(`  demo CFA SIRET ${DEMO.siret}, X-API-KEY: ${c.apiKey}\n`);
-      io.stdout.write(`  admin: Authorization: Bearer ${c.adminToken}\n`);
-      io.stdout.write(`  OAuth2 (every OPCO): client_id ${c.clientId}, client_secret ${c.clientSecret}\n`);
-    } else {
-      io.stdout.write(`  not loopback (--host ${options.host}) and no --config: the credentials generated at first start, ${kept}\n`);
-    }
+    say(describeGenerated(generated, options.host));
   } else if (config) {
-    io.stdout.write(`  tenants, keys and admin token: from ${options.config}\n`);
+    say(`  tenants, keys and admin token: from ${options.config}\n`);
   } else {
     // The demo tenant's key and token are documented throwaway values: printing them is the point.
-    io.stdout.write(`  demo CFA SIRET ${DEMO.siret}, X-API-KEY: ${DEMO.apiKey}\n`);
-    io.stdout.write(`  admin: Authorization: Bearer ${DEMO.adminToken}\n`);
-    io.stdout.write(`  OAuth2 (akto): client_id ${DEMO.client.clientId}, client_secret ${DEMO.client.clientSecret}\n`);
+    say(`  demo CFA SIRET ${DEMO.siret}, X-API-KEY: ${DEMO.apiKey}\n`);
+    say(`  admin: Authorization: Bearer ${DEMO.adminToken}\n`);
+    say(`  OAuth2 (akto): client_id ${DEMO.client.clientId}, client_secret ${DEMO.client.clientSecret}\n`);
   }
   if (signing) {
-    io.stdout.write(`  reports signed: Ed25519 key ${signing.signer.keyId} (${signing.signer.source}), valid ${signing.validity}; public key: ${address}${PUBLIC_KEY_PATH}\n`);
+    say(`  reports signed: Ed25519 key ${signing.signer.keyId} (${signing.signer.source}), valid ${signing.validity}; public key: ${address}${PUBLIC_KEY_PATH}\n`);
   }
   return {
     url: address,
@@ -195,7 +224,13 @@ export function registerMock(program: Command, ctx: CommandContext): void {
     .option('--config <file>', 'YAML tenant config (CFAs, API keys, admin token, delays); a demo CFA when absent')
     .option('--spec <file>', 'OpenAPI file to serve (default: the bundled spec)')
     .option('--break <variant...>', 'serve deliberately broken variants, to check that a conformance suite fails (docs/variants.md)')
+    .option('--workers <n>', 'processes serving the port together, sharing the store (a SQLite file or a postgres:// URL)', '1')
     .action(async (options: MockCommandOptions) => {
+      if (cluster.isPrimary && options.workers !== undefined && workerCount(options.workers, resolveStoreSpec(options.store, ctx.io.cwd)) > 1) {
+        await servePool(options, ctx);
+        ctx.setExit(EXIT.conformant);
+        return;
+      }
       // Handlers first: a signal that arrives while the mock starts (or right after its URL is printed) stops it cleanly.
       let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
       const stopped = new Promise<NodeJS.Signals>((done) => (onSignal = done));
@@ -212,4 +247,15 @@ export function registerMock(program: Command, ctx: CommandContext): void {
         process.off('SIGTERM', onSignal);
       }
     });
+}
+
+/** `--workers` > 1: credentials made once for the pool off loopback, then the workers (each a plain `mock`). */
+async function servePool(options: MockCommandOptions, ctx: CommandContext): Promise<void> {
+  const store = resolveStoreSpec(options.store, ctx.io.cwd);
+  if (!isLoopback(options.host) && !options.config) {
+    const generated = generatedCredentials(store, options.host);
+    process.env[WORKER_CREDENTIALS] = JSON.stringify(generated.credentials);
+    ctx.io.stdout.write(describeGenerated(generated, options.host));
+  }
+  await serveWithWorkers(options.workers ?? '1', store, ctx.io);
 }

@@ -155,8 +155,6 @@ export function checkPlays(script: CertificationScript, operations: readonly str
 }
 
 export class CertificationRecorder {
-  /** Last seq given per session. */
-  private readonly seqs = new Map<string, number>();
   /** Requests per session and operation that reached the play point. */
   private readonly counts = new Map<string, number>();
   private readonly pending = new WeakMap<FastifyRequest, Pending>();
@@ -170,12 +168,11 @@ export class CertificationRecorder {
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
-  /** Picks up the numbering and play counts of the sessions already in the store (a restarted mock continues them). */
+  /** Picks up the play counts of the sessions already in the store (a restarted mock, or another instance, continues them). */
   async restore(): Promise<void> {
     this.reset();
     const store = this.runtime.store;
     for (const summary of await store.listSessions()) {
-      this.seqs.set(summary.id, summary.lastSeq);
       const session = await store.getSession(summary.id);
       for (const e of session?.echanges ?? []) {
         if (e.operation && countedForPlays(e)) this.count(summary.id, e.operation);
@@ -185,7 +182,6 @@ export class CertificationRecorder {
 
   /** Forgets every session (the admin reset cleared the store). */
   reset(): void {
-    this.seqs.clear();
     this.counts.clear();
     this.nonAttribuees.sansCle = 0;
     this.nonAttribuees.cleInconnue = 0;
@@ -354,10 +350,10 @@ export class CertificationRecorder {
       if (exchange.body === undefined && Number.isInteger(length) && length > 0) exchange.body = `(corps non JSON masqué : ${length} octets)`;
     }
     try {
-      await this.writes.run(() => {
-        // In the write queue, one at a time: the numbers follow the order the exchanges are stored in.
-        exchange.seq = (this.seqs.get(pending.sessionId) ?? 0) + 1;
-        this.seqs.set(pending.sessionId, exchange.seq);
+      await this.writes.run(async () => {
+        // In the write unit, which holds the store's write lock: the numbers follow the order the exchanges are stored
+        // in, across every instance sharing the store.
+        exchange.seq = await this.runtime.store.nextExchangeSeq(pending.sessionId);
         return this.runtime.store.appendExchange(pending.sessionId, pending.meta, exchange);
       });
     } catch (error) {

@@ -1,7 +1,6 @@
 // Driving the mock from the console: the clock (and what a move changed), the armed faults and the scripted plays.
 import type { FastifyInstance } from 'fastify';
 import { MockProblem, type ProblemBody } from '../errors.js';
-import type { FaultSpec } from '../faults.js';
 import type { Play } from '../certification/script.js';
 import { etats } from './dossiers.js';
 import type { ConsoleSetting } from './types.js';
@@ -98,11 +97,6 @@ export async function desarmerFaute(app: FastifyInstance, setting: ConsoleSettin
     await adminApi(app, setting, 'DELETE', '/faults');
     return;
   }
-  const faults = setting.runtime.faults;
-  const kept = faults.list().filter((f) => f.id !== id);
-  if (kept.length === faults.list().length) {
-    throw new MockProblem('REQUETE_INVALIDE', `Aucune faute armée « ${id} »`, [{ code: 'REQUETE_INVALIDE', description: `Faute inconnue : ${id}`, champ: 'id' }]);
-  }
-  faults.clear();
-  for (const { id: _old, ...spec } of kept) faults.add(spec as FaultSpec);
+  // Through the admin API: the fault leaves the store too, so every instance disarms it.
+  await adminApi(app, setting, 'DELETE', `/faults/${encodeURIComponent(id)}`);
 }
