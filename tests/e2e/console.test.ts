@@ -1,5 +1,7 @@
 // The web console in a real headless Chromium, on a mock in certification mode: live dossiers, clock, refusals, checklist, CFA isolation.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,7 +16,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const title = hasChromium ? 'web console in Chromium' : `web console in Chromium — SKIPPED: ${CHROMIUM} not found (install chromium to run it)`;
 /** docs/console.md shows these: taken by this test, so they show the console as it is. */
-const SHOTS = fileURLToPath(new URL('../../docs/console/', import.meta.url));
+// Rewritten only when asked (UPDATE_DOCS=1), so a test run leaves the checkout clean; taken in a temporary folder otherwise.
+const SHOTS = process.env.UPDATE_DOCS === '1' ? fileURLToPath(new URL('../../docs/console/', import.meta.url)) : `${mkdtempSync(join(tmpdir(), 'console-shots-'))}/`;
 
 const AUTRE = { siret: '79000000000011', apiKey: 'autre-cfa-key-0001', denomination: 'CFA Voisin' };
 const config: MockConfig = {
