@@ -1,14 +1,12 @@
 // Plays scenarios against a live target: builds each request, records the exchange, judges it with the catalogue's rules.
-import type { DossierLu } from '../model/dossier.js';
-import { datesEnPartieDate, enveloppeCerfa, estEnveloppeCerfa } from '../model/depot-cerfa.js';
-import type { AttenteEchange, Cerfa, Echange } from '../model/payloads.js';
+import { datesEnPartieDate, estEnveloppeCerfa } from '../model/depot-cerfa.js';
+import type { AttenteEchange, Echange } from '../model/payloads.js';
 import { findRule } from '../rules/index.js';
 import { serveurRules } from '../rules/serveur/index.js';
 import { ruleCode, type Rule, type RuleContext, type RuleResult } from '../rules/rule.js';
 import { expectationViolations, valueAt } from '../rules/serveur/support.js';
 import { verdict } from '../rules/rule.js';
-import { commeUnLogiciel, generateRecord } from '../generate/index.js';
-import { conventionDe, factureDe, factureSoldeDe, FRAIS_VALIDES } from './builders.js';
+import { generateRecord } from '../generate/index.js';
 import { curlFor } from './curl.js';
 import { LECTURE_TOLERANTE, reponseALaNorme, statutDuSchema, statutsAcceptes, type ParticularitesCible } from './particularites.js';
 import { redactFields } from '../../reports/suite/scrub.js';
@@ -16,12 +14,10 @@ import { ATTENTE_MAX_429_MS, attenteRetryAfter, MAX_RENVOIS_429, noteRenvois, ty
 import type { Capacite, RequestSpec, Scenario, Step, WaitSpec } from './scenario.js';
 import { echeanceLibre, jourAttendu, type JourAttendu } from './attente.js';
 import { dureeMs } from './duree.js';
-import { HorsRecetteError, REFERENTIELS_DU_MOCK } from './recette.js';
-import { cerfaPourLaRecette } from './recette-cerfa.js';
-import { cerfaDecale } from './decalage.js';
+import { HorsRecetteError } from './recette.js';
+import { DonneesDuScenario, isDossier, PasJouable } from './donnees.js';
 import type { EtatDuJoueur, Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
-import type { ResponseSchemas } from './schemas.js';
-import { lookup, render, setAt } from './template.js';
+import { render, setAt } from './template.js';
 import { TargetUnreachableError, Transport, type FirstAnswer, type Response } from './transport.js';
 
 export { TargetUnreachableError } from './transport.js';
@@ -55,9 +51,6 @@ function statusList(value: unknown): number[] | undefined {
   return list.map((v) => Number(v));
 }
 
-const isDossier = (value: unknown): value is DossierLu =>
-  value !== null && typeof value === 'object' && 'cerfa' in value && Array.isArray((value as DossierLu).echeances);
-
 /** A step that asks for a 429 (expects it, or sends `Prefer: code=429`) judges it: it is not resent. */
 const demande429 = (step: Step, headers: Record<string, string>): boolean =>
   /code=429/.test(headers.prefer ?? '') || (Array.isArray(step.expect?.status) ? step.expect.status : [step.expect?.status]).some((s) => String(s) === '429');
@@ -68,18 +61,13 @@ const toujours429 = (res: Response): string | undefined =>
 
 /** Plays one scenario and judges its exchanges. Never throws for the target's behaviour; throws TargetUnreachableError on the first request only. */
 export class ScenarioRunner {
-  private captures: Record<string, unknown> = {};
   private readonly judgements: Judgement[] = [];
   private readonly transport: Transport;
-  private cerfas = new Map<string, Cerfa>();
   private today = new Date().toISOString().slice(0, 10);
-  private factureCount = 0;
   /** The states read of each dossier (by numeroInterne), in order: the lifecycle rule judges order, not sampling. */
   private readonly etatsLus = new Map<string, string[]>();
   /** When the step a resumed scenario plays on first waited (a declared delay counts from then). */
   private attenteDepuis: number | undefined;
-  /** The échéance invoiced on each captured dossier (`{{facture dossier libre}}`, `ouverture: dossier`). */
-  private readonly libres = new Map<string, number>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -89,7 +77,13 @@ export class ScenarioRunner {
     first: FirstAnswer,
   ) {
     this.transport = new Transport(options.fetch ?? fetch, options.timeoutMs, first);
+    this.donnees = new DonneesDuScenario(scenario, index, target, options, () => this.today);
+    this.resolve = this.donnees.resolve;
   }
+
+  /** What the scenario holds and how its templates read it (donnees.ts). */
+  private readonly donnees: DonneesDuScenario;
+  private readonly resolve: (expression: string) => unknown;
 
   async run(): Promise<ScenarioRun> {
     const started = Date.now();
@@ -147,8 +141,8 @@ export class ScenarioRunner {
         continue;
       }
       tour.prochain = (tour.prochain + k + 1) % dossiers.length;
-      this.captures.numeroInterne = numero;
-      this.captures[depart.capture] = lu;
+      this.donnees.captures.numeroInterne = numero;
+      this.donnees.captures[depart.capture] = lu;
       steps.push({ id: 'depart-recette', outcome: 'pass', durationMs: Date.now() - t0, status: res.status });
       const remplacees = this.scenario.steps.filter((st) => depart.remplace.includes(st.id));
       this.remaining(remplacees, 'not-applicable', `remplacée par le dossier de recette ${numero}`, steps);
@@ -159,15 +153,7 @@ export class ScenarioRunner {
 
   /** What this runner holds, to play on later from a pending step (`--resume`). */
   private etat(): EtatDuJoueur {
-    return {
-      captures: structuredClone(this.captures),
-      cerfas: [...this.cerfas.entries()],
-      factureCount: this.factureCount,
-      yearShift: this.yearShift,
-      recordIndex: this.recordIndex,
-      etatsLus: [...this.etatsLus.entries()],
-      libres: [...this.libres.entries()],
-    };
+    return { ...this.donnees.etat(), etatsLus: [...this.etatsLus.entries()] };
   }
 
   /**
@@ -178,13 +164,8 @@ export class ScenarioRunner {
     const { pending, etat } = previous;
     if (!pending || !etat) return previous;
     const started = Date.now() - previous.durationMs;
-    this.captures = structuredClone(etat.captures);
-    this.cerfas = new Map(etat.cerfas as [string, Cerfa][]);
-    this.factureCount = etat.factureCount;
-    this.yearShift = etat.yearShift;
-    this.recordIndex = etat.recordIndex;
+    this.donnees.restaurer(etat);
     for (const [k, v] of etat.etatsLus) this.etatsLus.set(k, v);
-    for (const [k, v] of etat.libres) this.libres.set(k, v);
     const again = new Set(this.scenario.steps.slice(pending.index).map((st) => st.id));
     this.attenteDepuis = Date.parse(pending.depuis);
     this.judgements.push(...previous.judgements.filter((j) => !j.pending && !again.has(j.step)));
@@ -246,96 +227,17 @@ export class ScenarioRunner {
    * server the payload is moved by whole years so that it is sent around the server's today.
    */
   private async prepareDates(): Promise<void> {
-    this.recordIndex = this.choisirRecord();
-    const record = generateRecord('cerfa', this.options.seed, this.recordIndex);
+    this.donnees.recordIndex = this.donnees.choisirRecord();
+    const record = generateRecord('cerfa', this.options.seed, this.donnees.recordIndex);
     const sendDay = record.context.today ?? this.today;
     if (this.target.adminToken) {
       await this.admin({ now: `${sendDay}T09:00:00Z` });
       this.today = sendDay;
     } else {
       const years = Number(this.today.slice(0, 4)) - Number(sendDay.slice(0, 4));
-      this.yearShift = years;
+      this.donnees.yearShift = years;
     }
   }
-
-  private yearShift = 0;
-  /** The generated record of this scenario (see choisirRecord). */
-  private recordIndex = 0;
-
-  /**
-   * Record `index × 4` of the seed; for a scenario about contracts concluded from a date (`concluDepuis`), the first
-   * of its own draws concluded by then: that record, then records 1 000 000 + index × 64 + k, which no other scenario uses.
-   */
-  private choisirRecord(): number {
-    const depuis = this.scenario.concluDepuis;
-    if (depuis === undefined) return this.index * 4;
-    const candidats = [this.index * 4, ...Array.from({ length: 63 }, (_, k) => 1_000_000 + this.index * 64 + k)];
-    const trouve = candidats.find((i) => generateRecord('cerfa', this.options.seed, i).payload.contrat.dateConclusion >= depuis);
-    if (trouve === undefined) throw new Error(`aucun contrat généré conclu à partir du ${depuis}`);
-    return trouve;
-  }
-
-  /**
-   * The scenario's CERFA (the inner object, `YYYY-MM-DD` dates): one generated record, numbered for this run,
-   * moved to the target's dates. `{{generate.cerfa}}` sends it as the deposit body `{"cerfa": …}`.
-   */
-  private cerfa(): Cerfa {
-    let cerfa = this.cerfas.get('cerfa');
-    if (!cerfa) {
-      const record = generateRecord('cerfa', this.options.seed, this.recordIndex);
-      cerfa = cerfaPourLaRecette(cerfaDecale({ ...record.payload, numeroInterne: `${this.options.runId}-${this.index}` }, this.yearShift), this.target.recette, this.index);
-      this.cerfas.set('cerfa', cerfa);
-    }
-    return cerfa;
-  }
-
-  private resolve = (expression: string): unknown => {
-    const [head = '', ...args] = expression.trim().split(/\s+/);
-    if (head === 'facture' || head === 'facture-frais') {
-      const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
-      if (!isDossier(dossier)) throw new Error(`{{${expression}}}: capture '${args[0]}' is not a dossier`);
-      const numero = args[1] === 'libre' ? this.numeroLibre(args[0] ?? '') : args[1] === 'fermee' ? this.numeroFerme(args[0] ?? '') : Number(args[1] ?? 1);
-      // `#name` is a stable number within the run (sent twice on purpose); a capture name reuses a number read back.
-      const ref = args[2];
-      const reference = ref === undefined ? `F${this.options.runId}-${this.index}-${++this.factureCount}` : ref.startsWith('#') ? `F${this.options.runId}-${this.index}-${ref.slice(1)}` : String(lookup({ capture: this.captures }, `capture.${ref}`));
-      return factureDe(dossier, reference, numero, this.today, head === 'facture-frais' ? FRAIS_VALIDES : []);
-    }
-    // The échéance the scenario invoices (the first not invoiced, attente.ts): a field of it, or its rank in the list.
-    if (head === 'echeance' || head === 'rang') {
-      const dossier = this.dossierCapture(args[0] ?? '');
-      const numero = this.numeroLibre(args[0] ?? '');
-      const rang = dossier.echeances.findIndex((e) => e.numero === numero);
-      return head === 'rang' ? rang : valueAt(dossier.echeances[rang], args[1] ?? 'numero');
-    }
-    if (head === 'facture-solde') {
-      const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
-      if (!isDossier(dossier)) throw new Error(`{{${expression}}}: capture '${args[0]}' is not a dossier`);
-      return factureSoldeDe(dossier, `F${this.options.runId}-${this.index}-${++this.factureCount}`, this.today);
-    }
-    if (head === 'convention') {
-      const dossier = lookup({ capture: this.captures }, `capture.${args[0] ?? ''}`);
-      if (!isDossier(dossier)) throw new Error(`{{${expression}}}: capture '${args[0]}' is not a dossier`);
-      return conventionDe(dossier);
-    }
-    const [root, name] = head.split('.');
-    if (root === 'generate') {
-      // cerfa: the deposit body of the scenario's CERFA; cerfaLogiciel: the same contract written as third-party
-      // software writes it (date-times, adresse2 "", département on three characters, no numeroInterne).
-      if (name === 'cerfa') return lookup({ generate: { cerfa: enveloppeCerfa(this.cerfa()) } }, head);
-      if (name === 'cerfaLogiciel') return lookup({ generate: { cerfaLogiciel: commeUnLogiciel(this.cerfa()) } }, head);
-      throw new Error(`{{${expression}}}: unknown generator '${name}' (cerfa, cerfaLogiciel)`);
-    }
-    if (root === 'recette') return this.donneeRecette(name ?? '');
-    return lookup({ capture: this.captures, run: { id: this.options.runId, today: this.today }, profile: { statutInconnu: this.target.statutInconnu }, scenario: { id: this.scenario.id } }, head);
-  };
-
-  /** A reference datum of the recette (`{{recette.certificationInactive}}`); the mock's own when no recette is given. */
-  private donneeRecette(name: string): unknown {
-    const referentiels: Record<string, unknown> = this.target.recette ? { ...this.target.recette.referentiels } : { ...REFERENTIELS_DU_MOCK };
-    const value = referentiels[name];
-    if (value === undefined) throw new HorsRecetteError(`hors du périmètre déclaré : la recette ne déclare pas referentiels.${name}`);
-    return value;
-  };
 
   private headersFor(spec: RequestSpec, hasBody: boolean): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -351,7 +253,7 @@ export class ScenarioRunner {
   }
 
   private plantContext(): RuleContext {
-    const dossiers = Object.values(this.captures).filter(isDossier);
+    const dossiers = this.donnees.dossiers();
     return {
       today: this.today,
       dossiers,
@@ -495,7 +397,7 @@ export class ScenarioRunner {
     for (const [name, jsonPath] of Object.entries(step.capture ?? {})) {
       const value = valueAt(lu, jsonPath);
       if (value === undefined) return { outcome: 'fail', status: res.status, reason: `capture « ${name} » : ${jsonPath} absent de la réponse ${res.status}` };
-      this.captures[name] = value;
+      this.donnees.captures[name] = value;
     }
     return this.stepOutcome(step, res.status);
   }
@@ -592,7 +494,7 @@ export class ScenarioRunner {
       if (end) break;
     }
     const lu = last ? this.lectureTolerante(spec.method, path, last.res) : undefined;
-    for (const [name, jsonPath] of Object.entries(step.capture ?? {})) this.captures[name] = valueAt(lu, jsonPath);
+    for (const [name, jsonPath] of Object.entries(step.capture ?? {})) this.donnees.captures[name] = valueAt(lu, jsonPath);
     return this.stepOutcome(step, last?.res.status ?? 0);
   }
 
@@ -668,38 +570,13 @@ export class ScenarioRunner {
 
   /** The day a wait's calendar condition holds (attente.ts), undefined for a wait on a state alone. */
   private jourAttendu(wait: WaitSpec): JourAttendu | undefined {
-    return jourAttendu(wait, (t) => render(t, this.resolve), (name) => this.dossierCapture(name), this.today, (name) => this.numeroLibre(name));
+    return jourAttendu(wait, (t) => render(t, this.resolve), (name) => this.donnees.dossierCapture(name), this.today, (name) => this.donnees.numeroLibre(name));
   }
 
-  private dossierCapture(name: string): DossierLu {
-    const dossier = lookup({ capture: this.captures }, `capture.${name}`);
-    if (!isDossier(dossier)) throw new Error(`capture '${name}' is not a dossier`);
-    return dossier;
-  }
-
-  /** The first échéance of a captured dossier not yet open on today (moved dates may have opened the first ones). */
-  private numeroFerme(name: string): number {
-    const echeance = this.dossierCapture(name).echeances.find((e) => e.dateOuverture.slice(0, 10) > this.today);
-    if (!echeance) throw new PasJouable(`le dossier « ${name} » n'a plus d'échéance à ouvrir au ${this.today}`);
-    return echeance.numero;
-  }
-
-  /** The échéance a scenario invoices on a captured dossier (attente.ts echeanceLibre), chosen once per dossier. */
-  private numeroLibre(name: string): number {
-    const known = this.libres.get(name);
-    if (known !== undefined) return known;
-    const echeance = echeanceLibre(this.dossierCapture(name), this.today);
-    if (!echeance) throw new Error(`le dossier « ${name} » n'a plus d'échéance libre à facturer`);
-    this.libres.set(name, echeance.numero);
-    return echeance.numero;
-  }
 }
 
 /** The recette names dossiers, but none can start the scenario. */
 class DepartImpossible extends Error {}
-
-/** The data the scenario holds cannot play the step (no échéance left to open): skipped, saying why. */
-class PasJouable extends Error {}
 
 function safeCheck(rule: Rule<'echange'>, echange: Echange): RuleResult {
   try {
