@@ -204,7 +204,7 @@ export class ScenarioRunner {
             this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome.outcome === 'error' ? { outcome: 'error', reason: why } : { outcome: 'skip', reason: why }, ...(outcome.waited ? { waited: true } : {}), ...(pending ? { pending } : {}) });
           }
         }
-        this.remaining(this.scenario.steps.slice(i + 1), 'skip', pending ? `en attente : ${why}` : `non jouée : ${why}`, steps, pending);
+        this.remaining(this.scenario.steps.slice(i + 1), 'skip', pending ? why : `non jouée : ${why}`, steps, pending);
         const run = this.result(started, steps, outcome.outcome === 'fail' ? 'fail' : outcome.outcome, why);
         return outcome.pending ? { ...run, pending: { ...outcome.pending, step: step.id, index: i }, etat: this.etat() } : run;
       }
