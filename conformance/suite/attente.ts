@@ -26,7 +26,7 @@ export interface JourAttendu {
  * The day a wait's calendar condition holds: `date` (+ `plus`), or the opening of the échéance named by `ouverture`
  * (`dossier`: the échéance the scenario invoices; `dossier 4`: échéance 4). Undefined for a wait on a state alone.
  */
-export function jourAttendu(wait: WaitSpec, render: (template: string) => unknown, dossierCapture: (name: string) => DossierLu, today: string, numeroLibre: (capture: string) => number): JourAttendu | undefined {
+export function jourAttendu(wait: WaitSpec, render: (template: string) => unknown, dossierCapture: (name: string) => DossierLu, numeroLibre: (capture: string) => number): JourAttendu | undefined {
   if (wait.date !== undefined) {
     const raw = String(render(wait.date)).slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new Error(`attente : « ${wait.date} » n'est pas une date (${raw})`);
@@ -41,6 +41,5 @@ export function jourAttendu(wait: WaitSpec, render: (template: string) => unknow
     if (!echeance) throw new Error(`attente : le dossier « ${capture} » n'a pas d'échéance ${numero}`);
     return { jour: echeance.dateOuverture.slice(0, 10), quoi: `l'ouverture de l'échéance ${numero} à la facturation` };
   }
-  void today;
   return undefined;
 }

@@ -570,7 +570,7 @@ export class ScenarioRunner {
 
   /** The day a wait's calendar condition holds (attente.ts), undefined for a wait on a state alone. */
   private jourAttendu(wait: WaitSpec): JourAttendu | undefined {
-    return jourAttendu(wait, (t) => render(t, this.resolve), (name) => this.donnees.dossierCapture(name), this.today, (name) => this.donnees.numeroLibre(name));
+    return jourAttendu(wait, (t) => render(t, this.resolve), (name) => this.donnees.dossierCapture(name), (name) => this.donnees.numeroLibre(name));
   }
 
 }
