@@ -92,12 +92,7 @@ export async function startPrismCli(dir: string, profile: boolean): Promise<Runn
     proc,
     port,
     startMs: performance.now() - started,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
+    stop: () => stopProcess(proc, () => exited),
   };
 }
 
@@ -248,4 +243,13 @@ export async function load(
   await Promise.all(Array.from({ length: opts.connections }, connection));
   const seconds = (performance.now() - started) / 1000;
   return { requests: histogram.count, errors, seconds, p50: histogram.percentile(50), p99: histogram.percentile(99), statuses };
+}
+
+/** Stops a spawned server with SIGTERM and resolves once it has exited (at once if it already has). */
+export function stopProcess(proc: ChildProcess, exited: () => boolean): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (exited()) return resolve();
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
 }

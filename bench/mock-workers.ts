@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { packageRoot } from '../conformance/engine/package-root.js';
-import { cerfaTemplate, getRequest, load, machineCpu, postRequest, startPrismCli, TICK, type Running, type Scenario } from './mock-load.js';
+import { cerfaTemplate, getRequest, load, machineCpu, postRequest, startPrismCli, stopProcess, TICK, type Running, type Scenario } from './mock-load.js';
 
 const TARGETS = { postRatio: 3, getRatio: 5, p99Ms: 20 };
 
@@ -71,12 +71,7 @@ async function startMock(config: Config, dir: string): Promise<Running> {
         proc,
         port: Number(m[1]),
         startMs: performance.now() - started,
-        stop: () =>
-          new Promise<void>((resolve) => {
-            if (exited) return resolve();
-            proc.once('exit', () => resolve());
-            proc.kill('SIGTERM');
-          }),
+        stop: () => stopProcess(proc, () => exited),
       };
     }
     if (exited) throw new Error(`${config.name} exited before serving:\n${readFileSync(log, 'utf8')}`);

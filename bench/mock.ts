@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import { packageRoot } from '../conformance/engine/package-root.js';
 import { defaultSpecPath } from '../mocks/spec.js';
 import { depotCerfa, HEADERS, validCerfa } from '../mocks/testdata/fixtures.js';
-import { cerfaTemplate, cpuOf, getRequest, load, machineCpu, postRequest, rssOf, startPrismCli, type Running, type Scenario } from './mock-load.js';
+import { cerfaTemplate, cpuOf, getRequest, load, machineCpu, postRequest, rssOf, startPrismCli, stopProcess, type Running, type Scenario } from './mock-load.js';
 
 type ServerKind = 'prism-cli' | 'prism' | 'mock-sqlite' | 'mock-sqlite-normal' | 'mock-memory' | 'http-floor';
 const SERVERS: ServerKind[] = ['prism-cli', 'prism', 'mock-sqlite', 'mock-sqlite-normal', 'mock-memory', 'http-floor'];
@@ -141,12 +141,7 @@ async function startServer(kind: ServerKind, dir: string, profile: boolean): Pro
         proc,
         port: Number(m[1]),
         startMs: performance.now() - started,
-        stop: () =>
-          new Promise<void>((resolve) => {
-            if (exited) return resolve();
-            proc.once('exit', () => resolve());
-            proc.kill('SIGTERM');
-          }),
+        stop: () => stopProcess(proc, () => exited),
       };
     }
     if (exited) throw new Error(`${kind} exited before listening`);
