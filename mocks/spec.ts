@@ -5,8 +5,9 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, FormatDefinition, ValidateFunction } from 'ajv';
 import type { NormError } from './errors.js';
+import { formats, SPEC_FORMATS_MODULE } from './spec-formats.js';
 import { mocksAsset } from './profiles.js';
 import { bundledSpecPath, loadSpec, SpecLoadError } from '../spec/load.js';
 
@@ -19,7 +20,7 @@ const require = createRequire(import.meta.url);
  * Specs referencing other files are not cached (their content is not in the key). The cache holds code that is
  * run, so it lives in the user's own cache directory (mode 0700), never in a shared temporary directory.
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const CACHE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'convergence-kit', 'spec');
 
 interface CachedSpec {
@@ -33,11 +34,16 @@ function cacheKey(text: string): string {
   return createHash('sha256').update(`${versions.join('\u0000')}\u0000${text}`).digest('hex').slice(0, 32);
 }
 
+/** What the standalone validators may `require`: ajv's runtime, and the spec's formats under their own id. */
+function requireForValidators(id: string): unknown {
+  return id === SPEC_FORMATS_MODULE ? { formats } : require(id);
+}
+
 function loadValidator(code: string | null): ValidateFunction | null {
   if (code === null) return null;
   const module = { exports: {} as unknown };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code ajv generated from this spec, read back from our cache
-  new Function('module', 'exports', 'require', code)(module, module.exports, require);
+  new Function('module', 'exports', 'require', code)(module, module.exports, requireForValidators);
   return module.exports as ValidateFunction;
 }
 
@@ -260,14 +266,15 @@ async function compileSpecUncached(file: string): Promise<CompiledSpec> {
   const addFormatsModule = await import('ajv-formats');
   // ajv-formats is CommonJS; under NodeNext its default export is the module object.
   const addFormats = ((addFormatsModule as unknown as { default: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
-  // Source kept so the validators can be cached as standalone code; formats then come from ajv-formats at load.
-  const code = { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` };
+  // Source kept so the validators can be cached as standalone code; formats then come from spec-formats.ts at load.
+  const code = { source: true, formats: _`require(${SPEC_FORMATS_MODULE}).formats` };
   const bodyAjv = new AjvClass({ allErrors: true, strict: false, logger: false, code });
   const firstErrorAjv = new AjvClass({ allErrors: false, strict: false, logger: false, code });
   const queryAjv = new AjvClass({ allErrors: true, strict: false, logger: false, coerceTypes: 'array', code });
-  addFormats(bodyAjv);
-  addFormats(firstErrorAjv);
-  addFormats(queryAjv);
+  for (const ajv of [bodyAjv, firstErrorAjv, queryAjv]) {
+    addFormats(ajv);
+    for (const name of ['date', 'time', 'date-time']) ajv.addFormat(name, formats[name] as FormatDefinition<string>);
+  }
   const compile = (ajv: Ajv, schema: unknown, where: string): ValidateFunction => {
     try {
       return ajv.compile(stripVendor(schema) as object);
