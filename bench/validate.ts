@@ -16,6 +16,7 @@
 //                      child process (the CLI loads only the command asked for), fed the N records as NDJSON on
 //                      its stdin: throughput from spawn to exit, and its peak RSS (VmHWM, polled from /proc). The
 //                      command judges a large NDJSON input on worker threads, one per core (`--jobs`).
+//   4b. validate FILE  the same records written to a temporary NDJSON file first, named on the command line.
 //   5. validate - --jobs 1   the same on the command's own thread alone: the baseline of phase 4, same run.
 //   6. two --jobs 1 at once  two independent one-thread commands, half the records each, side by side: what the
 //                      machine's two cores give with no pool at all, the ceiling phase 4 can be held to.
@@ -25,9 +26,9 @@
 // takes a little of a core). The machine is often shared: in-process phases are also timed in CPU time
 // (process.cpuUsage) and compared with JSON.parse of the same records, ratios that other processes' load barely moves.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEvaluator, ndjsonRecords, recordRef, Summarizer, type RecordRef } from '../conformance/engine/index.js';
 import { RecordJudge } from '../cli/commands/validate-judge.js';
@@ -170,25 +171,26 @@ function peakRss(pid: number): number {
     return 0;
   }
 }
-async function validateCommand(n: number, extra: string[] = [], from = 0): Promise<ChildReport> {
+/** `validate -` fed `n` records from the pool on its stdin, or `validate <file>` when a file of them is given. */
+async function validateCommand(n: number, extra: string[] = [], from = 0, file?: string): Promise<ChildReport> {
   const started = performance.now();
-  const proc = spawn(process.execPath, [join(packageRoot(), 'bin', 'convergence.js'), 'validate', '-', '--format', 'json', '--no-progress', ...extra], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+  const proc = spawn(process.execPath, [join(packageRoot(), 'bin', 'convergence.js'), 'validate', file ?? '-', '--format', 'json', '--no-progress', ...extra], {
+    stdio: [file === undefined ? 'pipe' : 'ignore', 'pipe', 'inherit'],
   });
   let maxRss = 0;
   const poll = setInterval(() => (maxRss = Math.max(maxRss, peakRss(proc.pid!))), 20);
   let text = '';
-  proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     maxRss = Math.max(maxRss, peakRss(proc.pid!));
     text += chunk;
   });
   const perChunk = Math.max(1, Math.round(65_536 / averageBytes));
-  for (let fed = 0; fed < n; ) {
+  for (let fed = 0; file === undefined && fed < n; ) {
     const group: Buffer[] = [];
     for (let k = 0; k < perChunk && fed < n; k++, fed++) group.push(lineBytes[(from + fed) % poolSize]!);
-    if (!proc.stdin.write(Buffer.concat(group))) await new Promise((resolve) => proc.stdin.once('drain', resolve));
+    if (!proc.stdin!.write(Buffer.concat(group))) await new Promise((resolve) => proc.stdin!.once('drain', resolve));
   }
-  proc.stdin.end();
+  proc.stdin?.end();
   const code = await new Promise<number | null>((resolve) => proc.on('close', resolve));
   clearInterval(poll);
   const ms = performance.now() - started;
@@ -197,6 +199,19 @@ async function validateCommand(n: number, extra: string[] = [], from = 0): Promi
   return { records: summary.records, ms, maxRss, exit: code };
 }
 const command = await validateCommand(count);
+// 4b. The same records in an NDJSON file named on the command line, the usual way to check an export.
+const exportFile = join(mkdtempSync(join(tmpdir(), 'convergence-bench-')), 'export.ndjson');
+{
+  const fd = openSync(exportFile, 'w');
+  for (let written = 0; written < count; ) {
+    const group: Buffer[] = [];
+    for (let k = 0; k < 256 && written < count; k++, written++) group.push(lineBytes[written % poolSize]!);
+    writeSync(fd, Buffer.concat(group));
+  }
+  closeSync(fd);
+}
+const fromFile = await validateCommand(count, [], 0, exportFile);
+rmSync(dirname(exportFile), { recursive: true, force: true });
 const oneThread = await validateCommand(count, ['--jobs', '1']);
 const halves = await Promise.all([validateCommand(Math.ceil(count / 2), ['--jobs', '1']), validateCommand(Math.floor(count / 2), ['--jobs', '1'], Math.ceil(count / 2))]);
 const sideBySide = { records: halves[0].records + halves[1].records, ms: Math.max(halves[0].ms, halves[1].ms) };
@@ -214,6 +229,7 @@ out(`| all rules (${evaluator.rulesFor('cerfa').length} apply to a CERFA) | ${fm
 out(`| one \`validate\` thread in-process (NDJSON bytes, schema and all rules, validate-judge.ts) | ${fmt(rate(count, judgeMs))} | | ${cpu(judgeCpu)} | ${timesParse(judgeCpu)} |`);
 out(`| schema only (ajv, spec DepotCerfa schema) | ${fmt(rate(count, schemaMs))} | ${fmt(rate(count, netSchema))} | ${cpu(schemaCpu)} | ${timesParse(schemaCpu)} |`);
 out(`| \`convergence validate -\` in a child process (NDJSON on stdin, spawn to exit; worker threads) | ${fmt(rate(command.records, command.ms))} | | | |`);
+out(`| \`convergence validate export.ndjson\` (the same records in a file; worker threads) | ${fmt(rate(fromFile.records, fromFile.ms))} | | | |`);
 out(`| \`convergence validate - --jobs 1\` (the command's own thread only) | ${fmt(rate(oneThread.records, oneThread.ms))} | | | |`);
 out(`| two \`validate - --jobs 1\` side by side, half the records each (no pool: the machine's two-core ceiling) | ${fmt(rate(sideBySide.records, sideBySide.ms))} | | | |`);
 out('');
@@ -234,5 +250,6 @@ out(`target ≥ 50,000 records/s with all rules, rules alone (net of JSON.parse)
 out(`target ≥ 50,000 records/s with all rules, from JSON text in-process on one thread: ${verdict(rate(count, rulesMs) >= 50_000)} (${fmt(rate(count, rulesMs))})`);
 out(`target ≥ 50,000 records/s with all rules and the spec's schema, \`validate -\` end to end (worker threads): ${verdict(rate(command.records, command.ms) >= 50_000)} (${fmt(rate(command.records, command.ms))})`);
 out(`one \`validate\` thread from CPU time: ${fmt((count / judgeCpu) * 1000)} per busy core (JSON.parse alone: ${fmt((count / parseCpu) * 1000)})`);
+out(`target ≥ 50,000 records/s with all rules and the spec's schema, \`validate export.ndjson\` end to end (worker threads): ${verdict(rate(fromFile.records, fromFile.ms) >= 50_000)} (${fmt(rate(fromFile.records, fromFile.ms))})`);
 out(`target peak RSS of \`convergence validate\` < 200 MB: ${verdict(command.maxRss < 200 * 1024 * 1024)} (${mb(command.maxRss)})`);
 out(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -1,5 +1,5 @@
 // `convergence validate <file...|->`: streams JSON / JSON-array / NDJSON payloads through the rule catalogue and reports.
-import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
@@ -161,9 +161,24 @@ interface Input {
   size?: number;
 }
 
+/**
+ * Bytes per read of a file: each read is a round trip through libuv's thread pool, about 100 µs of CPU that 64 KB
+ * reads paid every 20 records (one validate thread measured 10 % faster with 1 MB).
+ */
+const READ_CHUNK = 1024 * 1024;
+
+/** stdin redirected from a file (`< export.ndjson`) is read like a file, in large chunks; a pipe as it comes. */
+function stdinIsFile(): boolean {
+  try {
+    return fstatSync(0).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function openInputs(files: string[], ctx: CommandContext): Input[] {
   return files.map((name) => {
-    if (name === '-') return { name, stream: () => ctx.io.stdin };
+    if (name === '-') return { name, stream: () => (ctx.io.stdin === process.stdin && stdinIsFile() ? createReadStream('', { fd: 0, highWaterMark: READ_CHUNK, autoClose: false }) : ctx.io.stdin) };
     const path = resolve(ctx.io.cwd, name);
     let size: number;
     try {
@@ -175,7 +190,7 @@ function openInputs(files: string[], ctx: CommandContext): Input[] {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ExitError(`cannot read ${name}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`);
     }
-    return { name, size, stream: () => createReadStream(path, { highWaterMark: 64 * 1024 }) };
+    return { name, size, stream: () => createReadStream(path, { highWaterMark: READ_CHUNK }) };
   });
 }
 
