@@ -30,3 +30,30 @@ describe('CONVERGENCE_SQLITE_SYNC', () => {
     }
   });
 });
+
+describe('two connections on one file (the mock with --workers)', () => {
+  it('waits for the other write lock on the event loop, so the holder can finish and both writes land', async () => {
+    const file = join(dir, 'shared.sqlite');
+    const first = new SqliteStore(file);
+    const second = new SqliteStore(file);
+    const order: string[] = [];
+    // The first unit holds the write lock across a timer: a busy handler sleeping the process would starve that
+    // timer, and the second unit would fail with SQLITE_BUSY after the busy timeout instead of waiting its turn.
+    const holding = first.transaction(async () => {
+      await first.setClock({ offsetMs: 1 } as never);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push('first');
+    });
+    const started = performance.now();
+    const waiting = second.transaction(async () => {
+      await second.setClock({ offsetMs: 2 } as never);
+      order.push('second');
+    });
+    await Promise.all([holding, waiting]);
+    expect(order).toEqual(['first', 'second']);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(await first.getClock()).toEqual({ offsetMs: 2 });
+    await first.close();
+    await second.close();
+  });
+});

@@ -50,6 +50,9 @@ export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): 'FULL' 
   return value === 'NORMAL' ? 'NORMAL' : 'FULL';
 }
 
+/** How long a statement waits for another connection's lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
 const parseRows = <T>(rows: unknown[]): T[] => (rows as { data: string }[]).map((r) => JSON.parse(r.data) as T);
 const parseDossiers = (rows: unknown[]): DossierRecord[] => (rows as { data: string }[]).map((r) => decodeDossier(r.data));
 
@@ -66,7 +69,7 @@ export class SqliteStore implements MockStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${sqliteSynchronous()}`);
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.exec(SCHEMA);
     const db = this.db;
     this.tx = {
@@ -139,7 +142,7 @@ export class SqliteStore implements MockStore {
     };
     try {
       if (nested) run(sp?.open, `SAVEPOINT ${name}`);
-      else this.tx.begin.run();
+      else await this.beginImmediate();
       try {
         const result = await fn();
         if (nested) run(sp?.release, `RELEASE ${name}`);
@@ -156,6 +159,31 @@ export class SqliteStore implements MockStore {
       }
     } finally {
       if (nested) this.depth--;
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE, yielding to the event loop while the write lock is another's (a unit of this process that
+   * started meanwhile, or another process on the file): the first waits are a turn of the loop, then 1 ms each,
+   * up to the busy timeout, after which SQLITE_BUSY is thrown as before.
+   */
+  private async beginImmediate(): Promise<void> {
+    const deadline = performance.now() + BUSY_TIMEOUT_MS;
+    for (let attempt = 0; ; attempt++) {
+      if (!this.db.inTransaction) {
+        // Around BEGIN IMMEDIATE only, no busy handler: it would sleep the whole process (1, 2, 5, 10 ms…) and stall
+        // every request it serves. (`PRAGMA busy_timeout` acts when prepared, so it cannot be a prepared statement.)
+        this.db.pragma('busy_timeout = 0');
+        try {
+          this.tx.begin.run();
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() > deadline) throw error;
+        } finally {
+          this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        }
+      } else if (performance.now() > deadline) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      await new Promise<void>((resolve) => (attempt < 20 ? setImmediate(resolve) : setTimeout(resolve, 1)));
     }
   }
 
