@@ -46,6 +46,17 @@ CREATE TABLE cert_echanges (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'identity index led by identity_key',
+    // The first index began with (opco, cfa) like the unique key: on a table not yet analysed the planner took it for
+    // a read by numero_interne and filtered the CFA's every dossier (0.98 ms for 3,000 against 0.05 ms by the unique
+    // key; 2,000 reads/s on PostgreSQL instead of 5,900). Led by identity_key, it serves only identity lookups.
+    sql: `
+DROP INDEX dossiers_identity;
+CREATE INDEX dossiers_identity_key ON dossiers (identity_key, opco, cfa);
+`,
+  },
 ];
 
 /** The store's schema is newer than this program knows: an older instance must not write into it. */

@@ -183,7 +183,7 @@ export class SqliteStore implements MockStore {
           this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
         }
       } else if (performance.now() > deadline) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-      await new Promise<void>((resolve) => (attempt < 20 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+      await new Promise<void>((resolve) => (attempt < 3 ? setImmediate(resolve) : setTimeout(resolve, 1)));
     }
   }
 
