@@ -54,6 +54,20 @@ describe.skipIf(!schemas)('postgres store', () => {
     await Promise.all(stores.map((s) => s.close()));
   });
 
+  it('reads a dossier by its numeroInterne through the unique key, not by filtering the CFA, before any ANALYZE', async () => {
+    const schema = schemas!.schema();
+    const store = schemas!.store(schema);
+    for (let i = 0; i < 300; i++) await store.putDossier(dossier(`N${i}`));
+    const plan = await query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT data FROM "${schema}".dossiers WHERE opco = $1 AND cfa = $2 AND numero_interne = $3`,
+      [scope.opco, scope.cfa, 'N17'],
+    );
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toContain('dossiers_opco_cfa_numero_interne_key');
+    expect(text).not.toContain('Filter');
+    await store.close();
+  });
+
   it('takes its schema from the URL and refuses one migrated by a newer version', async () => {
     const schema = schemas!.schema();
     const first = new PostgresStore(`${url}${url!.includes('?') ? '&' : '?'}schema=${schema}`);
