@@ -2,48 +2,25 @@
 import { datesEnPartieDate, estEnveloppeCerfa } from '../model/depot-cerfa.js';
 import type { AttenteEchange, Echange } from '../model/payloads.js';
 import { findRule } from '../rules/index.js';
-import { serveurRules } from '../rules/serveur/index.js';
-import { ruleCode, type Rule, type RuleContext, type RuleResult } from '../rules/rule.js';
-import { expectationViolations, valueAt } from '../rules/serveur/support.js';
-import { verdict } from '../rules/rule.js';
+import { ruleCode, type Rule, type RuleContext } from '../rules/rule.js';
+import { valueAt } from '../rules/serveur/support.js';
 import { generateRecord } from '../generate/index.js';
-import { curlFor } from './curl.js';
-import { LECTURE_TOLERANTE, reponseALaNorme, statutDuSchema, statutsAcceptes, type ParticularitesCible } from './particularites.js';
-import { redactFields } from '../../reports/suite/scrub.js';
-import { ATTENTE_MAX_429_MS, attenteRetryAfter, MAX_RENVOIS_429, noteRenvois, type Renvoi429 } from './retry.js';
+import { Envoyeur, toujours429 } from './envoi.js';
+import { JugeDesEchanges, rulesOfStep, SECRET } from './judging.js';
+import { LECTURE_TOLERANTE, reponseALaNorme, statutsAcceptes, type ParticularitesCible } from './particularites.js';
 import type { Capacite, RequestSpec, Scenario, Step, WaitSpec } from './scenario.js';
 import { echeanceLibre, jourAttendu, type JourAttendu } from './attente.js';
 import { dureeMs } from './duree.js';
 import { HorsRecetteError } from './recette.js';
 import { DonneesDuScenario, isDossier, PasJouable } from './donnees.js';
-import type { EtatDuJoueur, Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
+import type { EtatDuJoueur, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
 import { render, setAt } from './template.js';
 import { TargetUnreachableError, Transport, type FirstAnswer, type Response } from './transport.js';
 
-export { TargetUnreachableError } from './transport.js';
-
-export type { Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
-
-/** Rules a step names: its expectations' `regles`, plus the rule its body was planted with. */
-export function rulesOfStep(step: Step): string[] {
-  const ids = [...(step.expect?.regles ?? [])];
-  if (step.request?.plant && !ids.includes(step.request.plant)) ids.push(step.request.plant);
-  return ids;
-}
-
 export { curlFor } from './curl.js';
-
-const SECRET = /^(x-api-key|authorization)$/i;
-const mask = (value: string): string => (value.length <= 4 ? '••••' : `${value.slice(0, 4)}••••`);
-
-/** A JSON body with its personal values masked by field name (a replay command must not carry names); other text as is. */
-function redactedText(text: string): string {
-  try {
-    return JSON.stringify(redactFields(JSON.parse(text)));
-  } catch {
-    return text;
-  }
-}
+export { rulesOfStep } from './judging.js';
+export { TargetUnreachableError } from './transport.js';
+export type { Judgement, RunOptions, ScenarioRun, StepRun, Target } from './types.js';
 
 function statusList(value: unknown): number[] | undefined {
   if (value === undefined) return undefined;
@@ -51,18 +28,10 @@ function statusList(value: unknown): number[] | undefined {
   return list.map((v) => Number(v));
 }
 
-/** A step that asks for a 429 (expects it, or sends `Prefer: code=429`) judges it: it is not resent. */
-const demande429 = (step: Step, headers: Record<string, string>): boolean =>
-  /code=429/.test(headers.prefer ?? '') || (Array.isArray(step.expect?.status) ? step.expect.status : [step.expect?.status]).some((s) => String(s) === '429');
-
-/** The reason a step is skipped when its request is still answered 429 after the bounded resends. */
-const toujours429 = (res: Response): string | undefined =>
-  res.status === 429 && (res.renvois?.length ?? 0) >= MAX_RENVOIS_429 ? `toujours 429 après ${MAX_RENVOIS_429} renvois espacés comme annoncé (${noteRenvois(res.renvois!)})` : undefined;
-
 /** Plays one scenario and judges its exchanges. Never throws for the target's behaviour; throws TargetUnreachableError on the first request only. */
 export class ScenarioRunner {
-  private readonly judgements: Judgement[] = [];
-  private readonly transport: Transport;
+  private readonly juge: JugeDesEchanges;
+  private readonly envoi: Envoyeur;
   private today = new Date().toISOString().slice(0, 10);
   /** The states read of each dossier (by numeroInterne), in order: the lifecycle rule judges order, not sampling. */
   private readonly etatsLus = new Map<string, string[]>();
@@ -76,7 +45,8 @@ export class ScenarioRunner {
     private readonly options: RunOptions,
     first: FirstAnswer,
   ) {
-    this.transport = new Transport(options.fetch ?? fetch, options.timeoutMs, first);
+    this.juge = new JugeDesEchanges(scenario, target, options.schemas);
+    this.envoi = new Envoyeur(new Transport(options.fetch ?? fetch, options.timeoutMs, first), target, options, this.juge);
     this.donnees = new DonneesDuScenario(scenario, index, target, options, () => this.today);
     this.resolve = this.donnees.resolve;
   }
@@ -132,9 +102,9 @@ export class ScenarioRunner {
       const path = `/v2/dossiers?numeroInterne=${encodeURIComponent(numero)}`;
       const step: Step = { id: 'depart-recette', request: { method: 'GET', path } };
       const headers = this.headersFor(step.request!, false);
-      const res = await this.send('GET', path, headers, undefined, step);
+      const res = await this.envoi.send('GET', path, headers, undefined, step);
       const lu = this.lectureTolerante('GET', path, res);
-      this.judge(step, this.record(step, 'GET', path, headers, undefined, res, undefined), undefined);
+      this.juge.judge(step, this.juge.record(step, 'GET', path, headers, undefined, res, undefined), undefined);
       const libre = isDossier(lu) && valueAt(lu, 'cerfa.etat') === 'ENGAGE' ? echeanceLibre(lu, this.today) : undefined;
       if (!libre || libre.dateOuverture.slice(0, 10) > this.today) {
         vus.push(`${numero} (${res.status}${isDossier(lu) ? `, ${String(valueAt(lu, 'cerfa.etat'))}${libre ? `, échéance ${libre.numero} ouverte le ${libre.dateOuverture.slice(0, 10)}` : ', aucune échéance libre'}` : ''})`);
@@ -168,13 +138,13 @@ export class ScenarioRunner {
     for (const [k, v] of etat.etatsLus) this.etatsLus.set(k, v);
     const again = new Set(this.scenario.steps.slice(pending.index).map((st) => st.id));
     this.attenteDepuis = Date.parse(pending.depuis);
-    this.judgements.push(...previous.judgements.filter((j) => !j.pending && !again.has(j.step)));
+    this.juge.judgements.push(...previous.judgements.filter((j) => !j.pending && !again.has(j.step)));
     const steps = previous.steps.filter((st) => !again.has(st.id));
     return this.playFrom(pending.index, steps, started);
   }
 
   private result(started: number, steps: StepRun[], outcome: StepRun['outcome'], reason?: string): ScenarioRun {
-    return { scenario: this.scenario, outcome, ...(reason ? { reason } : {}), durationMs: Date.now() - started, steps, judgements: this.judgements };
+    return { scenario: this.scenario, outcome, ...(reason ? { reason } : {}), durationMs: Date.now() - started, steps, judgements: this.juge.judgements };
   }
 
   /** Plays the steps from `from` on (0, or where a resumed scenario was pending); `remplacees` were played by the recette. */
@@ -193,15 +163,15 @@ export class ScenarioRunner {
         if (outcome.outcome === 'not-applicable') {
           // A datum the recette does not declare: the rest of the scenario is out of the declared scope.
           const reason = outcome.reason ?? 'hors de la recette déclarée';
-          for (const ruleId of rulesOfStep(step)) this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: { outcome: 'not-applicable', reason } });
+          for (const ruleId of rulesOfStep(step)) this.juge.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: { outcome: 'not-applicable', reason } });
           this.remaining(this.scenario.steps.slice(i + 1), 'not-applicable', reason, steps);
           return this.result(started, steps, 'not-applicable', reason);
         }
         const why = outcome.outcome === 'skip' ? outcome.reason ?? 'étape ignorée' : `étape « ${step.id} » : ${outcome.outcome}${outcome.reason ? ` (${outcome.reason})` : ''}`;
         const pending = outcome.pending !== undefined;
         for (const ruleId of rulesOfStep(step)) {
-          if (!this.judgements.some((j) => j.step === step.id && j.ruleId === ruleId)) {
-            this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome.outcome === 'error' ? { outcome: 'error', reason: why } : { outcome: 'skip', reason: why }, ...(outcome.waited ? { waited: true } : {}), ...(pending ? { pending } : {}) });
+          if (!this.juge.judgements.some((j) => j.step === step.id && j.ruleId === ruleId)) {
+            this.juge.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome.outcome === 'error' ? { outcome: 'error', reason: why } : { outcome: 'skip', reason: why }, ...(outcome.waited ? { waited: true } : {}), ...(pending ? { pending } : {}) });
           }
         }
         this.remaining(this.scenario.steps.slice(i + 1), 'skip', pending ? why : `non jouée : ${why}`, steps, pending);
@@ -217,7 +187,7 @@ export class ScenarioRunner {
     for (const step of list) {
       steps.push({ id: step.id, outcome, durationMs: 0, reason });
       for (const ruleId of rulesOfStep(step)) {
-        this.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome === 'not-applicable' ? { outcome, reason } : { outcome: outcome === 'error' ? 'error' : 'skip', reason }, ...(pending ? { pending } : {}) });
+        this.juge.judgements.push({ ruleId, scenario: this.scenario.id, step: step.id, result: outcome === 'not-applicable' ? { outcome, reason } : { outcome: outcome === 'error' ? 'error' : 'skip', reason }, ...(pending ? { pending } : {}) });
       }
     }
   }
@@ -295,14 +265,6 @@ export class ScenarioRunner {
     return { text: JSON.stringify(body), recorded: body };
   }
 
-  /**
-   * Adds the bearer token when the target requires OAuth2 (mutates `headers`, so the recorded exchange shows it
-   * masked). Requests that test the key or the headers keep the token: only what they test is missing.
-   */
-  private async authorize(headers: Record<string, string>): Promise<void> {
-    if (this.options.tokens && headers.authorization === undefined) headers.authorization = `Bearer ${await this.options.tokens.token()}`;
-  }
-
   private get particularites(): ParticularitesCible {
     return this.target.particularites ?? {};
   }
@@ -322,58 +284,10 @@ export class ScenarioRunner {
     return reponseALaNorme(method, path, res.status, res.body, LECTURE_TOLERANTE);
   }
 
-  /** The answer with the target's declared quirks read back into the norm's form (particularites.ts). */
-  private aLaNorme(method: string, path: string, res: Response): Response {
-    const body = reponseALaNorme(method, path, res.status, res.body, this.particularites);
-    return body === res.body ? res : { ...res, body };
-  }
-
-  /**
-   * Sends a request as a client would: an expired token refreshed once; a 429 waited out as its `Retry-After`
-   * announces (capped at 60 s and --max-wait; 1 s when absent) and resent, at most three times. Each 429 is judged
-   * by the generic rules under `step` (a missing Retry-After is their finding), never by the step's expectations.
-   */
-  private async send(method: string, path: string, headers: Record<string, string>, text: string | undefined, step?: Step): Promise<Response> {
-    const renvois: Renvoi429[] = [];
-    for (;;) {
-      const res = await this.sendAuthorized(method, path, headers, text);
-      if (res.status !== 429 || renvois.length >= MAX_RENVOIS_429 || (step && demande429(step, headers))) return this.aLaNorme(method, path, renvois.length > 0 ? { ...res, renvois } : res);
-      if (step) this.judge(step, this.record(step, method, path, headers, text === undefined ? undefined : parsedOrText(text), res, undefined), text);
-      const retryAfter = res.headers['retry-after'];
-      const attenteMs = attenteRetryAfter(retryAfter, Date.now(), Math.min(ATTENTE_MAX_429_MS, this.options.maxWaitMs ?? Infinity));
-      renvois.push({ ...(retryAfter !== undefined ? { retryAfter } : {}), attenteMs });
-      await this.sleep(attenteMs);
-    }
-  }
-
-  private async sendAuthorized(method: string, path: string, headers: Record<string, string>, text: string | undefined): Promise<Response> {
-    await this.authorize(headers);
-    let res = await this.transport.send(method, `${this.target.url}${path}`, headers, text);
-    // An expired or revoked token is refreshed once, as OPCO clients do (research §1.13: 401 → refresh once).
-    if (res.status === 401 && this.options.tokens) {
-      this.options.tokens.invalidate();
-      delete headers.authorization;
-      await this.authorize(headers);
-      res = await this.transport.send(method, `${this.target.url}${path}`, headers, text);
-    }
-    return res;
-  }
-
-  private get sleep(): (ms: number) => Promise<void> {
-    return this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  }
-
-  private async sendLarge(method: string, path: string, headers: Record<string, string>, text: string): Promise<Response> {
-    await this.authorize(headers);
-    return this.transport.sendLarge(method, `${this.target.url}${path}`, headers, text);
-  }
-
+  /** Moves the mock's clock (admin API); the suite's today follows it. */
   private async admin(body: Record<string, string>): Promise<void> {
-    const headers = { authorization: `Bearer ${this.target.adminToken}`, 'content-type': 'application/json' };
-    const res = await this.transport.send('PUT', `${this.target.adminUrl ?? this.target.url}/_admin/clock`, headers, JSON.stringify(body));
-    if (res.status !== 200) throw new Error(`horloge d'administration : ${res.status} ${JSON.stringify(res.body)}`);
-    const now = valueAt(res.body, 'now');
-    if (typeof now === 'string') this.today = now.slice(0, 10);
+    const now = await this.envoi.horloge(body);
+    if (now !== undefined) this.today = now;
   }
 
   /** Values put into a path are URL-encoded (names with accents or spaces in the appairage query). */
@@ -388,18 +302,18 @@ export class ScenarioRunner {
     const { text, recorded } = this.buildBody(spec);
     const headers = this.headersFor(spec, text !== undefined);
     if (step.pages) return this.pages(step, spec, path, headers);
-    const res = spec.bodyBytes !== undefined ? this.aLaNorme(spec.method, path, await this.sendLarge(spec.method, path, headers, text ?? '')) : await this.send(spec.method, path, headers, text, step);
+    const res = spec.bodyBytes !== undefined ? await this.envoi.sendLarge(spec.method, path, headers, text ?? '') : await this.envoi.send(spec.method, path, headers, text, step);
     const throttled = toujours429(res);
     if (throttled) return { outcome: 'skip', status: 429, reason: throttled };
     const lu = this.lectureTolerante(spec.method, path, res);
-    const echange = this.record(step, spec.method, path, headers, recorded, res, this.avecEtatsLus(this.expected(step, {}, spec.method, path), lu));
-    this.judge(step, echange, text, false, res.renvois);
+    const echange = this.juge.record(step, spec.method, path, headers, recorded, res, this.avecEtatsLus(this.expected(step, {}, spec.method, path), lu));
+    this.juge.judge(step, echange, text, false, res.renvois);
     for (const [name, jsonPath] of Object.entries(step.capture ?? {})) {
       const value = valueAt(lu, jsonPath);
       if (value === undefined) return { outcome: 'fail', status: res.status, reason: `capture « ${name} » : ${jsonPath} absent de la réponse ${res.status}` };
       this.donnees.captures[name] = value;
     }
-    return this.stepOutcome(step, res.status);
+    return this.juge.stepOutcome(step, res.status);
   }
 
   private expected(step: Step, extra: Partial<AttenteEchange> = {}, method = step.request?.method ?? 'GET', path = ''): AttenteEchange | undefined {
@@ -425,51 +339,6 @@ export class ScenarioRunner {
     };
   }
 
-  private record(step: Step, method: string, path: string, headers: Record<string, string>, body: unknown, res: Response, expected: AttenteEchange | undefined): Echange {
-    const shown = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET.test(k) ? mask(v) : v]));
-    return {
-      scenario: this.scenario.id,
-      step: step.id,
-      request: { method, path, headers: shown, ...(body !== undefined ? { body } : {}) },
-      response: { status: res.status, headers: res.headers, ...(res.body !== undefined ? { body: res.body } : {}), ...this.schemaErrors(method, path, res) },
-      ...(expected ? { expected } : {}),
-    };
-  }
-
-  private schemaErrors(method: string, path: string, res: Response): { schemaErrors?: string[] } {
-    const errors = this.options.schemas.errors(method, path, statutDuSchema(method, path, res.status, this.particularites), res.body);
-    return errors === undefined ? {} : { schemaErrors: errors };
-  }
-
-  /** Every server rule on the exchange (generic ones decide themselves whether they apply), then the payload rules the step names. */
-  private judge(step: Step, echange: Echange, text: string | undefined, waited = false, renvois?: Renvoi429[]): void {
-    const url = `${this.target.url}${echange.request.path}`;
-    const curl = curlFor(echange.request.method, url, echange.request.headers, text === undefined ? undefined : redactedText(text));
-    const named = new Set(echange.expected?.regles ?? []);
-    const extra = { ...(waited ? { waited } : {}), ...(renvois && renvois.length > 0 ? { renvois: noteRenvois(renvois) } : {}) };
-    // Rules read a page wrapped in a one-element array as the page itself, declared or not (a leak stays visible);
-    // the schema's verdict on the wrapping was taken on the answer as received (record → schemaErrors).
-    const lu = codesALaNorme(pageDepliee(echange), this.target.recette?.codesVersLaNorme);
-    for (const rule of serveurRules as Rule<'echange'>[]) {
-      const result = safeCheck(rule, lu);
-      if (result.outcome === 'not-applicable' && !named.has(rule.id)) continue;
-      this.judgements.push({ ruleId: rule.id, scenario: this.scenario.id, step: step.id, result, echange, curl, url, ...extra });
-    }
-    for (const id of named) {
-      const rule = findRule(id);
-      if (!rule || rule.area === 'serveur') continue;
-      // A payload rule judged through the server: the answer the step expects for a payload violating it.
-      this.judgements.push({ ruleId: id, scenario: this.scenario.id, step: step.id, result: verdict(expectationViolations(lu)), echange, curl, url, ...extra });
-    }
-  }
-
-  private stepOutcome(step: Step, status: number): Omit<StepRun, 'id' | 'durationMs'> {
-    const mine = this.judgements.filter((j) => j.step === step.id && rulesOfStep(step).includes(j.ruleId));
-    const failed = mine.find((j) => j.result.outcome === 'fail' || j.result.outcome === 'error');
-    if (failed) return { outcome: failed.result.outcome === 'fail' ? 'fail' : 'error', status, reason: `règle ${failed.ruleId} en échec` };
-    return { outcome: 'pass', status };
-  }
-
   /** Walks numeroPage=1, 2, … until an empty page or `total` elements (at most 20 pages); the last page carries the count. */
   private async pages(step: Step, spec: RequestSpec, path: string, headers: Record<string, string>): Promise<Omit<StepRun, 'id' | 'durationMs'>> {
     const base = path.replace(/[?&]numeroPage=\d+/, '');
@@ -478,7 +347,7 @@ export class ScenarioRunner {
     let last: { res: Response; echange: Echange } | undefined;
     for (let page = 1; page <= 20; page++) {
       const pagePath = `${base}${sep}numeroPage=${page}`;
-      const res = await this.send(spec.method, pagePath, headers, undefined, step);
+      const res = await this.envoi.send(spec.method, pagePath, headers, undefined, step);
       const throttled = toujours429(res);
       if (throttled) return { outcome: 'skip', status: 429, reason: throttled };
       // A page wrapped in a one-element array is read as the page, declared or not.
@@ -488,14 +357,14 @@ export class ScenarioRunner {
       seen += count;
       const total = Number(valueAt(lu, 'total'));
       const end = res.status !== 200 || count === 0 || seen >= total;
-      const echange = this.record(step, spec.method, pagePath, headers, undefined, res, this.expected(step, end && page < 20 ? { cumul: seen } : {}, spec.method, pagePath));
-      this.judge(step, echange, undefined, false, res.renvois);
+      const echange = this.juge.record(step, spec.method, pagePath, headers, undefined, res, this.expected(step, end && page < 20 ? { cumul: seen } : {}, spec.method, pagePath));
+      this.juge.judge(step, echange, undefined, false, res.renvois);
       last = { res, echange };
       if (end) break;
     }
     const lu = last ? this.lectureTolerante(spec.method, path, last.res) : undefined;
     for (const [name, jsonPath] of Object.entries(step.capture ?? {})) this.donnees.captures[name] = valueAt(lu, jsonPath);
-    return this.stepOutcome(step, last?.res.status ?? 0);
+    return this.juge.stepOutcome(step, last?.res.status ?? 0);
   }
 
   /**
@@ -525,7 +394,7 @@ export class ScenarioRunner {
     const { limitMs, annonce, echu } = this.limiteAttente(wait, depuis);
     const deadline = Date.now() + limitMs;
     for (;;) {
-      const res = await this.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined, step);
+      const res = await this.envoi.send('GET', path, this.headersFor({ method: 'GET', path }, false), undefined, step);
       const lu = this.lectureTolerante('GET', path, res);
       // A poll is a reading too: the lifecycle rule judges the next state read after it.
       this.avecEtatsLus(undefined, lu);
@@ -543,7 +412,7 @@ export class ScenarioRunner {
           reason: `en attente : ${champ} ∈ ${JSON.stringify(valeurs)} non atteint après ${limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`}${annonce} (dernière valeur ${JSON.stringify(value)})`,
         };
       }
-      await this.sleep(this.options.pollIntervalMs);
+      await this.envoi.sleep(this.options.pollIntervalMs);
     }
   }
 
@@ -577,38 +446,3 @@ export class ScenarioRunner {
 
 /** The recette names dossiers, but none can start the scenario. */
 class DepartImpossible extends Error {}
-
-function safeCheck(rule: Rule<'echange'>, echange: Echange): RuleResult {
-  try {
-    return rule.check(echange, {});
-  } catch (error) {
-    return { outcome: 'error', reason: `la règle a levé une exception : ${(error as Error).message}` };
-  }
-}
-
-/** A request body as recorded: parsed when it is JSON, else the text. */
-function parsedOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The exchange with a states page wrapped in a one-element array read as the page (what tolerant clients do). */
-function pageDepliee(echange: Echange): Echange {
-  const { method, path } = echange.request;
-  const body = reponseALaNorme(method, path, echange.response.status, echange.response.body, { pageEtatsEnveloppeTableau: true });
-  return body === echange.response.body ? echange : { ...echange, response: { ...echange.response, body } };
-}
-
-/** The exchange with the OPCO's own rejection codes read as the norm's they stand for (recette `codes`). */
-function codesALaNorme(echange: Echange, codes: Record<string, string> | undefined): Echange {
-  const body = echange.response.body as { errors?: unknown } | undefined;
-  if (!codes || !body || typeof body !== 'object' || !Array.isArray(body.errors)) return echange;
-  const errors = body.errors.map((e: unknown) => {
-    const code = (e as { code?: unknown } | null)?.code;
-    return typeof code === 'string' && Object.hasOwn(codes, code) ? { ...(e as object), code: codes[code] } : e;
-  });
-  return { ...echange, response: { ...echange.response, body: { ...body, errors } } };
-}
