@@ -158,6 +158,29 @@ export function cerfaTemplate(prefix: string): (i: number) => string {
   return (i) => `${a}${i}${b}${letters(i)}${c}`;
 }
 
+/**
+ * The two scenarios both mock benchmarks measure, each with its warm-up: deposits of valid CERFAs, then reads of
+ * the dossiers the deposits made, round robin (`deposited()` of them; Prism answers its example whatever the number).
+ */
+export function depotsEtLectures(deposited: () => number): (Scenario & { warm: Scenario })[] {
+  const post = cerfaTemplate('BENCH');
+  const warmPost = cerfaTemplate('WARM');
+  return [
+    {
+      name: 'POST /v2/dossiers',
+      request: (i) => postRequest('/v2/dossiers', post(i)),
+      ok: 201,
+      warm: { name: 'warm', request: (i) => postRequest('/v2/dossiers', warmPost(i)), ok: 201 },
+    },
+    {
+      name: 'GET /v2/dossiers?numeroInterne=',
+      request: (i) => getRequest(`/v2/dossiers?numeroInterne=BENCH-${i % deposited()}`),
+      ok: 200,
+      warm: { name: 'warm', request: (i) => getRequest(`/v2/dossiers?numeroInterne=WARM-${i % 2000}`), ok: 200 },
+    },
+  ];
+}
+
 export interface LoadResult {
   requests: number;
   errors: number;

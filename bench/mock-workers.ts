@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { packageRoot } from '../conformance/engine/package-root.js';
-import { cerfaTemplate, getRequest, load, machineCpu, postRequest, startPrismCli, stopProcess, TICK, type Running, type Scenario } from './mock-load.js';
+import { depotsEtLectures, load, machineCpu, startPrismCli, stopProcess, TICK, type Running } from './mock-load.js';
 
 const TARGETS = { postRatio: 3, getRatio: 5, p99Ms: 20 };
 
@@ -141,22 +141,7 @@ async function main(): Promise<void> {
       const pass = index > 0 && config.name === 'prism-cli' ? 2 : 1;
       const running = config.store ? await startMock(config, dir) : await startPrismCli(dir, false);
       let deposited = 1;
-      const post = cerfaTemplate('BENCH');
-      const warmPost = cerfaTemplate('WARM');
-      const scenarios: (Scenario & { warm: Scenario })[] = [
-        {
-          name: 'POST /v2/dossiers',
-          request: (i) => postRequest('/v2/dossiers', post(i)),
-          ok: 201,
-          warm: { name: 'warm', request: (i) => postRequest('/v2/dossiers', warmPost(i)), ok: 201 },
-        },
-        {
-          name: 'GET /v2/dossiers?numeroInterne=',
-          request: (i) => getRequest(`/v2/dossiers?numeroInterne=BENCH-${i % deposited}`),
-          ok: 200,
-          warm: { name: 'warm', request: (i) => getRequest(`/v2/dossiers?numeroInterne=WARM-${i % 2000}`), ok: 200 },
-        },
-      ];
+      const scenarios = depotsEtLectures(() => deposited);
       for (const scenario of scenarios) {
         await load(running.port, scenario.warm, { seconds: 1, max: 2000, connections });
         const cpu0 = { server: treeCpu(running.proc.pid!), db: config.dbPid ? treeCpu(config.dbPid) : 0, gen: process.cpuUsage(), machine: machineCpu() };

@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import { packageRoot } from '../conformance/engine/package-root.js';
 import { defaultSpecPath } from '../mocks/spec.js';
 import { depotCerfa, HEADERS, validCerfa } from '../mocks/testdata/fixtures.js';
-import { cerfaTemplate, cpuOf, getRequest, load, machineCpu, postRequest, rssOf, startPrismCli, stopProcess, type Running, type Scenario } from './mock-load.js';
+import { cpuOf, depotsEtLectures, load, machineCpu, rssOf, startPrismCli, stopProcess, type Running } from './mock-load.js';
 
 type ServerKind = 'prism-cli' | 'prism' | 'mock-sqlite' | 'mock-sqlite-normal' | 'mock-memory' | 'http-floor';
 const SERVERS: ServerKind[] = ['prism-cli', 'prism', 'mock-sqlite', 'mock-sqlite-normal', 'mock-memory', 'http-floor'];
@@ -260,23 +260,7 @@ async function parent(): Promise<void> {
     const pass = order.indexOf(server) === index ? 1 : 2;
     const running = await startServer(server, dir, values.profile);
     let deposited = 1;
-    const post = cerfaTemplate('BENCH');
-    const warmPost = cerfaTemplate('WARM');
-    const scenarios: (Scenario & { warm: Scenario })[] = [
-      {
-        name: 'POST /v2/dossiers',
-        request: (i) => postRequest('/v2/dossiers', post(i)),
-        ok: 201,
-        warm: { name: 'warm', request: (i) => postRequest('/v2/dossiers', warmPost(i)), ok: 201 },
-      },
-      {
-        // Reads the dossiers deposited by the POST scenario, round robin (Prism answers its example whatever the number).
-        name: 'GET /v2/dossiers?numeroInterne=',
-        request: (i) => getRequest(`/v2/dossiers?numeroInterne=BENCH-${i % deposited}`),
-        ok: 200,
-        warm: { name: 'warm', request: (i) => getRequest(`/v2/dossiers?numeroInterne=WARM-${i % 2000}`), ok: 200 },
-      },
-    ];
+    const scenarios = depotsEtLectures(() => deposited);
     for (const scenario of scenarios) {
       // Warm-up: JIT, caches and the first SQLite pages should not weigh on the figures.
       await load(running.port, scenario.warm, { seconds: 1, max: 2000, connections });

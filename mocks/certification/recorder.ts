@@ -10,6 +10,7 @@ import { MockProblem } from '../errors.js';
 import type { EngineContext, OperationInput, OperationResult } from '../engine/context.js';
 import { factureContext } from '../engine/factures.js';
 import { contexteDepot } from '../engine/dossiers.js';
+import { parsedPayload, pickHeaders } from '../http/recorded.js';
 import type { MockRuntime } from '../http/types.js';
 import type { SessionMeta } from '../store/types.js';
 import { receivedBody, redactSecret } from '../redact.js';
@@ -83,25 +84,6 @@ interface Queue {
 function firstHeader(value: string | string[] | number | undefined): string | undefined {
   if (value === undefined) return undefined;
   return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
-function pick(headers: Record<string, string | string[] | number | undefined>, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const value = firstHeader(headers[name]);
-    if (value !== undefined) out[name] = value;
-  }
-  return out;
-}
-
-function parsed(payload: unknown): unknown {
-  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
-  if (text === undefined || text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /**
@@ -306,7 +288,7 @@ export class CertificationRecorder {
       method: request.method,
       path: rawPath,
       query: { ...(request.query as Record<string, string | string[]>) },
-      headers: pick(request.headers, REQUEST_HEADERS),
+      headers: pickHeaders(request.headers, REQUEST_HEADERS),
     };
     if (version) exchange.version = version;
     if (operation) exchange.operation = operation;
@@ -327,17 +309,17 @@ export class CertificationRecorder {
     await this.store(request, reply.statusCode, reply.getHeaders(), payload);
   }
 
-  private async store(request: FastifyRequest, status: number, headers: Parameters<typeof pick>[0], payload: unknown): Promise<void> {
+  private async store(request: FastifyRequest, status: number, headers: Parameters<typeof pickHeaders>[0], payload: unknown): Promise<void> {
     const pending = this.pending.get(request);
     if (!pending) return;
     this.pending.delete(request);
     const exchange: EchangeCfa = {
       ...pending.exchange,
-      response: { status, headers: pick(headers, RESPONSE_HEADERS) },
+      response: { status, headers: pickHeaders(headers, RESPONSE_HEADERS) },
     };
     const body = this.requestBody(request, exchange.operation);
     if (body !== undefined) exchange.body = storable(body);
-    const answer = parsed(payload);
+    const answer = parsedPayload(payload);
     if (answer !== undefined) exchange.response.body = storable(answer);
     // A body sent under another Content-Type than JSON fails the spec's requestBody before anything reads it.
     if (codeProbleme(answer) === 'TYPE_CONTENU_NON_SUPPORTE' && !exchange.schemaErrors) {

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessionIdOf } from '../certification/recorder.js';
 import { redactSecret } from '../redact.js';
+import { parsedPayload, pickHeaders } from '../http/recorded.js';
 import type { MockRuntime, RequestMeta } from '../http/types.js';
 import { masque, masqueCorpsRecu } from './masque.js';
 import type { LogEntry, LogExchange } from './types.js';
@@ -11,25 +12,6 @@ export const LOG_SIZE = 500;
 
 const REQUEST_HEADERS = ['editeur', 'logiciel', 'version', 'content-type', 'prefer', 'idempotency-key'];
 const RESPONSE_HEADERS = ['content-type', 'retry-after'];
-
-function pick(headers: Record<string, unknown>, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const value = headers[name];
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
-}
-
-function parsed(payload: unknown): unknown {
-  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
-  if (text === undefined || text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 /** The codes of a problem's `errors[]`: a refusal's rule codes, a fault's or a play's code. */
 export function codesOf(body: unknown): string[] {
@@ -49,9 +31,9 @@ export class RequestLog {
     const path = request.url.split('?')[0] ?? request.url;
     if (path.startsWith('/_console') || path.startsWith('/_admin')) return undefined;
     const meta = (request as FastifyRequest & { mockMeta?: RequestMeta }).mockMeta;
-    const answer = parsed(payload);
+    const answer = parsedPayload(payload);
     const key = request.headers['x-api-key'];
-    const headers = pick(request.headers, REQUEST_HEADERS);
+    const headers = pickHeaders(request.headers, REQUEST_HEADERS);
     if (typeof key === 'string' && key !== '') headers['x-api-key'] = redactSecret(key);
     const entry: LogExchange = {
       id: this.next++,
@@ -65,7 +47,7 @@ export class RequestLog {
       ...(meta?.cfa ? { cfa: meta.cfa } : {}),
       codes: codesOf(answer),
       request: { headers, ...(request.body !== undefined && request.body !== null ? { body: masqueCorpsRecu(request.body) } : {}) },
-      response: { headers: pick(reply.getHeaders(), RESPONSE_HEADERS), ...(answer !== undefined ? { body: masque(answer) } : {}) },
+      response: { headers: pickHeaders(reply.getHeaders(), RESPONSE_HEADERS), ...(answer !== undefined ? { body: masque(answer) } : {}) },
     };
     if (this.runtime.certification && meta?.opco && meta.cfa && typeof key === 'string') entry.session = sessionIdOf(meta.opco, key);
     this.ring.push(entry);
