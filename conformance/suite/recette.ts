@@ -2,8 +2,8 @@
 // recettes/schema.json; the mock's profiles are recettes too (recetteDuProfil), so one format describes every target.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, stringify } from 'yaml';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { stringify } from 'yaml';
+import { lireYamlValide, validateurParesseux } from './yaml-schema.js';
 import { packageRoot } from '../engine/package-root.js';
 import { ecartsALaNorme, type OpcoProfile } from '../../mocks/profiles.js';
 import type { ParticularitesCible } from './particularites.js';
@@ -62,30 +62,10 @@ export class HorsRecetteError extends Error {
 export const recetteSchemaPath = (): string => join(packageRoot(), 'recettes', 'schema.json');
 export const recetteDuProfilPath = (profil: string): string => join(packageRoot(), 'recettes', `${profil}.yaml`);
 
-let validator: ValidateFunction | undefined;
-function validate(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(recetteSchemaPath(), 'utf8')) as Record<string, unknown>;
-    delete schema.$schema;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
+const validate = validateurParesseux(recetteSchemaPath);
 
 export function parseRecette(text: string, file: string): Recette {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    throw new RecetteError(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${e.message.split('\n')[0]}`);
-  }
-  const value = doc.toJS() as unknown;
-  const check = validate();
-  if (!check(value)) {
-    const problems = (check.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
-    throw new RecetteError(`${file}: ${problems.join('; ')}`);
-  }
-  return value as Recette;
+  return lireYamlValide(text, file, validate(), (message) => new RecetteError(message)) as Recette;
 }
 
 export function loadRecette(path: string, shown = path): Recette {

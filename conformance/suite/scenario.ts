@@ -1,8 +1,7 @@
 // Scenarios as data: loads scenarios/*.yaml, validates each against scenarios/schema.json (ajv) and checks ids.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { lireYamlValide, validateurParesseux } from './yaml-schema.js';
 import { packageRoot } from '../engine/package-root.js';
 
 export type Capacite = 'v1' | 'v2' | 'dossiers' | 'rupture' | 'factures' | 'facturesEtats' | 'conventions' | 'certificats' | 'documents' | 'cfakeyinfo';
@@ -93,32 +92,13 @@ export class ScenarioError extends Error {
   }
 }
 
-let validator: ValidateFunction | undefined;
-function validate(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'scenarios', 'schema.json'), 'utf8')) as Record<string, unknown>;
-    delete schema.$schema;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
+const validate = validateurParesseux(() => join(packageRoot(), 'scenarios', 'schema.json'));
 
 export const bundledScenariosDir = (): string => join(packageRoot(), 'scenarios');
 
 /** Parses and validates one scenario file. */
 export function parseScenario(text: string, file: string): Scenario {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    throw new ScenarioError(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${e.message.split('\n')[0]}`);
-  }
-  const value = doc.toJS() as unknown;
-  const check = validate();
-  if (!check(value)) {
-    const problems = (check.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
-    throw new ScenarioError(`${file}: ${problems.join('; ')}`);
-  }
+  const value = lireYamlValide(text, file, validate(), (message) => new ScenarioError(message));
   const scenario = value as Omit<Scenario, 'file'>;
   const ids = scenario.steps.map((s) => s.id);
   const twin = ids.find((id, i) => ids.indexOf(id) !== i);

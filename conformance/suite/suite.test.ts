@@ -29,7 +29,7 @@ describe('scenario files', () => {
   });
 
   it('names the file and the JSON path of a malformed scenario', () => {
-    expect(() => parseScenario(GOOD.replace('method: GET', 'method: FETCH'), 'a.yaml')).toThrow(/a\.yaml: \/steps\/0\/request\/method/);
+    expect(() => parseScenario(GOOD.replace('method: GET', 'method: FETCH'), 'a.yaml')).toThrow(/a\.yaml: \/steps\/0\/request\/method must be equal to one of the allowed values \(GET, POST, PUT, DELETE\)/);
     expect(() => parseScenario(GOOD.replace('    expect: { regles: [serveur-dossier-inconnu-404], status: 404 }', '    expect: { status: 404 }'), 'b.yaml')).toThrow(/b\.yaml: \/steps\/0\/expect must have required property 'regles'/);
     expect(() => parseScenario(GOOD.replace('capacites: [v2, dossiers]', 'capacites: [v3]'), 'c.yaml')).toThrow(ScenarioError);
     expect(() => parseScenario('id: [', 'd.yaml')).toThrow(/d\.yaml:1:\d+: invalid YAML/);
