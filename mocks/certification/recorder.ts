@@ -10,7 +10,7 @@ import { MockProblem } from '../errors.js';
 import type { EngineContext, OperationInput, OperationResult } from '../engine/context.js';
 import { factureContext } from '../engine/factures.js';
 import { contexteDepot } from '../engine/dossiers.js';
-import { parsedPayload, pickHeaders } from '../http/recorded.js';
+import { headerText, parsedPayload, pickHeaders } from '../http/recorded.js';
 import type { MockRuntime } from '../http/types.js';
 import type { SessionMeta } from '../store/types.js';
 import { receivedBody, redactSecret } from '../redact.js';
@@ -79,11 +79,6 @@ interface Pending {
 
 interface Queue {
   run<T>(fn: () => Promise<T>): Promise<T>;
-}
-
-function firstHeader(value: string | string[] | number | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
 /**
@@ -246,7 +241,7 @@ export class CertificationRecorder {
   }
 
   private attribute(request: FastifyRequest): void {
-    const key = firstHeader(request.headers['x-api-key'])?.trim();
+    const key = headerText(request.headers['x-api-key'])?.trim();
     const [rawPath = '/'] = request.url.split('?');
     let path: string;
     try {
@@ -328,7 +323,7 @@ export class CertificationRecorder {
     // A body that is not JSON fails the spec before its validation runs; it is not kept, only its length.
     if (codeProbleme(answer) === 'JSON_MALFORME') {
       if (!exchange.schemaErrors) exchange.schemaErrors = ["(corps) : Le corps de la requête n'est pas un JSON valide"];
-      const length = Number(firstHeader(request.headers['content-length']));
+      const length = Number(headerText(request.headers['content-length']));
       if (exchange.body === undefined && Number.isInteger(length) && length > 0) exchange.body = `(corps non JSON masqué : ${length} octets)`;
     }
     try {
@@ -354,6 +349,6 @@ export class CertificationRecorder {
     if (operation === 'POST /oauth/token' && typeof body === 'object' && !Buffer.isBuffer(body) && 'client_secret' in body) {
       body = { ...body, client_secret: redactSecret(String((body as { client_secret: unknown }).client_secret)) };
     }
-    return receivedBody(body, firstHeader(request.headers['content-type']));
+    return receivedBody(body, headerText(request.headers['content-type']));
   }
 }
